@@ -1,0 +1,253 @@
+//! Turns a change into the sentence a room would use for it ("Globex added interest
+//! 'Own EMEA enterprise accounts'"). Replay, the status line and the decision log all
+//! speak through here, so the wording stays the same everywhere.
+
+use super::change::Change;
+use super::history::{Reversible as ReversibleEntry, reversible_said};
+use super::session::{GateDecision, Session};
+use super::types::HoleFiller;
+
+/// Cuts long user text so a sentence stays on one projected line.
+fn quote(text: &str) -> String {
+    const MAX: usize = 60;
+    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() > MAX {
+        let cut: String = one_line.chars().take(MAX - 1).collect();
+        format!("'{cut}…'")
+    } else {
+        format!("'{one_line}'")
+    }
+}
+
+fn cleared_or(
+    text: &str,
+    set: impl FnOnce() -> String,
+    cleared: impl FnOnce() -> String,
+) -> String {
+    if text.trim().is_empty() {
+        cleared()
+    } else {
+        set()
+    }
+}
+
+pub fn filler_label(session: &Session, filler: HoleFiller) -> String {
+    match filler {
+        HoleFiller::Itself => "itself".to_string(),
+        HoleFiller::Partner(p) => session.partner_name(p),
+        HoleFiller::ThirdParty => "a third party".to_string(),
+        HoleFiller::Unresolved => "nobody yet".to_string(),
+    }
+}
+
+/// Describes `change` as applied to `before`. `undo_top`/`redo_top` are what Undo and
+/// Redo would act on, so those events can say what they took back.
+pub(crate) fn describe(
+    change: &Change,
+    before: &Session,
+    undo_top: Option<&ReversibleEntry>,
+    redo_top: Option<&ReversibleEntry>,
+) -> String {
+    use Change::*;
+    let name = |p| before.partner_name(p);
+    match change {
+        Created {
+            title, partners, ..
+        } => {
+            let names: Vec<&str> = partners.iter().map(|p| p.name.as_str()).collect();
+            format!("Session {} opened with {}", quote(title), names.join(", "))
+        }
+        TitleSet { title } => format!("Title changed to {}", quote(title)),
+        ModeratorSet { name } => format!("Moderator set to {}", quote(name)),
+        KindSet { kind } => format!("Partnership type set to {}", kind.label()),
+        PartnerAdded { name, .. } => format!("Partner {} joined", quote(name)),
+        PartnerRemoved { partner } => format!("Partner {} removed", quote(&name(*partner))),
+        PartnerRenamed { partner, name: new } => {
+            format!("{} renamed to {}", name(*partner), quote(new))
+        }
+        BringsSet { partner, text } => cleared_or(
+            text,
+            || format!("{} brings {}", name(*partner), quote(text)),
+            || format!("{} cleared what it brings", name(*partner)),
+        ),
+        RepresentativeAdded {
+            partner,
+            representative,
+        } => format!(
+            "{} added representative {} ({})",
+            name(*partner),
+            quote(&representative.name),
+            representative.function
+        ),
+        RepresentativeRemoved { partner, id } => {
+            let who = before
+                .partner(*partner)
+                .and_then(|p| p.representatives.iter().find(|r| r.id == *id))
+                .map_or_else(|| "a representative".to_string(), |r| quote(&r.name));
+            format!("{} removed representative {}", name(*partner), who)
+        }
+        StatementSet { text } => {
+            let withdrawn = before.partners.iter().any(|p| p.vision.agreed);
+            let base = cleared_or(
+                text,
+                || format!("Shared statement set to {}", quote(text)),
+                || "Shared statement cleared".to_string(),
+            );
+            if withdrawn {
+                format!("{base}; earlier agreements withdrawn")
+            } else {
+                base
+            }
+        }
+        ViewSet { partner, text } => cleared_or(
+            text,
+            || format!("{} described its view: {}", name(*partner), quote(text)),
+            || format!("{} cleared its view", name(*partner)),
+        ),
+        WhyNotAloneSet { partner, text } => cleared_or(
+            text,
+            || format!("{} said why not alone: {}", name(*partner), quote(text)),
+            || format!("{} cleared why not alone", name(*partner)),
+        ),
+        AlignmentSet { partner, score } => match score {
+            Some(n) => format!("{} rated its alignment {n} of 5", name(*partner)),
+            None => format!("{} cleared its alignment score", name(*partner)),
+        },
+        StanceSet { partner, stance } => match stance {
+            Some(s) => format!("{} sees itself as {}", name(*partner), s),
+            None => format!("{} cleared its stance", name(*partner)),
+        },
+        AgreementSet { partner, agreed } => {
+            if *agreed {
+                format!("{} agreed to the shared statement", name(*partner))
+            } else {
+                format!("{} withdrew its agreement", name(*partner))
+            }
+        }
+        GateDecided { decision } => match decision {
+            GateDecision::Proceed {
+                override_reason: None,
+            } => "Vision gate passed: proceed to the role split".to_string(),
+            GateDecision::Proceed {
+                override_reason: Some(reason),
+            } => format!("Moderator overrode the vision gate: {}", quote(reason)),
+            GateDecision::TakeAPass { reason } => {
+                format!("The partners took a pass: {}", quote(reason))
+            }
+        },
+        GateReopened => "Vision gate reopened".to_string(),
+        RoleAdded { role } => format!("Role {} added", quote(&role.name)),
+        RoleRenamed { id, name: new } => {
+            let old = before.role(*id).map_or("a role", |r| r.name.as_str());
+            format!("Role {} renamed to {}", quote(old), quote(new))
+        }
+        RoleRemoved { id } => {
+            let old = before.role(*id).map_or("a role", |r| r.name.as_str());
+            format!("Role {} removed", quote(old))
+        }
+        RaciSet {
+            role,
+            partner,
+            letter,
+        } => {
+            let role = before.role(*role).map_or("a role", |r| r.name.as_str());
+            match letter {
+                Some(l) => format!("{} is {} for {}", name(*partner), l, quote(role)),
+                None => format!("{} has no part in {}", name(*partner), quote(role)),
+            }
+        }
+        HoleAdded { hole } => format!(
+            "{} named a hole: {} (filled by {})",
+            name(hole.owner),
+            quote(&hole.text),
+            filler_label(before, hole.filled_by)
+        ),
+        HoleEdited { id, text } => {
+            let old = before.hole(*id).map_or("a hole", |h| h.text.as_str());
+            format!("Hole {} reworded to {}", quote(old), quote(text))
+        }
+        HoleFillerSet { id, filled_by } => {
+            let hole = before.hole(*id).map_or("a hole", |h| h.text.as_str());
+            format!(
+                "Hole {} to be filled by {}",
+                quote(hole),
+                filler_label(before, *filled_by)
+            )
+        }
+        HoleRemoved { id } => {
+            let hole = before.hole(*id).map_or("a hole", |h| h.text.as_str());
+            format!("Hole {} removed", quote(hole))
+        }
+        InterestAdded { interest } => format!(
+            "{} added interest {}",
+            name(interest.partner),
+            quote(&interest.statement)
+        ),
+        InterestEdited { interest } => format!(
+            "{} revised interest {} ({}, {})",
+            name(interest.partner),
+            quote(&interest.statement),
+            interest.category,
+            interest.weight
+        ),
+        InterestRemoved { id } => match before.interest(*id) {
+            Some(i) => format!(
+                "{} withdrew interest {}",
+                name(i.partner),
+                quote(&i.statement)
+            ),
+            None => "An interest was withdrawn".to_string(),
+        },
+        ConflictAdded { conflict } => format!(
+            "Conflict noted ({}, {}): {}",
+            conflict.category,
+            conflict.severity,
+            quote(&conflict.description)
+        ),
+        ConflictEdited { conflict } => format!(
+            "Conflict {} now {} ({})",
+            quote(&conflict.description),
+            conflict.status.label(),
+            conflict.severity
+        ),
+        ConflictRemoved { id } => {
+            let what = before
+                .conflict(*id)
+                .map_or("a conflict", |c| c.description.as_str());
+            format!("Conflict {} removed", quote(what))
+        }
+        VerdictSet { verdict, note } => match verdict {
+            Some(v) if note.trim().is_empty() => format!("Verdict: {v}"),
+            Some(v) => format!("Verdict: {v} ({})", quote(note).trim_matches('\'')),
+            None => "Verdict cleared".to_string(),
+        },
+        ActionAdded { action } => {
+            let owner = if action.owner.trim().is_empty() {
+                String::new()
+            } else {
+                format!(" for {}", action.owner.trim())
+            };
+            format!("Action item{owner}: {}", quote(&action.text))
+        }
+        ActionEdited { action } => format!("Action item revised: {}", quote(&action.text)),
+        ActionRemoved { id } => {
+            let what = before
+                .action(*id)
+                .map_or("an action item", |a| a.text.as_str());
+            format!("Action item {} removed", quote(what))
+        }
+        TimeboxSet { stage, minutes } => format!("{stage} timebox set to {minutes} min"),
+        MovedTo { stage } => format!("Moved to {}. {stage}", stage.number()),
+        TimeSpent { stage, seconds } => {
+            format!("{} min {} s spent in {stage}", seconds / 60, seconds % 60)
+        }
+        Undo => match reversible_said(undo_top) {
+            Some(said) => format!("Undid: {said}"),
+            None => "Undo (nothing to take back)".to_string(),
+        },
+        Redo => match reversible_said(redo_top) {
+            Some(said) => format!("Redid: {said}"),
+            None => "Redo (nothing to put back)".to_string(),
+        },
+    }
+}

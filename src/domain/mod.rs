@@ -1,0 +1,17 @@
+//! The partnership session itself: who is in the room, what they said at each stage, and
+//! the rules for moving between stages. Nothing here knows about terminals or files.
+
+pub mod change;
+pub mod describe;
+pub mod history;
+pub mod sample;
+pub mod session;
+pub mod stage;
+pub mod templates;
+pub mod types;
+
+pub use change::{ApplyError, Change, NewPartner};
+pub use history::{Event, History, ReplayError};
+pub use session::*;
+pub use stage::{Stage, StageClock};
+pub use types::*;

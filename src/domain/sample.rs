@@ -1,0 +1,663 @@
+//! Two complete sessions scripted change by change, the way a moderator would have made
+//! them: one that proceeds, one that takes a pass at the vision gate. They are the
+//! example files shipped in `sessions/`, the example on the home screen, and the data
+//! tests and benchmarks run on.
+
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+
+use super::change::{ApplyError, Change, NewPartner};
+use super::history::History;
+use super::session::*;
+use super::stage::Stage;
+use super::templates::template_roles;
+use super::types::*;
+
+/// Records changes a realistic number of seconds apart.
+struct Script {
+    history: History,
+    at: DateTime<Utc>,
+}
+
+impl Script {
+    fn start(at: DateTime<Utc>, created: Change) -> Result<Script, ApplyError> {
+        Ok(Script {
+            history: History::create(at, created)?,
+            at,
+        })
+    }
+
+    fn after(&mut self, seconds: i64, change: Change) -> Result<(), ApplyError> {
+        self.at += Duration::seconds(seconds);
+        self.history.record(self.at, change).map(|_| ())
+    }
+
+    fn id(&self) -> ItemId {
+        self.history.session().fresh_id()
+    }
+
+    /// Leaves the current stage for `stage`, recording the time spent as the app does.
+    fn move_to(&mut self, stage: Stage, spent: i64) -> Result<(), ApplyError> {
+        let current = self.history.session().current;
+        self.after(
+            spent,
+            Change::TimeSpent {
+                stage: current,
+                seconds: spent.unsigned_abs(),
+            },
+        )?;
+        self.after(0, Change::MovedTo { stage })
+    }
+
+    fn rep(
+        &mut self,
+        partner: PartnerId,
+        name: &str,
+        function: Function,
+    ) -> Result<(), ApplyError> {
+        let representative = Representative {
+            id: self.id(),
+            name: name.into(),
+            function,
+        };
+        self.after(
+            20,
+            Change::RepresentativeAdded {
+                partner,
+                representative,
+            },
+        )
+    }
+
+    fn interest(
+        &mut self,
+        partner: PartnerId,
+        statement: &str,
+        category: InterestCategory,
+        weight: Weight,
+        function: Function,
+    ) -> Result<(), ApplyError> {
+        let interest = Interest {
+            id: self.id(),
+            partner,
+            statement: statement.into(),
+            category,
+            weight,
+            function,
+        };
+        self.after(75, Change::InterestAdded { interest })
+    }
+
+    fn raci(&mut self, role_name: &str, letters: &[(PartnerId, Raci)]) -> Result<(), ApplyError> {
+        let role = self
+            .history
+            .session()
+            .roles
+            .iter()
+            .find(|r| r.name == role_name)
+            .map(|r| r.id)
+            .ok_or(ApplyError::Empty("a role with that name in the template"))?;
+        for (partner, letter) in letters {
+            self.after(
+                15,
+                Change::RaciSet {
+                    role,
+                    partner: *partner,
+                    letter: Some(*letter),
+                },
+            )?;
+        }
+        Ok(())
+    }
+}
+
+fn time(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(y, mo, d, h, mi, 0)
+        .single()
+        .unwrap_or_default()
+}
+
+const NORTHWIND: PartnerId = PartnerId(1);
+const GLOBEX: PartnerId = PartnerId(2);
+
+/// A software vendor and a systems integrator who agree to go on, with conditions.
+pub fn example_proceed() -> Result<History, ApplyError> {
+    use Change::*;
+    use Function::*;
+    use InterestCategory as Cat;
+    use Raci::*;
+    use Weight::*;
+    let kind = PartnershipType::SystemIntegrator;
+    let roles = template_roles(&kind, 1);
+    let mut s = Script::start(
+        time(2026, 11, 12, 9, 0),
+        Created {
+            title: "Northwind × Globex: plant-floor analytics".into(),
+            moderator: "Dana Whitfield".into(),
+            kind,
+            partners: vec![
+                NewPartner {
+                    id: NORTHWIND,
+                    name: "Northwind Analytics".into(),
+                    brings: "Real-time analytics platform for manufacturing lines".into(),
+                },
+                NewPartner {
+                    id: GLOBEX,
+                    name: "Globex Integration".into(),
+                    brings: "MES and shop-floor integration teams in 14 countries".into(),
+                },
+            ],
+            roles,
+        },
+    )?;
+    s.rep(NORTHWIND, "Priya Raman", Executive)?;
+    s.rep(NORTHWIND, "Tom Okafor", Sales)?;
+    s.rep(NORTHWIND, "Lena Brandt", Product)?;
+    s.rep(NORTHWIND, "Marco Silva", Legal)?;
+    s.rep(GLOBEX, "Helen Marsh", Executive)?;
+    s.rep(GLOBEX, "Jorge Vidal", Services)?;
+    s.rep(GLOBEX, "Aiko Tanaka", Engineering)?;
+    s.rep(GLOBEX, "Sam Reyes", Finance)?;
+
+    s.after(240, StatementSet {
+        text: "Mid-size discrete manufacturers in Europe want line-level analytics that go live in weeks, not quarters. Together we can sell and deliver that as one offer.".into(),
+    })?;
+    s.after(120, ViewSet {
+        partner: NORTHWIND,
+        text: "Our platform wins pilots but stalls at roll-out: customers need integration with their MES that we do not do.".into(),
+    })?;
+    s.after(
+        90,
+        WhyNotAloneSet {
+            partner: NORTHWIND,
+            text: "We have no delivery capacity outside Germany and no MES practice.".into(),
+        },
+    )?;
+    s.after(100, ViewSet {
+        partner: GLOBEX,
+        text: "Our customers ask for analytics after every MES project; today we build one-off dashboards with thin margins.".into(),
+    })?;
+    s.after(
+        80,
+        WhyNotAloneSet {
+            partner: GLOBEX,
+            text: "Building our own analytics product would take years and is not our business."
+                .into(),
+        },
+    )?;
+    s.after(
+        30,
+        AlignmentSet {
+            partner: NORTHWIND,
+            score: Some(4),
+        },
+    )?;
+    s.after(
+        20,
+        AlignmentSet {
+            partner: GLOBEX,
+            score: Some(5),
+        },
+    )?;
+    s.after(
+        20,
+        StanceSet {
+            partner: NORTHWIND,
+            stance: Some(Stance::Collaborator),
+        },
+    )?;
+    s.after(
+        20,
+        StanceSet {
+            partner: GLOBEX,
+            stance: Some(Stance::Collaborator),
+        },
+    )?;
+    s.after(
+        40,
+        AgreementSet {
+            partner: NORTHWIND,
+            agreed: true,
+        },
+    )?;
+    s.after(
+        15,
+        AgreementSet {
+            partner: GLOBEX,
+            agreed: true,
+        },
+    )?;
+    s.after(
+        30,
+        GateDecided {
+            decision: GateDecision::Proceed {
+                override_reason: None,
+            },
+        },
+    )?;
+    s.move_to(Stage::Roles, 1_560)?;
+
+    s.raci(
+        "Solution architecture",
+        &[(NORTHWIND, Consulted), (GLOBEX, Accountable)],
+    )?;
+    s.raci(
+        "Implementation and integration",
+        &[(NORTHWIND, Consulted), (GLOBEX, Accountable)],
+    )?;
+    s.raci("Implementation and integration", &[(GLOBEX, Responsible)])?;
+    s.raci(
+        "Project management",
+        &[(GLOBEX, Accountable), (NORTHWIND, Informed)],
+    )?;
+    s.raci(
+        "Product roadmap input",
+        &[(NORTHWIND, Accountable), (GLOBEX, Consulted)],
+    )?;
+    s.raci(
+        "Customer success after go-live",
+        &[(NORTHWIND, Responsible), (GLOBEX, Responsible)],
+    )?;
+    s.raci(
+        "Escalation to product engineering",
+        &[(NORTHWIND, Accountable), (GLOBEX, Informed)],
+    )?;
+    s.raci(
+        "Joint account planning",
+        &[(NORTHWIND, Accountable), (GLOBEX, Accountable)],
+    )?;
+    s.raci(
+        "Executive sponsorship",
+        &[(NORTHWIND, Responsible), (GLOBEX, Responsible)],
+    )?;
+    s.raci(
+        "Pricing and commercial terms",
+        &[(NORTHWIND, Accountable), (GLOBEX, Consulted)],
+    )?;
+    let id = s.id();
+    s.after(
+        60,
+        HoleAdded {
+            hole: Hole {
+                id,
+                owner: NORTHWIND,
+                text: "Delivery capacity outside Germany".into(),
+                filled_by: HoleFiller::Partner(GLOBEX),
+            },
+        },
+    )?;
+    let id = s.id();
+    s.after(
+        60,
+        HoleAdded {
+            hole: Hole {
+                id,
+                owner: NORTHWIND,
+                text: "Sales coverage in the Nordics".into(),
+                filled_by: HoleFiller::Itself,
+            },
+        },
+    )?;
+    let id = s.id();
+    s.after(
+        60,
+        HoleAdded {
+            hole: Hole {
+                id,
+                owner: GLOBEX,
+                text: "Certified analytics engineers".into(),
+                filled_by: HoleFiller::ThirdParty,
+            },
+        },
+    )?;
+    let id = s.id();
+    s.after(
+        45,
+        HoleAdded {
+            hole: Hole {
+                id,
+                owner: GLOBEX,
+                text: "A repeatable analytics offer to sell".into(),
+                filled_by: HoleFiller::Unresolved,
+            },
+        },
+    )?;
+    s.move_to(Stage::Interests, 1_380)?;
+
+    s.interest(
+        NORTHWIND,
+        "Keep the direct relationship with our top 20 accounts",
+        Cat::AccountLeadership,
+        NonNegotiable,
+        Sales,
+    )?;
+    s.interest(
+        NORTHWIND,
+        "List price set by us; partner discount at most 30%",
+        Cat::Pricing,
+        Important,
+        Executive,
+    )?;
+    s.interest(
+        NORTHWIND,
+        "Connectors built in the project become part of our product",
+        Cat::IpOwnership,
+        NonNegotiable,
+        Product,
+    )?;
+    s.interest(
+        NORTHWIND,
+        "No exclusivity clauses in any territory",
+        Cat::Territory,
+        Important,
+        Legal,
+    )?;
+    s.interest(
+        GLOBEX,
+        "Own EMEA enterprise accounts for delivery work",
+        Cat::AccountLeadership,
+        NonNegotiable,
+        Executive,
+    )?;
+    s.interest(
+        GLOBEX,
+        "Services margin of at least 35% on joint projects",
+        Cat::MarginSharing,
+        NonNegotiable,
+        Finance,
+    )?;
+    s.interest(
+        GLOBEX,
+        "Keep the connectors we build as reusable assets",
+        Cat::IpOwnership,
+        Important,
+        Engineering,
+    )?;
+    s.interest(
+        GLOBEX,
+        "A say in the roadmap for MES integrations",
+        Cat::ProductDirection,
+        Negotiable,
+        Services,
+    )?;
+    s.move_to(Stage::Conflicts, 1_620)?;
+
+    let id = s.id();
+    s.after(
+        180,
+        ConflictAdded {
+            conflict: Conflict {
+                id,
+                origin: ConflictOrigin::Moderator,
+                category: ConflictCategory::AccountLeadership,
+                partners: vec![NORTHWIND, GLOBEX],
+                items: vec![],
+                description: "Both want to lead the largest EMEA accounts".into(),
+                severity: Severity::High,
+                status: ConflictStatus::Open,
+                owner: "Priya Raman and Helen Marsh".into(),
+            },
+        },
+    )?;
+    let first = id;
+    let id = s.id();
+    s.after(
+        150,
+        ConflictAdded {
+            conflict: Conflict {
+                id,
+                origin: ConflictOrigin::Moderator,
+                category: ConflictCategory::IpOwnership,
+                partners: vec![NORTHWIND, GLOBEX],
+                items: vec![],
+                description: "Who owns connectors built during joint projects".into(),
+                severity: Severity::High,
+                status: ConflictStatus::Open,
+                owner: "Lena Brandt".into(),
+            },
+        },
+    )?;
+    let second = id;
+    let id = s.id();
+    s.after(
+        120,
+        ConflictAdded {
+            conflict: Conflict {
+                id,
+                origin: ConflictOrigin::Moderator,
+                category: ConflictCategory::MarginSharing,
+                partners: vec![NORTHWIND, GLOBEX],
+                items: vec![],
+                description: "A 30% discount cap leaves little room for a 35% services margin"
+                    .into(),
+                severity: Severity::Medium,
+                status: ConflictStatus::Open,
+                owner: "Sam Reyes".into(),
+            },
+        },
+    )?;
+    let third = id;
+    let settle = |id: ItemId, s: &Script, status: ConflictStatus| -> Result<Change, ApplyError> {
+        let mut conflict =
+            s.history
+                .session()
+                .conflict(id)
+                .cloned()
+                .ok_or(ApplyError::UnknownItem {
+                    what: "conflict",
+                    id,
+                })?;
+        conflict.status = status;
+        Ok(ConflictEdited { conflict })
+    };
+    let change = settle(first, &s, ConflictStatus::Resolved {
+        agreement: "Northwind leads the top 20 named accounts; Globex leads all other EMEA accounts and every delivery.".into(),
+    })?;
+    s.after(420, change)?;
+    let change = settle(second, &s, ConflictStatus::Resolved {
+        agreement: "Generic connectors go into Northwind's product with Globex credited; customer-specific code stays with Globex.".into(),
+    })?;
+    s.after(360, change)?;
+    let change = settle(third, &s, ConflictStatus::AcceptedRisk)?;
+    s.after(200, change)?;
+    s.move_to(Stage::Summary, 1_500)?;
+
+    s.after(120, VerdictSet {
+        verdict: Some(Verdict::ProceedWithConditions),
+        note: "Pilot with two customers before any wider roll-out; revisit margins after the pilot.".into(),
+    })?;
+    let id = s.id();
+    s.after(
+        60,
+        ActionAdded {
+            action: ActionItem {
+                id,
+                text: "Draft the named-account list for the rules of engagement".into(),
+                owner: "Tom Okafor".into(),
+                due: NaiveDate::from_ymd_opt(2026, 11, 26),
+            },
+        },
+    )?;
+    let id = s.id();
+    s.after(
+        60,
+        ActionAdded {
+            action: ActionItem {
+                id,
+                text: "Propose a pilot price model that works for both margins".into(),
+                owner: "Sam Reyes".into(),
+                due: NaiveDate::from_ymd_opt(2026, 12, 3),
+            },
+        },
+    )?;
+    let id = s.id();
+    s.after(
+        60,
+        ActionAdded {
+            action: ActionItem {
+                id,
+                text: "Pick two pilot customers".into(),
+                owner: "Helen Marsh".into(),
+                due: NaiveDate::from_ymd_opt(2026, 12, 10),
+            },
+        },
+    )?;
+    s.after(
+        240,
+        TimeSpent {
+            stage: Stage::Summary,
+            seconds: 540,
+        },
+    )?;
+    Ok(s.history)
+}
+
+const ACME: PartnerId = PartnerId(1);
+const INITECH: PartnerId = PartnerId(2);
+
+/// A robot maker and a vision-software house who learn at the gate that they are
+/// competitors more than partners, and take a pass.
+pub fn example_pass() -> Result<History, ApplyError> {
+    use Change::*;
+    let kind = PartnershipType::TechnologyOem;
+    let roles = template_roles(&kind, 1);
+    let mut s = Script::start(
+        time(2026, 11, 19, 14, 0),
+        Created {
+            title: "Acme Robotics × Initech Vision: embedded OEM deal".into(),
+            moderator: "Dana Whitfield".into(),
+            kind,
+            partners: vec![
+                NewPartner {
+                    id: ACME,
+                    name: "Acme Robotics".into(),
+                    brings: "Collaborative robot arms for packaging lines".into(),
+                },
+                NewPartner {
+                    id: INITECH,
+                    name: "Initech Vision".into(),
+                    brings: "Machine-vision software for pick-and-place".into(),
+                },
+            ],
+            roles,
+        },
+    )?;
+    s.rep(ACME, "Ruth Adler", Function::Executive)?;
+    s.rep(ACME, "Ken Ito", Function::Product)?;
+    s.rep(INITECH, "Bill Lumbergh", Function::Executive)?;
+    s.rep(INITECH, "Joanna Hale", Function::Sales)?;
+    s.after(300, StatementSet {
+        text: "Packaging plants want robot cells that recognise any product without reprogramming.".into(),
+    })?;
+    s.after(
+        150,
+        ViewSet {
+            partner: ACME,
+            text: "Vision should become a built-in feature of our arms, sold under our brand."
+                .into(),
+        },
+    )?;
+    s.after(
+        120,
+        ViewSet {
+            partner: INITECH,
+            text:
+                "Our software should run on every arm brand; we will not be locked into one maker."
+                    .into(),
+        },
+    )?;
+    s.after(
+        90,
+        WhyNotAloneSet {
+            partner: ACME,
+            text: "Our in-house vision team is two people.".into(),
+        },
+    )?;
+    s.after(
+        60,
+        AlignmentSet {
+            partner: ACME,
+            score: Some(2),
+        },
+    )?;
+    s.after(
+        30,
+        AlignmentSet {
+            partner: INITECH,
+            score: Some(2),
+        },
+    )?;
+    s.after(
+        30,
+        StanceSet {
+            partner: ACME,
+            stance: Some(Stance::Coopetitor),
+        },
+    )?;
+    s.after(
+        30,
+        StanceSet {
+            partner: INITECH,
+            stance: Some(Stance::Competitor),
+        },
+    )?;
+    s.after(
+        40,
+        AgreementSet {
+            partner: ACME,
+            agreed: true,
+        },
+    )?;
+    s.after(200, GateDecided { decision: GateDecision::TakeAPass {
+        reason: "Acme wants an exclusive embedded feature; Initech's strategy is to stay brand-neutral. Better to learn this now.".into(),
+    } })?;
+    s.move_to(Stage::Summary, 1_380)?;
+    let id = s.id();
+    s.after(
+        120,
+        ActionAdded {
+            action: ActionItem {
+                id,
+                text: "Revisit in a year if Initech offers an OEM edition".into(),
+                owner: "Ruth Adler".into(),
+                due: NaiveDate::from_ymd_opt(2027, 11, 1),
+            },
+        },
+    )?;
+    s.after(
+        60,
+        TimeSpent {
+            stage: Stage::Summary,
+            seconds: 180,
+        },
+    )?;
+    Ok(s.history)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_proceeding_example_reaches_a_verdict_with_conditions() {
+        let history = example_proceed();
+        assert!(history.is_ok(), "{history:?}");
+        let Ok(history) = history else { return };
+        let s = history.session();
+        assert_eq!(s.verdict, Some(Verdict::ProceedWithConditions));
+        assert_eq!(s.reached, Stage::Summary);
+        assert_eq!(s.interests.len(), 8);
+        assert_eq!(s.agreements().count(), 2);
+        assert!(s.clock.spent_seconds(Stage::Vision) > 0);
+    }
+
+    #[test]
+    fn the_pass_example_ends_at_the_gate() {
+        let history = example_pass();
+        assert!(history.is_ok(), "{history:?}");
+        let Ok(history) = history else { return };
+        let s = history.session();
+        assert_eq!(s.verdict, Some(Verdict::TakeAPass));
+        assert!(matches!(s.gate, Some(GateDecision::TakeAPass { .. })));
+        assert_eq!(s.current, Stage::Summary);
+    }
+}

@@ -1,0 +1,299 @@
+//! The state of a session at one moment: what the room has said so far. It is never edited
+//! directly; `Change::apply` is the only way in, so the event record and the state cannot
+//! drift apart.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::stage::{Stage, StageClock};
+use super::types::*;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Representative {
+    pub id: ItemId,
+    pub name: String,
+    pub function: Function,
+}
+
+/// One partner's side of the market-vision discussion.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct PartnerVision {
+    /// The partner's own view of the opportunity.
+    pub view: String,
+    /// Why it could not pursue the opportunity as well on its own.
+    pub why_not_alone: String,
+    /// 1 (far apart) to 5 (fully aligned) with the shared statement.
+    pub alignment: Option<u8>,
+    pub stance: Option<Stance>,
+    /// An explicit "we agree" to the shared statement as it stands now.
+    pub agreed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Partner {
+    pub id: PartnerId,
+    pub name: String,
+    /// One line: what this partner brings to the table.
+    pub brings: String,
+    pub representatives: Vec<Representative>,
+    pub vision: PartnerVision,
+}
+
+/// How the vision gate was passed or closed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum GateDecision {
+    /// Go on to the role split. `override_reason` is set when the moderator went on
+    /// without a statement or without every partner's agreement.
+    Proceed { override_reason: Option<String> },
+    /// End here: the partners do not share a vision worth pursuing together.
+    TakeAPass { reason: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Role {
+    pub id: ItemId,
+    pub name: String,
+    pub raci: BTreeMap<PartnerId, Raci>,
+}
+
+impl Role {
+    pub fn accountable(&self) -> Vec<PartnerId> {
+        self.with_letter(Raci::Accountable)
+    }
+
+    pub fn responsible(&self) -> Vec<PartnerId> {
+        self.with_letter(Raci::Responsible)
+    }
+
+    fn with_letter(&self, letter: Raci) -> Vec<PartnerId> {
+        self.raci
+            .iter()
+            .filter(|(_, l)| **l == letter)
+            .map(|(p, _)| *p)
+            .collect()
+    }
+}
+
+/// A gap in a partner's own business.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Hole {
+    pub id: ItemId,
+    pub owner: PartnerId,
+    pub text: String,
+    pub filled_by: HoleFiller,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Interest {
+    pub id: ItemId,
+    pub partner: PartnerId,
+    pub statement: String,
+    pub category: InterestCategory,
+    pub weight: Weight,
+    /// The function of the person who put it on the table.
+    pub function: Function,
+}
+
+/// Something a conflict is about, so the room can trace it back to where it was said.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum ItemRef {
+    Interest(ItemId),
+    Role(ItemId),
+    Hole(ItemId),
+    Vision(PartnerId),
+}
+
+/// Where a conflict came from. Detected conflicts carry the rule that found them and a
+/// key that stays the same while their items exist, so a settled conflict keeps its
+/// outcome when the list is recomputed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ConflictOrigin {
+    Moderator,
+    Detected { rule: String, key: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ConflictStatus {
+    Open,
+    Resolved { agreement: String },
+    AcceptedRisk,
+    DealBreaker,
+}
+
+impl ConflictStatus {
+    pub fn label(&self) -> &'static str {
+        match self {
+            ConflictStatus::Open => "open",
+            ConflictStatus::Resolved { .. } => "resolved",
+            ConflictStatus::AcceptedRisk => "accepted risk",
+            ConflictStatus::DealBreaker => "deal-breaker",
+        }
+    }
+
+    /// A conflict stays on the table until the room has settled it one way or another;
+    /// a deal-breaker is settled in that sense but blocks a plain "proceed".
+    pub fn is_open(&self) -> bool {
+        matches!(self, ConflictStatus::Open)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Conflict {
+    pub id: ItemId,
+    pub origin: ConflictOrigin,
+    pub category: ConflictCategory,
+    pub partners: Vec<PartnerId>,
+    pub items: Vec<ItemRef>,
+    /// What the conflict is, in words the room can read aloud.
+    pub description: String,
+    pub severity: Severity,
+    pub status: ConflictStatus,
+    /// Who takes it forward (a person or a partner, in the room's words).
+    pub owner: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActionItem {
+    pub id: ItemId,
+    pub text: String,
+    pub owner: String,
+    pub due: Option<NaiveDate>,
+}
+
+/// The state of a session, derived from its events.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Session {
+    pub title: String,
+    pub moderator: String,
+    pub kind: PartnershipType,
+    pub created: DateTime<Utc>,
+    pub updated: DateTime<Utc>,
+    pub partners: Vec<Partner>,
+    /// The statement of the shared opportunity, written by the room together.
+    pub statement: String,
+    pub gate: Option<GateDecision>,
+    pub roles: Vec<Role>,
+    pub holes: Vec<Hole>,
+    pub interests: Vec<Interest>,
+    pub conflicts: Vec<Conflict>,
+    pub verdict: Option<Verdict>,
+    /// Conditions, or the reason for a pass, said with the verdict.
+    pub verdict_note: String,
+    pub actions: Vec<ActionItem>,
+    /// The stage on the wall right now.
+    pub current: Stage,
+    /// The furthest stage the session has been at.
+    pub reached: Stage,
+    pub clock: StageClock,
+    pub(crate) next_id: u32,
+}
+
+impl Session {
+    pub fn partner(&self, id: PartnerId) -> Option<&Partner> {
+        self.partners.iter().find(|p| p.id == id)
+    }
+
+    pub(crate) fn partner_mut(&mut self, id: PartnerId) -> Option<&mut Partner> {
+        self.partners.iter_mut().find(|p| p.id == id)
+    }
+
+    /// The partner's name, or a marker when the id is unknown (a hand-edited file).
+    pub fn partner_name(&self, id: PartnerId) -> String {
+        self.partner(id)
+            .map_or_else(|| format!("partner #{}", id.0), |p| p.name.clone())
+    }
+
+    pub fn partner_index(&self, id: PartnerId) -> Option<usize> {
+        self.partners.iter().position(|p| p.id == id)
+    }
+
+    pub fn role(&self, id: ItemId) -> Option<&Role> {
+        self.roles.iter().find(|r| r.id == id)
+    }
+
+    pub fn hole(&self, id: ItemId) -> Option<&Hole> {
+        self.holes.iter().find(|h| h.id == id)
+    }
+
+    pub fn interest(&self, id: ItemId) -> Option<&Interest> {
+        self.interests.iter().find(|i| i.id == id)
+    }
+
+    pub fn conflict(&self, id: ItemId) -> Option<&Conflict> {
+        self.conflicts.iter().find(|c| c.id == id)
+    }
+
+    pub fn action(&self, id: ItemId) -> Option<&ActionItem> {
+        self.actions.iter().find(|a| a.id == id)
+    }
+
+    /// The id the next new item should get.
+    pub fn fresh_id(&self) -> ItemId {
+        ItemId(self.next_id)
+    }
+
+    /// The id a newly added partner should get.
+    pub fn fresh_partner_id(&self) -> PartnerId {
+        PartnerId(self.partners.iter().map(|p| p.id.0).max().unwrap_or(0) + 1)
+    }
+
+    pub fn holes_of(&self, partner: PartnerId) -> impl Iterator<Item = &Hole> {
+        self.holes.iter().filter(move |h| h.owner == partner)
+    }
+
+    pub fn interests_of(&self, partner: PartnerId) -> impl Iterator<Item = &Interest> {
+        self.interests.iter().filter(move |i| i.partner == partner)
+    }
+
+    /// Functions that have put at least one interest on the table for this partner.
+    pub fn disclosed_functions(&self, partner: PartnerId) -> BTreeSet<Function> {
+        self.interests_of(partner).map(|i| i.function).collect()
+    }
+
+    /// Functions present in the room for this partner.
+    pub fn present_functions(&self, partner: PartnerId) -> BTreeSet<Function> {
+        self.partner(partner)
+            .map(|p| p.representatives.iter().map(|r| r.function).collect())
+            .unwrap_or_default()
+    }
+
+    /// Conflicts the room has not settled yet.
+    pub fn open_conflicts(&self) -> impl Iterator<Item = &Conflict> {
+        self.conflicts.iter().filter(|c| c.status.is_open())
+    }
+
+    /// Agreements reached: the text of every resolved conflict.
+    pub fn agreements(&self) -> impl Iterator<Item = (&Conflict, &str)> {
+        self.conflicts.iter().filter_map(|c| match &c.status {
+            ConflictStatus::Resolved { agreement } => Some((c, agreement.as_str())),
+            _ => None,
+        })
+    }
+
+    pub fn has_deal_breaker(&self) -> bool {
+        self.conflicts
+            .iter()
+            .any(|c| c.status == ConflictStatus::DealBreaker)
+    }
+
+    /// Text shown for an item a conflict refers to.
+    pub fn describe_item(&self, item: &ItemRef) -> String {
+        match item {
+            ItemRef::Interest(id) => self.interest(*id).map_or_else(
+                || "a removed interest".to_string(),
+                |i| format!("{}: '{}'", self.partner_name(i.partner), i.statement),
+            ),
+            ItemRef::Role(id) => self.role(*id).map_or_else(
+                || "a removed role".to_string(),
+                |r| format!("role '{}'", r.name),
+            ),
+            ItemRef::Hole(id) => self.hole(*id).map_or_else(
+                || "a removed hole".to_string(),
+                |h| format!("{} hole '{}'", self.partner_name(h.owner), h.text),
+            ),
+            ItemRef::Vision(p) => format!("{}'s view of the vision", self.partner_name(*p)),
+        }
+    }
+}

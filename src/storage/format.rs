@@ -1,0 +1,206 @@
+//! The session file, format version 1: a small header that a listing can read, then the
+//! events. See docs/session-format.md for the field-by-field description.
+
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+use ron::ser::PrettyConfig;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{Event, History, PartnershipType, Stage, Verdict};
+
+use super::locate::{
+    TextPosition, format_ron_error_with_source, nth_list_element, ron_error_position,
+};
+
+/// The newest format this build reads and the one it writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// What a listing needs to know about a session without replaying it. The header is a
+/// cache of the events: the events win when the two disagree, and every save rewrites it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Header {
+    pub format: u32,
+    pub app_version: String,
+    pub id: String,
+    pub title: String,
+    pub partners: Vec<String>,
+    pub kind: PartnershipType,
+    pub stage_reached: Stage,
+    pub verdict: Option<Verdict>,
+    pub updated: DateTime<Utc>,
+    /// The id of the session this one continues, for a follow-up meeting.
+    #[serde(default)]
+    pub continued_from: Option<String>,
+}
+
+impl Header {
+    pub fn for_history(id: &str, continued_from: Option<&str>, history: &History) -> Header {
+        let session = history.session();
+        Header {
+            format: FORMAT_VERSION,
+            app_version: env!("CARGO_PKG_VERSION").to_string(),
+            id: id.to_string(),
+            title: session.title.clone(),
+            partners: session.partners.iter().map(|p| p.name.clone()).collect(),
+            kind: session.kind.clone(),
+            stage_reached: session.reached,
+            verdict: session.verdict,
+            updated: session.updated,
+            continued_from: continued_from.map(str::to_string),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct FileOut<'a> {
+    header: &'a Header,
+    events: &'a [Event],
+}
+
+#[derive(Deserialize)]
+struct FileIn {
+    header: Header,
+    events: Vec<Event>,
+}
+
+/// Reads only what tells which format a file is in; every other field is skipped, so
+/// this works on files from newer versions too.
+#[derive(Deserialize)]
+struct FormatProbe {
+    header: FormatOnly,
+}
+
+#[derive(Deserialize)]
+struct FormatOnly {
+    format: u32,
+}
+
+#[derive(Deserialize)]
+struct HeaderOnly {
+    header: Header,
+}
+
+/// A file that cannot be used, with the place in it that is wrong.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{location}: {message}")]
+pub struct FileError {
+    /// `path:line:col`, or just the path when no place in the text applies.
+    pub location: String,
+    pub message: String,
+}
+
+impl FileError {
+    fn at(path: &Path, position: Option<TextPosition>, message: impl Into<String>) -> FileError {
+        let location = match position {
+            Some(pos) => format!("{}:{pos}", path.display()),
+            None => path.display().to_string(),
+        };
+        FileError {
+            location,
+            message: message.into(),
+        }
+    }
+
+    fn from_ron(path: &Path, err: &ron::error::SpannedError, text: &str) -> FileError {
+        let full = format_ron_error_with_source(path, err, text);
+        // The helper words the message as "path:line:col: message"; keep the place and
+        // the words apart so screens can show them on separate lines.
+        let position = ron_error_position(err);
+        let prefix = format!("{}:{position}: ", path.display());
+        let message = full.strip_prefix(&prefix).unwrap_or(&full).to_string();
+        FileError::at(path, Some(position), message)
+    }
+}
+
+/// Writes the whole session as RON text.
+pub fn encode(header: &Header, history: &History) -> Result<String, ron::Error> {
+    // One event per line keeps files diffable and easy to read or write by hand.
+    let pretty = PrettyConfig::new()
+        .struct_names(false)
+        .depth_limit(2)
+        .separate_tuple_members(false)
+        .indentor("  ".to_string());
+    ron::ser::to_string_pretty(
+        &FileOut {
+            header,
+            events: history.events(),
+        },
+        pretty,
+    )
+}
+
+fn position_of(text: &str, needle: &str) -> Option<TextPosition> {
+    let offset = text.find(needle)?;
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    Some(TextPosition { line, col })
+}
+
+fn as_text<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, FileError> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let good = &bytes[..e.valid_up_to()];
+        let text = String::from_utf8_lossy(good);
+        let line = text.matches('\n').count() + 1;
+        let col = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        FileError::at(
+            path,
+            Some(TextPosition { line, col }),
+            "this is not UTF-8 text; a session file is plain text",
+        )
+    })
+}
+
+fn check_format(path: &Path, text: &str) -> Result<(), FileError> {
+    let probe: FormatProbe =
+        ron::from_str(text).map_err(|e| FileError::from_ron(path, &e, text))?;
+    if probe.header.format > FORMAT_VERSION {
+        return Err(FileError::at(
+            path,
+            position_of(text, "format"),
+            format!(
+                "written by a newer sameside (format {}); this version reads format {FORMAT_VERSION} and older. The file is left as it is",
+                probe.header.format
+            ),
+        ));
+    }
+    if probe.header.format == 0 {
+        return Err(FileError::at(
+            path,
+            position_of(text, "format"),
+            "format 0 does not exist; the first format is 1",
+        ));
+    }
+    Ok(())
+}
+
+/// Reads just the header, for the listing.
+pub fn decode_header(path: &Path, bytes: &[u8]) -> Result<Header, FileError> {
+    let text = as_text(path, bytes)?;
+    check_format(path, text)?;
+    let only: HeaderOnly = ron::from_str(text).map_err(|e| FileError::from_ron(path, &e, text))?;
+    Ok(only.header)
+}
+
+/// Reads a whole session and rebuilds its state, checking every event.
+pub fn decode(path: &Path, bytes: &[u8]) -> Result<(Header, History), FileError> {
+    let text = as_text(path, bytes)?;
+    check_format(path, text)?;
+    let file: FileIn = ron::from_str(text).map_err(|e| FileError::from_ron(path, &e, text))?;
+    if file.events.is_empty() {
+        return Err(FileError::at(
+            path,
+            position_of(text, "events"),
+            "the session has no events; the first event must be Created",
+        ));
+    }
+    let history = History::from_events(file.events).map_err(|e| {
+        FileError::at(
+            path,
+            nth_list_element(text, "events", e.index),
+            format!("event {} cannot be applied: {}", e.index + 1, e.error),
+        )
+    })?;
+    Ok((file.header, history))
+}

@@ -1,0 +1,13 @@
+//! Session files on disk. Knows about files and RON; knows nothing about terminals.
+
+pub mod atomic;
+pub mod autosave;
+pub mod dirs;
+pub mod filename;
+pub mod format;
+pub mod locate;
+pub mod lock;
+pub mod store;
+
+pub use format::{FORMAT_VERSION, FileError, Header};
+pub use store::{Access, Listed, Opened};

@@ -1,0 +1,196 @@
+//! The sessions directory: listing, opening, creating and deleting session files.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::domain::{Change, History};
+
+use super::atomic::{backup_path, write_atomically};
+use super::filename::unique_session_path;
+use super::format::{FileError, Header, decode, decode_header, encode};
+use super::lock::{LockOutcome, SessionLock, lock_path, try_lock_session};
+
+/// One file in the sessions directory as the listing sees it.
+#[derive(Debug, Clone)]
+pub enum Listed {
+    Readable {
+        path: PathBuf,
+        header: Header,
+    },
+    /// A file that cannot be read; shown so the user knows, never touched.
+    Damaged {
+        path: PathBuf,
+        error: FileError,
+    },
+}
+
+impl Listed {
+    pub fn path(&self) -> &Path {
+        match self {
+            Listed::Readable { path, .. } | Listed::Damaged { path, .. } => path,
+        }
+    }
+}
+
+/// Every `.ron` file in `dir`, readable ones newest first, then the damaged ones.
+pub fn list_sessions(dir: &Path) -> std::io::Result<Vec<Listed>> {
+    let mut readable = Vec::new();
+    let mut damaged = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        let is_session = path.extension().is_some_and(|e| e == "ron")
+            && !path
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        if !is_session || !path.is_file() {
+            continue;
+        }
+        match std::fs::read(&path) {
+            Ok(bytes) => match decode_header(&path, &bytes) {
+                Ok(header) => readable.push(Listed::Readable { path, header }),
+                Err(error) => damaged.push(Listed::Damaged { path, error }),
+            },
+            Err(e) => {
+                let error = FileError {
+                    location: path.display().to_string(),
+                    message: format!("cannot be read: {e}"),
+                };
+                damaged.push(Listed::Damaged { path, error });
+            }
+        }
+    }
+    readable.sort_by(|a, b| match (a, b) {
+        (Listed::Readable { header: x, .. }, Listed::Readable { header: y, .. }) => y
+            .updated
+            .cmp(&x.updated)
+            .then_with(|| x.title.cmp(&y.title)),
+        _ => std::cmp::Ordering::Equal,
+    });
+    damaged.sort_by(|a, b| a.path().cmp(b.path()));
+    readable.extend(damaged);
+    Ok(readable)
+}
+
+/// How this instance may use an opened session.
+#[derive(Debug)]
+pub enum Access {
+    /// This instance holds the lock and saves every change.
+    Exclusive(SessionLock),
+    /// Someone else has the file open (or it cannot be locked): look, do not touch.
+    ReadOnly(String),
+}
+
+/// A session loaded from a file.
+#[derive(Debug)]
+pub struct Opened {
+    pub path: PathBuf,
+    pub header: Header,
+    pub history: History,
+    pub access: Access,
+}
+
+/// Reads, checks and locks a session file.
+pub fn open_session(path: &Path) -> Result<Opened, FileError> {
+    let bytes = std::fs::read(path).map_err(|e| FileError {
+        location: path.display().to_string(),
+        message: format!("cannot be read: {e}"),
+    })?;
+    let (header, history) = decode(path, &bytes)?;
+    let access = match try_lock_session(path) {
+        Ok(LockOutcome::Acquired(lock)) => {
+            // The file just loaded cleanly, so it is a good version to fall back on if a
+            // later save goes wrong in a way the atomic write cannot prevent (a bad disk).
+            let _ = write_atomically(&backup_path(path), &bytes);
+            Access::Exclusive(lock)
+        }
+        Ok(LockOutcome::HeldElsewhere) => Access::ReadOnly(format!(
+            "another sameside has this session open ({}); showing it read-only",
+            lock_path(path).display()
+        )),
+        Err(e) => Access::ReadOnly(format!(
+            "cannot lock the session ({e}); showing it read-only"
+        )),
+    };
+    Ok(Opened {
+        path: path.to_path_buf(),
+        header,
+        history,
+        access,
+    })
+}
+
+/// Reads and checks a session file without locking it: for `check` and previews.
+pub fn read_session(path: &Path) -> Result<(Header, History), FileError> {
+    let bytes = std::fs::read(path).map_err(|e| FileError {
+        location: path.display().to_string(),
+        message: format!("cannot be read: {e}"),
+    })?;
+    decode(path, &bytes)
+}
+
+/// A short, random-enough id for a new session: time plus the process's hasher seed, so
+/// two sessions created in the same second on two machines still differ.
+pub fn new_session_id(now: DateTime<Utc>) -> String {
+    use std::hash::{BuildHasher, Hasher};
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_i64(now.timestamp_nanos_opt().unwrap_or_default());
+    hasher.write_u32(std::process::id());
+    format!("{:016x}", hasher.finish())
+}
+
+/// Creates a new session file in `dir` and locks it.
+pub fn create_session(
+    dir: &Path,
+    at: DateTime<Utc>,
+    created: Change,
+) -> Result<Opened, CreateError> {
+    let history = History::create(at, created).map_err(CreateError::Invalid)?;
+    let date: NaiveDate = at.date_naive();
+    let path = unique_session_path(dir, date, &history.session().title);
+    let header = Header::for_history(&new_session_id(at), None, &history);
+    let text = encode(&header, &history).map_err(|e| CreateError::Io(e.to_string()))?;
+    write_atomically(&path, text.as_bytes())
+        .map_err(|e| CreateError::Io(format!("{}: {e}", path.display())))?;
+    let access = match try_lock_session(&path) {
+        Ok(LockOutcome::Acquired(lock)) => Access::Exclusive(lock),
+        Ok(LockOutcome::HeldElsewhere) => Access::ReadOnly("locked by another instance".into()),
+        Err(e) => Access::ReadOnly(format!("cannot lock the session ({e})")),
+    };
+    Ok(Opened {
+        path,
+        header,
+        history,
+        access,
+    })
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CreateError {
+    #[error("{0}")]
+    Invalid(crate::domain::ApplyError),
+    #[error("cannot write the new session: {0}")]
+    Io(String),
+}
+
+/// Writes the session to its file atomically.
+pub fn save_session(path: &Path, header: &Header, history: &History) -> Result<(), String> {
+    let text = encode(header, history).map_err(|e| e.to_string())?;
+    write_atomically(path, text.as_bytes()).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Deletes a session file and what lies beside it. Refuses while another instance holds
+/// the lock, so a session in use is never pulled out from under someone.
+pub fn delete_session(path: &Path) -> Result<(), String> {
+    match try_lock_session(path) {
+        Ok(LockOutcome::Acquired(_lock)) => {}
+        Ok(LockOutcome::HeldElsewhere) => {
+            return Err("another sameside has this session open".to_string());
+        }
+        Err(e) => return Err(format!("cannot lock it: {e}")),
+    }
+    std::fs::remove_file(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let _ = std::fs::remove_file(backup_path(path));
+    let _ = std::fs::remove_file(lock_path(path));
+    Ok(())
+}
