@@ -197,7 +197,7 @@ pub enum ApplyError {
     UnknownPartner(PartnerId),
     #[error("no {what} with id {}", .id.0)]
     UnknownItem { what: &'static str, id: ItemId },
-    #[error("id {} is already in use", .0.0)]
+    #[error("id {} is already in use or was used before", .0.0)]
     DuplicateId(ItemId),
     #[error("an alignment score runs from 1 to 5, not {0}")]
     AlignmentRange(u8),
@@ -253,6 +253,15 @@ fn check_partner(session: &Session, id: PartnerId) -> Result<(), ApplyError> {
         .partner(id)
         .map(|_| ())
         .ok_or(ApplyError::UnknownPartner(id))
+}
+
+/// A new item's id must be one never handed out before. Undo and redo put items back
+/// with their old ids, so they skip that part and only check that nothing holds the id.
+fn check_new_id(session: &Session, id: ItemId, checked: bool) -> Result<(), ApplyError> {
+    if checked && id.0 < session.next_id {
+        return Err(ApplyError::DuplicateId(id));
+    }
+    check_fresh(session, id)
 }
 
 fn check_fresh(session: &Session, id: ItemId) -> Result<(), ApplyError> {
@@ -516,7 +525,7 @@ impl Change {
             } => {
                 non_empty(&representative.name, "a representative's name")?;
                 check_partner(s, *partner)?;
-                check_fresh(s, representative.id)?;
+                check_new_id(s, representative.id, checked)?;
                 note_id(s, representative.id);
                 let p = s
                     .partner_mut(*partner)
@@ -658,7 +667,7 @@ impl Change {
             }
             RoleAdded { role } => {
                 non_empty(&role.name, "a role's name")?;
-                check_fresh(s, role.id)?;
+                check_new_id(s, role.id, checked)?;
                 for partner in role.raci.keys() {
                     check_partner(s, *partner)?;
                 }
@@ -699,7 +708,7 @@ impl Change {
                 non_empty(&hole.text, "a hole's description")?;
                 check_partner(s, hole.owner)?;
                 check_filler(hole.owner, hole.filled_by, s)?;
-                check_fresh(s, hole.id)?;
+                check_new_id(s, hole.id, checked)?;
                 note_id(s, hole.id);
                 insert_by_id(&mut s.holes, hole.clone(), |h| h.id);
                 Ok(vec![HoleRemoved { id: hole.id }])
@@ -727,7 +736,7 @@ impl Change {
             InterestAdded { interest } => {
                 non_empty(&interest.statement, "an interest's statement")?;
                 check_partner(s, interest.partner)?;
-                check_fresh(s, interest.id)?;
+                check_new_id(s, interest.id, checked)?;
                 note_id(s, interest.id);
                 insert_by_id(&mut s.interests, interest.clone(), |i| i.id);
                 Ok(vec![InterestRemoved { id: interest.id }])
@@ -751,7 +760,15 @@ impl Change {
             }
             ConflictAdded { conflict } => {
                 check_conflict(s, conflict)?;
-                check_fresh(s, conflict.id)?;
+                if checked
+                    && conflict.status == ConflictStatus::DealBreaker
+                    && s.verdict == Some(Verdict::Proceed)
+                {
+                    return Err(ApplyError::VerdictNotAllowed(
+                        "the verdict is a plain proceed; change it before calling this a deal-breaker",
+                    ));
+                }
+                check_new_id(s, conflict.id, checked)?;
                 note_id(s, conflict.id);
                 insert_by_id(&mut s.conflicts, conflict.clone(), |c| c.id);
                 Ok(vec![ConflictRemoved { id: conflict.id }])
@@ -803,7 +820,7 @@ impl Change {
             }
             ActionAdded { action } => {
                 non_empty(&action.text, "an action item")?;
-                check_fresh(s, action.id)?;
+                check_new_id(s, action.id, checked)?;
                 note_id(s, action.id);
                 insert_by_id(&mut s.actions, action.clone(), |a| a.id);
                 Ok(vec![ActionRemoved { id: action.id }])

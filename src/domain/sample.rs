@@ -633,6 +633,143 @@ pub fn example_pass() -> Result<History, ApplyError> {
     Ok(s.history)
 }
 
+/// A big, busy session for benchmarks: `partners` partners and about `items` items spread
+/// over roles, holes, interests and conflicts, then small edits until the record holds
+/// `events` events. Text varies so that nothing is artificially cheap to lay out.
+pub fn large(partners: usize, items: usize, events: usize) -> Result<History, ApplyError> {
+    use Change::*;
+    let partners = partners.clamp(2, super::change::MAX_PARTNERS);
+    let ids: Vec<PartnerId> = (1..=partners as u32).map(PartnerId).collect();
+    let mut s = Script::start(
+        time(2026, 11, 20, 9, 0),
+        Created {
+            title: "Large benchmark session".into(),
+            moderator: "Bench".into(),
+            kind: PartnershipType::AllianceMember,
+            partners: ids
+                .iter()
+                .map(|id| NewPartner {
+                    id: *id,
+                    name: format!("Partner {} Holdings", id.0),
+                    brings: format!("Capability number {} for the alliance", id.0),
+                })
+                .collect(),
+            roles: Vec::new(),
+        },
+    )?;
+    for (n, partner) in ids.iter().enumerate() {
+        s.rep(*partner, &format!("Executive {n}"), Function::Executive)?;
+        s.rep(*partner, &format!("Seller {n}"), Function::Sales)?;
+    }
+    s.after(
+        5,
+        StatementSet {
+            text: "A shared opportunity worth pursuing together across regions and industries."
+                .into(),
+        },
+    )?;
+    for partner in &ids {
+        s.after(
+            5,
+            AgreementSet {
+                partner: *partner,
+                agreed: true,
+            },
+        )?;
+    }
+    s.after(
+        5,
+        GateDecided {
+            decision: GateDecision::Proceed {
+                override_reason: None,
+            },
+        },
+    )?;
+    let words = [
+        "EMEA",
+        "accounts",
+        "pricing",
+        "connectors",
+        "roadmap",
+        "margin",
+        "support",
+        "training",
+    ];
+    for i in 0..items {
+        let partner = ids[i % ids.len()];
+        let word = words[i % words.len()];
+        let id = s.id();
+        let change = match i % 8 {
+            0 => RoleAdded {
+                role: Role {
+                    id,
+                    name: format!("Role {i}: {word} work"),
+                    raci: Default::default(),
+                },
+            },
+            1 => HoleAdded {
+                hole: Hole {
+                    id,
+                    owner: partner,
+                    text: format!("Gap {i} in {word}"),
+                    filled_by: HoleFiller::Itself,
+                },
+            },
+            2 if i % 16 == 2 => ConflictAdded {
+                conflict: Conflict {
+                    id,
+                    origin: ConflictOrigin::Moderator,
+                    category: ConflictCategory::Pricing,
+                    partners: vec![partner],
+                    items: vec![],
+                    description: format!(
+                        "Conflict {i} over {word} between the partners, needing a decision"
+                    ),
+                    severity: Severity::ALL[i % 4],
+                    status: ConflictStatus::Open,
+                    owner: format!("Owner {i}"),
+                },
+            },
+            _ => InterestAdded {
+                interest: Interest {
+                    id,
+                    partner,
+                    statement: format!(
+                        "Interest {i}: protect our {word} position in the joint offer"
+                    ),
+                    category: InterestCategory::ALL[i % 7],
+                    weight: Weight::ALL[i % 3],
+                    function: Function::ALL[i % 10],
+                },
+            },
+        };
+        s.after(1, change)?;
+    }
+    let role_ids: Vec<ItemId> = s.history.session().roles.iter().map(|r| r.id).collect();
+    let mut n = 0usize;
+    while s.history.events().len() < events {
+        let partner = ids[n % ids.len()];
+        let change = match (n % 3, role_ids.get(n % role_ids.len().max(1))) {
+            (0, Some(role)) => RaciSet {
+                role: *role,
+                partner,
+                letter: Some(Raci::ALL[n % 4]),
+            },
+            (1, _) => AlignmentSet {
+                partner,
+                score: Some((n % 5) as u8 + 1),
+            },
+            _ => ViewSet {
+                partner,
+                text: format!("View revision {n} of the opportunity"),
+            },
+        };
+        s.after(1, change)?;
+        n += 1;
+    }
+    Ok(s.history)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -648,6 +785,17 @@ mod tests {
         assert_eq!(s.interests.len(), 8);
         assert_eq!(s.agreements().count(), 2);
         assert!(s.clock.spent_seconds(Stage::Vision) > 0);
+    }
+
+    #[test]
+    fn large_sessions_have_the_size_asked_for() {
+        let history = large(4, 1_000, 10_000);
+        assert!(history.is_ok(), "{:?}", history.err());
+        let Ok(history) = history else { return };
+        assert_eq!(history.events().len(), 10_000);
+        let s = history.session();
+        let items = s.roles.len() + s.holes.len() + s.interests.len() + s.conflicts.len();
+        assert_eq!(items, 1_000);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use crate::domain::{Change, History};
 
 use super::atomic::{backup_path, write_atomically};
 use super::filename::unique_session_path;
-use super::format::{FileError, Header, decode, decode_header, encode};
+use super::format::{FileError, Header, decode, encode};
 use super::lock::{LockOutcome, SessionLock, lock_path, try_lock_session};
 
 /// One file in the sessions directory as the listing sees it.
@@ -33,7 +33,9 @@ impl Listed {
     }
 }
 
-/// Every `.ron` file in `dir`, readable ones newest first, then the damaged ones.
+/// Every `.ron` file in `dir`, readable ones newest first, then the damaged ones. Each
+/// file is read in full, events included, so a file that would fail to open is listed
+/// as damaged here already rather than surprising the moderator later.
 pub fn list_sessions(dir: &Path) -> std::io::Result<Vec<Listed>> {
     let mut readable = Vec::new();
     let mut damaged = Vec::new();
@@ -47,8 +49,13 @@ pub fn list_sessions(dir: &Path) -> std::io::Result<Vec<Listed>> {
             continue;
         }
         match std::fs::read(&path) {
-            Ok(bytes) => match decode_header(&path, &bytes) {
-                Ok(header) => readable.push(Listed::Readable { path, header }),
+            Ok(bytes) => match decode(&path, &bytes) {
+                Ok((header, history)) => {
+                    // The header is a cache; show what the events say.
+                    let header =
+                        Header::for_history(&header.id, header.continued_from.as_deref(), &history);
+                    readable.push(Listed::Readable { path, header })
+                }
                 Err(error) => damaged.push(Listed::Damaged { path, error }),
             },
             Err(e) => {

@@ -1,0 +1,269 @@
+//! The command line: `sameside` opens the session list; subcommands create, open, list
+//! and check sessions. Everything that does not need the screen works without a terminal.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::rc::Rc;
+
+use clap::{Parser, Subcommand};
+
+use crate::domain::PartnershipType;
+use crate::domain::change::{MAX_PARTNERS, MIN_PARTNERS};
+use crate::storage::Listed;
+use crate::storage::dirs::{SessionsDir, ensure_dir, resolve_sessions_dir};
+use crate::storage::store::{list_sessions, read_session};
+use crate::tui::clock::SystemClock;
+use crate::tui::setup::SetupScreen;
+use crate::tui::theme::Theme;
+use crate::tui::{self, App};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "sameside",
+    version,
+    about = "Moderate a partnership session: market vision, role split, self-interests, conflict check",
+    long_about = "Moderate a partnership session on a projected terminal. Without a command, sameside opens the list of sessions.\n\nSessions are RON files in the sessions directory: --dir, else $SAMESIDE_DIR, else the platform data directory."
+)]
+pub struct Cli {
+    /// The sessions directory (overrides $SAMESIDE_DIR)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a session and open it. With a title and at least two partners it starts at
+    /// once; otherwise the setup screen opens with what was given
+    New {
+        /// The session's title
+        #[arg(long, value_name = "T")]
+        title: Option<String>,
+        /// A partner's name; repeat for each partner (2 to 8)
+        #[arg(long = "partner", value_name = "NAME")]
+        partners: Vec<String>,
+        /// Partnership type: channel-reseller, system-integrator, service-provider,
+        /// alliance-member, technology-oem, rd-consortium, or other:NAME
+        #[arg(long = "type", value_name = "TYPE", value_parser = parse_kind)]
+        kind: Option<PartnershipType>,
+        /// The moderator's name
+        #[arg(long, value_name = "NAME")]
+        moderator: Option<String>,
+    },
+    /// Open a session file
+    Open {
+        /// The session file (.ron)
+        file: PathBuf,
+    },
+    /// List the sessions in the sessions directory, newest first
+    List {
+        /// Tab-separated columns, no padding, for scripts
+        #[arg(long)]
+        tsv: bool,
+    },
+    /// Check session files; prints one line per file, exits 1 if any is invalid
+    Check {
+        /// The session files to check
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+}
+
+fn parse_kind(text: &str) -> Result<PartnershipType, String> {
+    PartnershipType::parse(text).ok_or_else(|| {
+        format!(
+            "'{text}' is not a partnership type; use channel-reseller, system-integrator, service-provider, alliance-member, technology-oem, rd-consortium or other:NAME"
+        )
+    })
+}
+
+fn sessions_dir(flag: Option<&Path>) -> Result<SessionsDir, String> {
+    let dir =
+        resolve_sessions_dir(flag, std::env::var_os("SAMESIDE_DIR")).map_err(|e| e.to_string())?;
+    ensure_dir(&dir.path).map_err(|e| format!("{}: {e}", dir.path.display()))?;
+    Ok(dir)
+}
+
+/// Entry point of the binary.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("sameside: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, String> {
+    match cli.command {
+        Some(Command::Check { files }) => Ok(check(&files)),
+        Some(Command::List { tsv }) => {
+            let dir = sessions_dir(cli.dir.as_deref())?;
+            list(&dir, tsv)
+        }
+        Some(Command::Open { file }) => {
+            // Fail before taking over the screen, so the message stays readable.
+            read_session(&file).map_err(|e| e.to_string())?;
+            let mut app = start(cli.dir.as_deref())?;
+            app.open(&file);
+            interactive(app)
+        }
+        Some(Command::New {
+            title,
+            partners,
+            kind,
+            moderator,
+        }) => {
+            if partners.len() > MAX_PARTNERS {
+                return Err(format!(
+                    "a session has at most {MAX_PARTNERS} partners, {} given",
+                    partners.len()
+                ));
+            }
+            let mut app = start(cli.dir.as_deref())?;
+            let setup = SetupScreen::new(title.as_deref(), &partners, kind.as_ref());
+            let ready = title.as_deref().is_some_and(|t| !t.trim().is_empty())
+                && partners.len() >= MIN_PARTNERS;
+            match setup.build() {
+                Ok(crate::domain::Change::Created {
+                    title,
+                    kind,
+                    partners,
+                    roles,
+                    ..
+                }) if ready => {
+                    let created = crate::domain::Change::Created {
+                        title,
+                        moderator: moderator.unwrap_or_default(),
+                        kind,
+                        partners,
+                        roles,
+                    };
+                    app.create(created)?;
+                }
+                _ => app.start_setup(setup),
+            }
+            interactive(app)
+        }
+        None => {
+            let app = start(cli.dir.as_deref())?;
+            interactive(app)
+        }
+    }
+}
+
+fn start(dir: Option<&Path>) -> Result<App, String> {
+    if !std::io::stdout().is_terminal() {
+        return Err("the session screens need a terminal; in scripts use `sameside list` or `sameside check`".to_string());
+    }
+    let dir = sessions_dir(dir)?;
+    Ok(App::new(dir, Theme::from_env(), Rc::new(SystemClock)))
+}
+
+fn interactive(app: App) -> Result<ExitCode, String> {
+    tui::run(app).map_err(|e| format!("terminal error: {e}"))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn check(files: &[PathBuf]) -> ExitCode {
+    let mut all_valid = true;
+    for file in files {
+        match read_session(file) {
+            Ok((_, history)) => {
+                let session = history.session();
+                let verdict = session
+                    .verdict
+                    .map_or("no verdict yet".to_string(), |v| format!("verdict: {v}"));
+                println!(
+                    "{}: ok — '{}', {} partners, {} events, reached {}, {}",
+                    file.display(),
+                    session.title,
+                    session.partners.len(),
+                    history.events().len(),
+                    session.reached,
+                    verdict
+                );
+            }
+            Err(e) => {
+                all_valid = false;
+                println!("{e}");
+            }
+        }
+    }
+    if all_valid {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+fn list(dir: &SessionsDir, tsv: bool) -> Result<ExitCode, String> {
+    let entries = list_sessions(&dir.path).map_err(|e| format!("{}: {e}", dir.path.display()))?;
+    let mut rows: Vec<[String; 7]> = vec![[
+        "UPDATED".into(),
+        "STAGE".into(),
+        "VERDICT".into(),
+        "TYPE".into(),
+        "PARTNERS".into(),
+        "TITLE".into(),
+        "FILE".into(),
+    ]];
+    for entry in &entries {
+        let file = entry.path().display().to_string();
+        rows.push(match entry {
+            Listed::Readable { header, .. } => [
+                header.updated.format("%Y-%m-%d %H:%M").to_string(),
+                header.stage_reached.label().to_string(),
+                header
+                    .verdict
+                    .map_or("-".to_string(), |v| v.label().to_string()),
+                header.kind.label(),
+                header.partners.join(", "),
+                header.title.clone(),
+                file,
+            ],
+            Listed::Damaged { error, .. } => [
+                "-".into(),
+                "DAMAGED".into(),
+                "-".into(),
+                "-".into(),
+                "-".into(),
+                error.to_string(),
+                file,
+            ],
+        });
+    }
+    if entries.is_empty() {
+        eprintln!("no sessions in {}", dir.path.display());
+    }
+    let widths: Vec<usize> = (0..7)
+        .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
+        .collect();
+    for row in &rows {
+        let line = if tsv {
+            row.iter()
+                .map(|c| c.replace('\t', " "))
+                .collect::<Vec<_>>()
+                .join("\t")
+        } else {
+            row.iter()
+                .enumerate()
+                .map(|(c, text)| {
+                    if c == 6 {
+                        text.clone()
+                    } else {
+                        format!("{text}{}", " ".repeat(widths[c] - text.chars().count()))
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("  ")
+        };
+        println!("{line}");
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,641 @@
+//! The application: which screen is up, which dialog is over it, and what each key does
+//! at the top level. Screens turn keys into `Intent`s; `dispatch` carries them out.
+
+use std::path::Path;
+use std::rc::Rc;
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use crate::domain::{Change, History, Stage};
+use crate::storage::Header;
+use crate::storage::dirs::SessionsDir;
+use crate::storage::format::decode;
+use crate::storage::store::{create_session, delete_session, open_session};
+
+use super::clock::Clock;
+use super::editor::{EditorMode, EditorOutcome, EditorStyle, TextEditor};
+use super::form::{Form, FormOutcome};
+use super::home::HomeScreen;
+use super::intent::{Confirm, ConfirmOption, Intent, OnText};
+use super::keys::{HOME_KEYS, SESSION_KEYS, SETUP_KEYS, TEXT_KEYS};
+use super::session_view::SessionView;
+use super::setup::{SetupOutcome, SetupScreen};
+use super::theme::Theme;
+use super::widgets::{
+    DialogStyle, KeyHelp, centered, help_overlay_max_scroll, render_dialog, render_help_overlay,
+    render_too_small,
+};
+
+/// The smallest terminal every screen is laid out for.
+pub const MIN_SIZE: (u16, u16) = (80, 24);
+
+/// The example shipped in `sessions/`, built into the binary so it opens from anywhere.
+pub const EXAMPLE_FILE: &str = "2026-11-12-northwind-globex-plant-floor-analytics.ron";
+const EXAMPLE_TEXT: &str =
+    include_str!("../../sessions/2026-11-12-northwind-globex-plant-floor-analytics.ron");
+
+pub enum Screen {
+    Home(HomeScreen),
+    Setup(Box<SetupScreen>),
+    Session(Box<SessionView>),
+}
+
+pub enum Modal {
+    Help {
+        scroll: u16,
+    },
+    Edit {
+        title: String,
+        editor: Box<TextEditor>,
+        on_submit: OnText,
+        error: Option<String>,
+    },
+    Form(Box<Form>),
+    Confirm(Confirm),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusKind {
+    Info,
+    Warn,
+    Error,
+}
+
+pub struct App {
+    pub screen: Screen,
+    pub modal: Option<Modal>,
+    pub status: Option<(String, StatusKind)>,
+    pub theme: Theme,
+    pub clock: Rc<dyn Clock>,
+    pub dir: SessionsDir,
+    pub quit: bool,
+    /// Set when a timebox runs out; the event loop rings the terminal bell once.
+    pub bell: bool,
+    /// The last autosave failure, shown until a save succeeds.
+    save_error: Option<String>,
+    home: Option<HomeScreen>,
+}
+
+/// The built-in example, parsed.
+pub fn example() -> Option<(Header, History)> {
+    decode(Path::new(EXAMPLE_FILE), EXAMPLE_TEXT.as_bytes()).ok()
+}
+
+impl App {
+    pub fn new(dir: SessionsDir, theme: Theme, clock: Rc<dyn Clock>) -> App {
+        let home = HomeScreen::new(dir.clone(), example().map(|(h, _)| h));
+        App {
+            screen: Screen::Home(home),
+            modal: None,
+            status: None,
+            theme,
+            clock,
+            dir,
+            quit: false,
+            bell: false,
+            save_error: None,
+            home: None,
+        }
+    }
+
+    fn info(&mut self, text: impl Into<String>) {
+        self.status = Some((text.into(), StatusKind::Info));
+    }
+
+    fn error(&mut self, text: impl Into<String>) {
+        self.status = Some((text.into(), StatusKind::Error));
+    }
+
+    /// Opens the session in `path` (the `open` command and the home screen).
+    pub fn open(&mut self, path: &Path) {
+        match open_session(path) {
+            Ok(opened) => {
+                let view = SessionView::from_opened(opened, self.clock.now());
+                if let Some(reason) = &view.read_only {
+                    self.status = Some((format!("Read-only: {reason}"), StatusKind::Warn));
+                } else {
+                    self.info(format!("Opened {}", path.display()));
+                }
+                self.show_session(view);
+            }
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    fn show_session(&mut self, view: SessionView) {
+        let previous = std::mem::replace(&mut self.screen, Screen::Session(Box::new(view)));
+        if let Screen::Home(home) = previous {
+            self.home = Some(home);
+        }
+    }
+
+    /// Shows the setup form, pre-filled from the command line.
+    pub fn start_setup(&mut self, setup: SetupScreen) {
+        let previous = std::mem::replace(&mut self.screen, Screen::Setup(Box::new(setup)));
+        if let Screen::Home(home) = previous {
+            self.home = Some(home);
+        }
+    }
+
+    /// Creates a session from a `Created` change and opens it.
+    pub fn create(&mut self, created: Change) -> Result<(), String> {
+        let now = self.clock.now();
+        match create_session(&self.dir.path, now, created) {
+            Ok(opened) => {
+                let path = opened.path.clone();
+                let mut view = SessionView::from_opened(opened, now);
+                // The room starts by saying who is there.
+                let _ = view.handle_key(KeyEvent::from(KeyCode::Char('p')), &self.theme);
+                self.show_session(view);
+                self.info(format!("Created {}", path.display()));
+                Ok(())
+            }
+            Err(e) => Err(e.to_string()),
+        }
+    }
+
+    fn go_home(&mut self) {
+        let mut home = self
+            .home
+            .take()
+            .unwrap_or_else(|| HomeScreen::new(self.dir.clone(), example().map(|(h, _)| h)));
+        home.refresh(None);
+        self.screen = Screen::Home(home);
+    }
+
+    /// Closes the open session, saving it. False when saving failed and a dialog asks.
+    fn leave_session(&mut self, then_quit: bool) -> bool {
+        let now = self.clock.now();
+        if let Screen::Session(view) = &mut self.screen
+            && let Err(e) = view.close(now)
+        {
+            {
+                let (key, label, then) = if then_quit {
+                    ('x', "quit and lose the unsaved changes", Intent::QuitAnyway)
+                } else {
+                    (
+                        'x',
+                        "close and lose the unsaved changes",
+                        Intent::DiscardAndHome,
+                    )
+                };
+                self.modal = Some(Modal::Confirm(Confirm {
+                    title: "The session is not saved".to_string(),
+                    lines: vec![
+                        format!("Saving failed: {e}"),
+                        "Everything is still here, in memory.".to_string(),
+                    ],
+                    options: vec![
+                        ConfirmOption {
+                            key: 'r',
+                            label: "try saving again".to_string(),
+                            then: if then_quit {
+                                Intent::Quit
+                            } else {
+                                Intent::Home
+                            },
+                        },
+                        ConfirmOption {
+                            key,
+                            label: label.to_string(),
+                            then,
+                        },
+                    ],
+                }));
+                return false;
+            }
+        }
+        true
+    }
+
+    /// Feeds one terminal event to the app.
+    pub fn handle_event(&mut self, event: Event) {
+        match event {
+            Event::Key(key) if key.kind == KeyEventKind::Press => self.handle_key(key),
+            Event::Paste(text) => self.paste(&text),
+            _ => {}
+        }
+    }
+
+    fn paste(&mut self, text: &str) {
+        match (&mut self.modal, &mut self.screen) {
+            (Some(Modal::Edit { editor, .. }), _) => editor.paste(text),
+            (Some(Modal::Form(form)), _) => form.paste(text),
+            (None, Screen::Setup(setup)) => setup.paste(text),
+            _ => {}
+        }
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent) {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        if ctrl && key.code == KeyCode::Char('c') {
+            self.dispatch(Intent::Quit);
+            return;
+        }
+        if !matches!(self.status, Some((_, StatusKind::Error))) || self.modal.is_none() {
+            self.status = None;
+        }
+        if let Some(modal) = self.modal.take() {
+            self.handle_modal_key(modal, key);
+            return;
+        }
+        let intent = match &mut self.screen {
+            Screen::Home(home) => match key.code {
+                KeyCode::Char('?') => Some(self.help()),
+                KeyCode::Char('q') | KeyCode::Esc => Some(Intent::Quit),
+                _ => home.handle_key(key),
+            },
+            Screen::Setup(setup) => match setup.handle_key(key) {
+                SetupOutcome::Editing => None,
+                SetupOutcome::Cancel if setup.is_dirty() => Some(Intent::Confirm(Confirm::yes_no(
+                    "Discard the new session?",
+                    "What you typed is not saved yet. Go back to the session list anyway?",
+                    Intent::Home,
+                ))),
+                SetupOutcome::Cancel => Some(Intent::Home),
+                SetupOutcome::Create(change) => match self.create(change) {
+                    Ok(()) => None,
+                    Err(e) => {
+                        if let Screen::Setup(setup) = &mut self.screen {
+                            setup.error = Some(e);
+                        }
+                        None
+                    }
+                },
+            },
+            Screen::Session(view) => match key.code {
+                KeyCode::Char('?') => Some(self.help()),
+                KeyCode::Char('q') if !ctrl => Some(Intent::Home),
+                _ => view.handle_key(key, &self.theme),
+            },
+        };
+        if let Some(intent) = intent {
+            self.dispatch(intent);
+        }
+    }
+
+    fn help(&self) -> Intent {
+        // Opening help is a dialog like any other; no change to the session.
+        Intent::Status(String::new())
+    }
+
+    fn handle_modal_key(&mut self, modal: Modal, key: KeyEvent) {
+        match modal {
+            Modal::Help { scroll } => {
+                let scroll = match key.code {
+                    KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') | KeyCode::Enter => {
+                        return;
+                    }
+                    KeyCode::Down | KeyCode::Char('j') => scroll.saturating_add(1),
+                    KeyCode::Up | KeyCode::Char('k') => scroll.saturating_sub(1),
+                    KeyCode::PageDown | KeyCode::Char(' ') => scroll.saturating_add(10),
+                    KeyCode::PageUp => scroll.saturating_sub(10),
+                    _ => scroll,
+                };
+                self.modal = Some(Modal::Help { scroll });
+            }
+            Modal::Edit {
+                title,
+                mut editor,
+                on_submit,
+                error,
+            } => match editor.handle_key(key) {
+                EditorOutcome::Editing => {
+                    self.modal = Some(Modal::Edit {
+                        title,
+                        editor,
+                        on_submit,
+                        error,
+                    })
+                }
+                EditorOutcome::Cancel => self.info("Cancelled; nothing changed."),
+                EditorOutcome::Submit => {
+                    let outcome = match &self.screen {
+                        Screen::Session(view) => on_submit(editor.text(), view.history.session()),
+                        _ => Err("no session is open".to_string()),
+                    };
+                    match outcome.and_then(|changes| self.record(changes)) {
+                        Ok(()) => {}
+                        Err(e) => {
+                            self.modal = Some(Modal::Edit {
+                                title,
+                                editor,
+                                on_submit,
+                                error: Some(e),
+                            })
+                        }
+                    }
+                }
+            },
+            Modal::Form(mut form) => match form.handle_key(key) {
+                FormOutcome::Editing => self.modal = Some(Modal::Form(form)),
+                FormOutcome::Cancel => self.info("Cancelled; nothing changed."),
+                FormOutcome::Submit => {
+                    let outcome = match &self.screen {
+                        Screen::Session(view) => (form.on_submit)(&form, view.history.session()),
+                        _ => Err("no session is open".to_string()),
+                    };
+                    if let Err(e) = outcome.and_then(|changes| self.record(changes)) {
+                        form.error = Some(e);
+                        self.modal = Some(Modal::Form(form));
+                    }
+                }
+            },
+            Modal::Confirm(mut confirm) => {
+                let chosen = match key.code {
+                    KeyCode::Char(c) => confirm.options.iter().position(|o| o.key == c),
+                    KeyCode::Enter if confirm.options.len() == 1 => Some(0),
+                    _ => None,
+                };
+                match chosen {
+                    Some(index) => {
+                        let option = confirm.options.swap_remove(index);
+                        self.dispatch(option.then);
+                    }
+                    None if matches!(key.code, KeyCode::Esc | KeyCode::Char('n')) => {
+                        self.info("Cancelled; nothing changed.");
+                    }
+                    None => self.modal = Some(Modal::Confirm(confirm)),
+                }
+            }
+        }
+    }
+
+    /// Records changes in the open session; the status line says what happened.
+    fn record(&mut self, changes: Vec<Change>) -> Result<(), String> {
+        let now = self.clock.now();
+        let Screen::Session(view) = &mut self.screen else {
+            return Err("no session is open".to_string());
+        };
+        if changes.is_empty() {
+            return Ok(());
+        }
+        let said = view.record(changes, now)?;
+        self.info(said);
+        Ok(())
+    }
+
+    fn read_only_reason(&self) -> Option<String> {
+        match &self.screen {
+            Screen::Session(view) => view.read_only.clone(),
+            _ => None,
+        }
+    }
+
+    /// Carries out what a screen asked for.
+    pub fn dispatch(&mut self, intent: Intent) {
+        match intent {
+            Intent::Record(changes) => {
+                if let Err(e) = self.record(changes) {
+                    self.error(e);
+                }
+            }
+            Intent::Edit {
+                title,
+                initial,
+                mode,
+                on_submit,
+            } => {
+                if let Some(reason) = self.read_only_reason() {
+                    self.status = Some((format!("Read-only: {reason}"), StatusKind::Warn));
+                    return;
+                }
+                self.modal = Some(Modal::Edit {
+                    title,
+                    editor: Box::new(TextEditor::new(&initial, mode)),
+                    on_submit,
+                    error: None,
+                });
+            }
+            Intent::Form(form) => {
+                if let Some(reason) = self.read_only_reason() {
+                    self.status = Some((format!("Read-only: {reason}"), StatusKind::Warn));
+                    return;
+                }
+                self.modal = Some(Modal::Form(Box::new(form)));
+            }
+            Intent::Confirm(confirm) => {
+                if let Some(reason) = self.read_only_reason() {
+                    self.status = Some((format!("Read-only: {reason}"), StatusKind::Warn));
+                    return;
+                }
+                self.modal = Some(Modal::Confirm(confirm));
+            }
+            Intent::Status(text) if text.is_empty() => self.modal = Some(Modal::Help { scroll: 0 }),
+            Intent::Status(text) => self.info(text),
+            Intent::GoTo(stage) => self.go_to(stage),
+            Intent::OpenSession(path) => self.open(&path),
+            Intent::OpenExample => match example() {
+                Some((header, history)) => {
+                    let view = SessionView::read_only(
+                        history,
+                        header.id,
+                        "this is the built-in example; press n on the session list to start your own".to_string(),
+                        self.clock.now(),
+                    );
+                    self.show_session(view);
+                }
+                None => self.error("The built-in example could not be read."),
+            },
+            Intent::NewSession => self.start_setup(SetupScreen::default()),
+            Intent::DeleteSession(path) => self.delete(&path),
+            Intent::Home => {
+                if self.leave_session(false) {
+                    self.go_home();
+                }
+            }
+            Intent::DiscardAndHome => self.go_home(),
+            Intent::Quit => {
+                if self.leave_session(true) {
+                    self.quit = true;
+                }
+            }
+            Intent::QuitAnyway => self.quit = true,
+        }
+    }
+
+    fn go_to(&mut self, stage: Stage) {
+        if let Err(e) = self.record(vec![Change::MovedTo { stage }]) {
+            self.error(e);
+        }
+    }
+
+    fn delete(&mut self, path: &Path) {
+        match delete_session(path) {
+            Ok(()) => {
+                self.info(format!("Deleted {}", path.display()));
+                if let Screen::Home(home) = &mut self.screen {
+                    home.refresh(None);
+                }
+            }
+            Err(e) => self.error(format!("Not deleted: {e}")),
+        }
+    }
+
+    /// Work between keys: collect autosave results and notice a timebox running out.
+    pub fn tick(&mut self) {
+        let now = self.clock.now();
+        if let Screen::Session(view) = &mut self.screen {
+            match view.poll_save() {
+                Some(Err(e)) => {
+                    self.save_error = Some(format!(
+                        "Not saved: {e} — everything is kept in memory and saving is retried on the next change"
+                    ));
+                }
+                Some(Ok(())) => self.save_error = None,
+                None => {}
+            }
+            if view.timebox_just_ran_out(now) {
+                self.bell = true;
+                let stage = view.stage();
+                self.status = Some((
+                    format!("Time is up for {stage}. + adds a minute."),
+                    StatusKind::Warn,
+                ));
+            }
+        }
+    }
+
+    fn status_style(&self, kind: StatusKind) -> Style {
+        match kind {
+            StatusKind::Info => self.theme.good,
+            StatusKind::Warn => self.theme.warn,
+            StatusKind::Error => self.theme.bad,
+        }
+    }
+
+    pub fn render(&self, frame: &mut Frame) {
+        let area = frame.area();
+        if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
+            render_too_small(frame, MIN_SIZE, self.theme.warn);
+            return;
+        }
+        let now = self.clock.now();
+        let status: Option<(&str, Style)> = match (&self.status, &self.save_error) {
+            (_, Some(e)) => Some((e.as_str(), self.theme.bad)),
+            (Some((text, kind)), None) => Some((text.as_str(), self.status_style(*kind))),
+            (None, None) => None,
+        };
+        match &self.screen {
+            Screen::Home(home) => home.render(frame, area, &self.theme, now, status),
+            Screen::Setup(setup) => setup.render(frame, area, &self.theme, now, status),
+            Screen::Session(view) => view.render(frame, area, &self.theme, now, status),
+        }
+        if let Some(modal) = &self.modal {
+            self.render_modal(frame, area, modal);
+        }
+    }
+
+    fn dialog_style(&self) -> DialogStyle {
+        DialogStyle {
+            body: self.theme.text,
+            border: self.theme.focus_border,
+            title: self.theme.heading,
+        }
+    }
+
+    fn help_sections(&self) -> (String, Vec<(&'static str, &'static [KeyHelp])>) {
+        match &self.screen {
+            Screen::Home(_) => (
+                "Keys — session list".to_string(),
+                vec![("Session list", HOME_KEYS)],
+            ),
+            Screen::Setup(_) => (
+                "Keys — new session".to_string(),
+                vec![("New session", SETUP_KEYS), ("Typing", TEXT_KEYS)],
+            ),
+            Screen::Session(view) => {
+                let (name, keys) = view.screen_keys();
+                (
+                    format!("Keys — {name}"),
+                    vec![
+                        (name, keys),
+                        ("Every stage", SESSION_KEYS),
+                        ("Typing and forms", TEXT_KEYS),
+                    ],
+                )
+            }
+        }
+    }
+
+    fn render_modal(&self, frame: &mut Frame, area: Rect, modal: &Modal) {
+        match modal {
+            Modal::Help { scroll } => {
+                let (title, sections) = self.help_sections();
+                let max = help_overlay_max_scroll(area, &title, &sections);
+                render_help_overlay(
+                    frame,
+                    area,
+                    &title,
+                    &sections,
+                    (*scroll).min(max),
+                    self.dialog_style(),
+                    self.theme.key,
+                );
+            }
+            Modal::Edit {
+                title,
+                editor,
+                error,
+                ..
+            } => {
+                let multi = editor.mode() == EditorMode::MultiLine;
+                let height = if multi { 10 } else { 3 };
+                let width = area.width.saturating_sub(8).min(90);
+                let rect = centered(area, width, height + 2);
+                frame.render_widget(ratatui::widgets::Clear, rect);
+                let box_area = Rect::new(rect.x, rect.y, rect.width, height);
+                editor.render(
+                    frame,
+                    box_area,
+                    title,
+                    EditorStyle {
+                        text: self.theme.text,
+                        border: self.theme.focus_border,
+                        cursor: self.theme.selected,
+                        title: self.theme.accent,
+                    },
+                );
+                let hint = match error {
+                    Some(e) => Line::from(Span::styled(format!(" {e}"), self.theme.bad)),
+                    None if multi => Line::from(Span::styled(
+                        " Enter save · Alt-Enter new line · Esc cancel",
+                        self.theme.muted,
+                    )),
+                    None => Line::from(Span::styled(" Enter save · Esc cancel", self.theme.muted)),
+                };
+                let hint_area =
+                    Rect::new(rect.x, rect.y + height, rect.width, 2).intersection(area);
+                frame.render_widget(
+                    ratatui::widgets::Paragraph::new(hint)
+                        .wrap(ratatui::widgets::Wrap { trim: true }),
+                    hint_area,
+                );
+            }
+            Modal::Form(form) => form.render(frame, area, &self.theme),
+            Modal::Confirm(confirm) => {
+                let mut lines: Vec<Line> = confirm
+                    .lines
+                    .iter()
+                    .map(|l| Line::from(Span::styled(l.clone(), self.theme.text)))
+                    .collect();
+                lines.push(Line::default());
+                for option in &confirm.options {
+                    lines.push(Line::from(vec![
+                        Span::styled(format!("  {}  ", option.key), self.theme.key),
+                        Span::styled(option.label.clone(), self.theme.text),
+                    ]));
+                }
+                lines.push(Line::from(vec![
+                    Span::styled("  Esc  ", self.theme.key),
+                    Span::styled("cancel, change nothing", self.theme.muted),
+                ]));
+                render_dialog(frame, area, &confirm.title, &lines, self.dialog_style());
+            }
+        }
+    }
+}

@@ -1,0 +1,190 @@
+//! The frame around every session screen: a header with the title, the partners in their
+//! colours, where the session stands and the stage timer; a footer with the keys that
+//! matter now and the status line.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use crate::domain::change::stage_lock;
+use crate::domain::{Session, Stage};
+
+use super::theme::Theme;
+use super::widgets::{display_width, footer_line, truncate_to_width};
+
+/// Rows the header takes (two lines of text and a rule).
+pub const HEADER_ROWS: u16 = 3;
+/// Rows the footer takes (keys and status).
+pub const FOOTER_ROWS: u16 = 2;
+
+/// `mm:ss`, or `h:mm:ss` past an hour.
+pub fn clock_text(seconds: u64) -> String {
+    let (h, m, s) = (seconds / 3600, (seconds / 60) % 60, seconds % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m:02}:{s:02}")
+    }
+}
+
+/// A one-word name for a stage, for narrow places.
+pub fn short_label(stage: Stage) -> &'static str {
+    match stage {
+        Stage::Vision => "Vision",
+        Stage::Roles => "Roles",
+        Stage::Interests => "Interests",
+        Stage::Conflicts => "Conflicts",
+        Stage::Summary => "Summary",
+    }
+}
+
+/// The stage timer: time spent against the timebox, and how far over it is.
+fn timer_spans(spent: u64, timebox_min: u32, theme: &Theme) -> Vec<Span<'static>> {
+    let limit = u64::from(timebox_min) * 60;
+    let text = format!("⏱ {} / {}", clock_text(spent), clock_text(limit));
+    if spent > limit {
+        vec![
+            Span::styled(text, theme.bad),
+            Span::styled(format!("  +{} over", clock_text(spent - limit)), theme.bad),
+        ]
+    } else if spent * 5 >= limit * 4 {
+        vec![Span::styled(text, theme.warn)]
+    } else {
+        vec![Span::styled(text, theme.text)]
+    }
+}
+
+/// Draws the header. `shown` is the stage on screen, `spent` the seconds spent in it.
+pub fn render_header(
+    frame: &mut Frame,
+    area: Rect,
+    session: &Session,
+    shown: Stage,
+    spent: u64,
+    badge: Option<&str>,
+    theme: &Theme,
+) {
+    let area = area.intersection(frame.area());
+    if area.is_empty() {
+        return;
+    }
+    let width = usize::from(area.width);
+    let timer = timer_spans(spent, session.clock.timebox_minutes(shown), theme);
+    let timer_width: usize = timer.iter().map(|s| display_width(&s.content)).sum();
+
+    // Line 1: title, partners, timer on the right.
+    let mut left = vec![Span::raw(" ")];
+    if let Some(badge) = badge {
+        left.push(Span::styled(format!("{badge} "), theme.warn));
+    }
+    let room = width.saturating_sub(timer_width + 3 + badge.map_or(0, |b| display_width(b) + 1));
+    let title = truncate_to_width(&session.title, room.min(width / 2).max(10));
+    let mut used = display_width(&title) + 1;
+    left.push(Span::styled(title, theme.heading));
+    for (i, partner) in session.partners.iter().enumerate() {
+        let sep = if i == 0 { "   " } else { " · " };
+        let name_room = room.saturating_sub(used + sep.len());
+        if name_room < 4 {
+            break;
+        }
+        let name = truncate_to_width(&partner.name, name_room.min(24));
+        used += sep.len() + display_width(&name);
+        left.push(Span::styled(sep, theme.muted));
+        left.push(Span::styled(name, theme.partner(i)));
+    }
+    let left_width: usize = left.iter().map(|s| display_width(&s.content)).sum();
+    let pad = width.saturating_sub(left_width + timer_width + 1);
+    left.push(Span::raw(" ".repeat(pad)));
+    left.extend(timer);
+    let line1 = Line::from(left);
+
+    // Line 2: every stage, the shown one marked, locked ones dimmed.
+    let long = width >= 100;
+    let mut spans = vec![Span::raw(" ")];
+    for (i, stage) in Stage::ALL.into_iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" › ", theme.muted));
+        }
+        let label = if long {
+            stage.label()
+        } else {
+            short_label(stage)
+        };
+        let text = format!("{} {}", stage.number(), label);
+        let style: Style = if stage == shown {
+            theme.selected
+        } else if stage_lock(session, stage).is_some() {
+            theme.muted
+        } else {
+            theme.text
+        };
+        let text = if stage == shown {
+            format!("▶{text} ")
+        } else {
+            text
+        };
+        spans.push(Span::styled(text, style));
+    }
+    let line2 = Line::from(spans);
+    let block = Block::default()
+        .borders(Borders::BOTTOM)
+        .border_style(theme.border);
+    frame.render_widget(Paragraph::new(vec![line1, line2]).block(block), area);
+}
+
+/// Draws the footer: the keys that matter here, then the status line.
+pub fn render_footer(
+    frame: &mut Frame,
+    area: Rect,
+    keys: &[(&str, &str)],
+    status: Option<(&str, Style)>,
+    theme: &Theme,
+) {
+    let area = area.intersection(frame.area());
+    if area.is_empty() {
+        return;
+    }
+    // Keep whole "key what" pairs that fit, in order of importance, and always the help
+    // key, rather than cutting the last pair in half at the screen edge.
+    let width = usize::from(area.width).saturating_sub(1);
+    let help = ("?", "help");
+    let pair_width = |(k, w): (&str, &str)| display_width(k) + 1 + display_width(w) + 3;
+    let mut used = pair_width(help);
+    let mut all: Vec<(&str, &str)> = Vec::with_capacity(keys.len() + 1);
+    for &pair in keys {
+        if used + pair_width(pair) > width {
+            break;
+        }
+        used += pair_width(pair);
+        all.push(pair);
+    }
+    all.push(help);
+    let keys_line = footer_line(&all, theme.key, theme.muted);
+    let status_line = match status {
+        Some((text, style)) => Line::from(Span::styled(
+            format!(
+                " {}",
+                truncate_to_width(text, usize::from(area.width).saturating_sub(2))
+            ),
+            style,
+        )),
+        None => Line::default(),
+    };
+    let mut keys_line = keys_line;
+    keys_line.spans.insert(0, Span::raw(" "));
+    frame.render_widget(Paragraph::new(vec![keys_line, status_line]), area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clock_text_switches_to_hours() {
+        assert_eq!(clock_text(0), "00:00");
+        assert_eq!(clock_text(65), "01:05");
+        assert_eq!(clock_text(3_725), "1:02:05");
+    }
+}

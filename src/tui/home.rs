@@ -1,0 +1,315 @@
+//! The first screen: the sessions in the sessions directory, newest first, damaged files
+//! listed with what is wrong with them, and the built-in example at the end.
+
+use chrono::{DateTime, Local, Utc};
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::domain::Verdict;
+use crate::storage::dirs::SessionsDir;
+use crate::storage::store::list_sessions;
+use crate::storage::{Header, Listed};
+
+use super::chrome::short_label;
+use super::intent::{Confirm, Intent};
+use super::stages::scroll_offset;
+use super::theme::Theme;
+use super::widgets::{display_width, footer_line, truncate_to_width};
+
+pub enum HomeEntry {
+    Session(Listed),
+    Example(Box<Header>),
+}
+
+pub struct HomeScreen {
+    pub dir: SessionsDir,
+    pub entries: Vec<HomeEntry>,
+    pub selected: usize,
+    /// Set when the directory itself cannot be read.
+    pub problem: Option<String>,
+}
+
+fn when(updated: DateTime<Utc>, now: DateTime<Utc>) -> String {
+    let local = updated.with_timezone(&Local);
+    if local.date_naive() == now.with_timezone(&Local).date_naive() {
+        local.format("today %H:%M").to_string()
+    } else {
+        local.format("%Y-%m-%d").to_string()
+    }
+}
+
+fn verdict_text(verdict: Option<Verdict>) -> &'static str {
+    match verdict {
+        Some(Verdict::Proceed) => "proceed",
+        Some(Verdict::ProceedWithConditions) => "conditions",
+        Some(Verdict::TakeAPass) => "took a pass",
+        None => "—",
+    }
+}
+
+impl HomeScreen {
+    pub fn new(dir: SessionsDir, example: Option<Header>) -> HomeScreen {
+        let mut home = HomeScreen {
+            dir,
+            entries: Vec::new(),
+            selected: 0,
+            problem: None,
+        };
+        home.refresh(example);
+        home
+    }
+
+    /// Reads the directory again, keeping the selection on the same file when it is still there.
+    pub fn refresh(&mut self, example: Option<Header>) {
+        let keep = self.selected_path();
+        let example = example.or_else(|| {
+            self.entries.iter().find_map(|e| match e {
+                HomeEntry::Example(h) => Some((**h).clone()),
+                HomeEntry::Session(_) => None,
+            })
+        });
+        self.entries.clear();
+        self.problem = None;
+        match list_sessions(&self.dir.path) {
+            Ok(list) => self
+                .entries
+                .extend(list.into_iter().map(HomeEntry::Session)),
+            Err(e) => {
+                self.problem = Some(format!("cannot read {}: {e}", self.dir.path.display()));
+            }
+        }
+        if let Some(header) = example {
+            self.entries.push(HomeEntry::Example(Box::new(header)));
+        }
+        self.selected = keep
+            .and_then(|p| {
+                self.entries
+                    .iter()
+                    .position(|e| matches!(e, HomeEntry::Session(l) if l.path() == p))
+            })
+            .unwrap_or(0)
+            .min(self.entries.len().saturating_sub(1));
+    }
+
+    fn selected_path(&self) -> Option<std::path::PathBuf> {
+        match self.entries.get(self.selected) {
+            Some(HomeEntry::Session(l)) => Some(l.path().to_path_buf()),
+            _ => None,
+        }
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent) -> Option<Intent> {
+        let count = self.entries.len();
+        match key.code {
+            KeyCode::Down | KeyCode::Char('j') => {
+                if count > 0 {
+                    self.selected = (self.selected + 1).min(count - 1);
+                }
+                None
+            }
+            KeyCode::Up | KeyCode::Char('k') => {
+                self.selected = self.selected.saturating_sub(1);
+                None
+            }
+            KeyCode::Home | KeyCode::Char('g') => {
+                self.selected = 0;
+                None
+            }
+            KeyCode::End | KeyCode::Char('G') => {
+                self.selected = count.saturating_sub(1);
+                None
+            }
+            KeyCode::Char('n') | KeyCode::Char('a') => Some(Intent::NewSession),
+            KeyCode::Char('r') => {
+                self.refresh(None);
+                Some(Intent::Status(format!("{} read again", self.dir.path.display())))
+            }
+            KeyCode::Enter => match self.entries.get(self.selected)? {
+                HomeEntry::Example(_) => Some(Intent::OpenExample),
+                HomeEntry::Session(Listed::Readable { path, .. }) => Some(Intent::OpenSession(path.clone())),
+                HomeEntry::Session(Listed::Damaged { error, .. }) => Some(Intent::Status(format!(
+                    "Cannot open: {error}. The file is left untouched; fix it by hand or move it away."
+                ))),
+            },
+            KeyCode::Char('d') | KeyCode::Delete => match self.entries.get(self.selected)? {
+                HomeEntry::Example(_) => Some(Intent::Status(
+                    "The example is built in and cannot be deleted.".to_string(),
+                )),
+                HomeEntry::Session(Listed::Damaged { .. }) => Some(Intent::Status(
+                    "Damaged files are never deleted by sameside; remove it by hand if you are sure.".to_string(),
+                )),
+                HomeEntry::Session(Listed::Readable { path, header }) => {
+                    let question = format!(
+                        "Delete '{}' ({})? The file is removed from {}; this cannot be undone.",
+                        header.title,
+                        header.partners.join(", "),
+                        self.dir.path.display()
+                    );
+                    Some(Intent::Confirm(Confirm::yes_no(
+                        "Delete session",
+                        question,
+                        Intent::DeleteSession(path.clone()),
+                    )))
+                }
+            },
+            _ => None,
+        }
+    }
+
+    pub fn footer_keys(&self) -> Vec<(&'static str, &'static str)> {
+        vec![
+            ("Enter", "open"),
+            ("n", "new session"),
+            ("d", "delete"),
+            ("?", "help"),
+            ("q", "quit"),
+        ]
+    }
+
+    pub fn render(
+        &self,
+        frame: &mut Frame,
+        area: Rect,
+        theme: &Theme,
+        now: DateTime<Utc>,
+        status: Option<(&str, ratatui::style::Style)>,
+    ) {
+        let area = area.intersection(frame.area());
+        if area.is_empty() {
+            return;
+        }
+        let width = usize::from(area.width);
+        let mut lines: Vec<Line> = vec![
+            Line::from(vec![
+                Span::styled(" sameside", theme.accent),
+                Span::styled(
+                    "  — both partners on the same side of the table",
+                    theme.muted,
+                ),
+            ]),
+            Line::from(vec![
+                Span::styled(" Sessions in ", theme.muted),
+                Span::styled(self.dir.path.display().to_string(), theme.text),
+                Span::styled(format!("  (from {})", self.dir.source), theme.muted),
+            ]),
+            Line::default(),
+        ];
+        if let Some(problem) = &self.problem {
+            lines.push(Line::from(Span::styled(format!(" {problem}"), theme.bad)));
+        }
+        let show_kind = width >= 110;
+        let title_w = if show_kind {
+            width.saturating_sub(87).max(20)
+        } else {
+            width.saturating_sub(67).max(12)
+        };
+        let mut heading = format!(" {:<tw$}  {:<22}", "Title", "Partners", tw = title_w);
+        if show_kind {
+            heading.push_str(&format!("  {:<18}", "Type"));
+        }
+        heading.push_str(&format!(
+            "  {:<10}  {:<11}  {}",
+            "Stage", "Verdict", "Last change"
+        ));
+        lines.push(Line::from(Span::styled(
+            truncate_to_width(&heading, width),
+            theme.heading,
+        )));
+
+        let has_sessions = self
+            .entries
+            .iter()
+            .any(|e| matches!(e, HomeEntry::Session(_)));
+        let list_top = lines.len();
+        let footer_rows = 4usize;
+        let visible = usize::from(area.height).saturating_sub(list_top + footer_rows);
+        let first = scroll_offset(self.selected, self.entries.len(), visible);
+        for (i, entry) in self.entries.iter().enumerate().skip(first).take(visible) {
+            let selected = i == self.selected;
+            let row = |header: &Header, tag: &str| {
+                let title = format!("{}{}", header.title, tag);
+                let mut text = format!(
+                    " {}  {}",
+                    pad(&truncate_to_width(&title, title_w), title_w),
+                    pad(&truncate_to_width(&header.partners.join(", "), 22), 22),
+                );
+                if show_kind {
+                    text.push_str(&format!(
+                        "  {}",
+                        pad(&truncate_to_width(&header.kind.label(), 18), 18)
+                    ));
+                }
+                text.push_str(&format!(
+                    "  {:<10}  {:<11}  {}",
+                    short_label(header.stage_reached),
+                    verdict_text(header.verdict),
+                    when(header.updated, now)
+                ));
+                text
+            };
+            let (text, style) = match entry {
+                HomeEntry::Session(Listed::Readable { header, .. }) => {
+                    (row(header, ""), theme.text)
+                }
+                HomeEntry::Example(header) => (row(header, "  (example)"), theme.muted),
+                HomeEntry::Session(Listed::Damaged { path, error }) => {
+                    let name = path
+                        .file_name()
+                        .map_or_else(String::new, |n| n.to_string_lossy().to_string());
+                    (format!(" ⚠ damaged: {name} — {}", error.message), theme.bad)
+                }
+            };
+            let text = pad(&truncate_to_width(&text, width), width);
+            let style = if selected { theme.selected } else { style };
+            lines.push(Line::from(Span::styled(text, style)));
+        }
+        if !has_sessions && self.problem.is_none() {
+            lines.push(Line::default());
+            lines.push(Line::from(Span::styled(
+                " No sessions here yet. Press n to set one up, or open the example to see a whole session.",
+                theme.text,
+            )));
+        }
+        let body = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(3));
+        frame.render_widget(Paragraph::new(lines), body);
+
+        // Detail of the selected entry, then keys and status.
+        let detail = match self.entries.get(self.selected) {
+            Some(HomeEntry::Session(Listed::Damaged { error, .. })) => {
+                Line::from(Span::styled(format!(" {error}"), theme.bad))
+            }
+            Some(HomeEntry::Session(Listed::Readable { path, .. })) => {
+                Line::from(Span::styled(format!(" {}", path.display()), theme.muted))
+            }
+            Some(HomeEntry::Example(_)) => Line::from(Span::styled(
+                " Built-in example, opens read-only: a software vendor and an integrator agree to a pilot.",
+                theme.muted,
+            )),
+            None => Line::default(),
+        };
+        let mut keys = footer_line(&self.footer_keys(), theme.key, theme.muted);
+        keys.spans.insert(0, Span::raw(" "));
+        let status_line = status.map_or_else(Line::default, |(text, style)| {
+            Line::from(Span::styled(format!(" {text}"), style))
+        });
+        let bottom = Rect::new(
+            area.x,
+            area.bottom().saturating_sub(3),
+            area.width,
+            3.min(area.height),
+        );
+        frame.render_widget(
+            Paragraph::new(vec![detail, keys, status_line]).wrap(Wrap { trim: false }),
+            bottom,
+        );
+    }
+}
+
+/// Pads to a display width, for aligned columns with wide characters.
+fn pad(text: &str, width: usize) -> String {
+    let w = display_width(text);
+    format!("{text}{}", " ".repeat(width.saturating_sub(w)))
+}

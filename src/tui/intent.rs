@@ -1,0 +1,78 @@
+//! What a screen asks the app to do in answer to a key. Screens never change the session
+//! themselves: they return an `Intent`, and the app records changes, opens editors and
+//! dialogs, and saves. That keeps every change going through the event record.
+
+use crate::domain::{Change, Session};
+
+use super::editor::EditorMode;
+use super::form::Form;
+
+/// Turns the text typed into an editor into changes, or says what is wrong with it.
+/// It may run more than once: when the changes are refused, the editor stays open with
+/// the text and the reason, and the moderator can correct and try again.
+pub type OnText = Box<dyn Fn(String, &Session) -> Result<Vec<Change>, String>>;
+
+pub enum Intent {
+    /// Record these changes, in order, as one step of the session.
+    Record(Vec<Change>),
+    /// Open a text editor over the screen.
+    Edit {
+        title: String,
+        initial: String,
+        mode: EditorMode,
+        on_submit: OnText,
+    },
+    /// Open a form with several fields.
+    Form(Form),
+    /// Ask the moderator to choose; nothing happens without a deliberate key.
+    Confirm(Confirm),
+    /// Tell the moderator something in the status line.
+    Status(String),
+    /// Move the wall to another stage.
+    GoTo(crate::domain::Stage),
+    /// Open the session in this file.
+    OpenSession(std::path::PathBuf),
+    /// Open the built-in example session.
+    OpenExample,
+    /// Start setting up a new session.
+    NewSession,
+    /// Delete this session file (the confirmation was already given).
+    DeleteSession(std::path::PathBuf),
+    /// Go back to the list of sessions.
+    Home,
+    /// Leave the session without saving, after saving failed and the moderator agreed.
+    DiscardAndHome,
+    /// Leave the app without waiting for saves that keep failing.
+    QuitAnyway,
+    /// Leave the app (saving first).
+    Quit,
+}
+
+/// One answer in a confirmation dialog.
+pub struct ConfirmOption {
+    pub key: char,
+    pub label: String,
+    pub then: Intent,
+}
+
+/// A dialog that names what is being decided and waits for one of its keys.
+pub struct Confirm {
+    pub title: String,
+    pub lines: Vec<String>,
+    pub options: Vec<ConfirmOption>,
+}
+
+impl Confirm {
+    /// A yes/no question whose "yes" carries out `then`.
+    pub fn yes_no(title: impl Into<String>, question: impl Into<String>, then: Intent) -> Confirm {
+        Confirm {
+            title: title.into(),
+            lines: vec![question.into()],
+            options: vec![ConfirmOption {
+                key: 'y',
+                label: "yes".to_string(),
+                then,
+            }],
+        }
+    }
+}

@@ -1,0 +1,152 @@
+//! The keys that work the same on every session screen, and the text-entry keys. Help
+//! overlays, footers and the README keymap are all written from these tables.
+
+use super::widgets::KeyHelp;
+
+pub const SESSION_KEYS: &[KeyHelp] = &[
+    KeyHelp {
+        keys: "PageDown",
+        what: "next stage (at the vision gate: decide the gate)",
+    },
+    KeyHelp {
+        keys: "PageUp",
+        what: "previous stage (nothing is lost)",
+    },
+    KeyHelp {
+        keys: "u",
+        what: "undo the last change",
+    },
+    KeyHelp {
+        keys: "U / Ctrl-r",
+        what: "redo",
+    },
+    KeyHelp {
+        keys: "p",
+        what: "partners and representatives",
+    },
+    KeyHelp {
+        keys: "+ / -",
+        what: "add / remove a minute of this stage's timebox",
+    },
+    KeyHelp {
+        keys: "t",
+        what: "set this stage's timebox",
+    },
+    KeyHelp {
+        keys: "?",
+        what: "this help",
+    },
+    KeyHelp {
+        keys: "q",
+        what: "save and go back to the session list",
+    },
+    KeyHelp {
+        keys: "Ctrl-c",
+        what: "save and quit sameside",
+    },
+];
+
+pub const TEXT_KEYS: &[KeyHelp] = &[
+    KeyHelp {
+        keys: "Enter",
+        what: "save the text",
+    },
+    KeyHelp {
+        keys: "Esc",
+        what: "cancel, keep the old text",
+    },
+    KeyHelp {
+        keys: "Alt-Enter / Ctrl-j",
+        what: "new line (in multi-line text)",
+    },
+    KeyHelp {
+        keys: "← → Home End",
+        what: "move the cursor",
+    },
+    KeyHelp {
+        keys: "Ctrl-← / Ctrl-→",
+        what: "move by word",
+    },
+    KeyHelp {
+        keys: "Ctrl-u / Ctrl-k",
+        what: "delete to start / end of line",
+    },
+    KeyHelp {
+        keys: "Ctrl-z",
+        what: "undo typing",
+    },
+    KeyHelp {
+        keys: "Tab / Shift-Tab",
+        what: "next / previous field in a form",
+    },
+    KeyHelp {
+        keys: "← →  (on a choice)",
+        what: "change the choice",
+    },
+];
+
+pub const HOME_KEYS: &[KeyHelp] = &[
+    KeyHelp {
+        keys: "↑ ↓ / j k",
+        what: "choose a session",
+    },
+    KeyHelp {
+        keys: "Enter",
+        what: "open it",
+    },
+    KeyHelp {
+        keys: "n",
+        what: "new session",
+    },
+    KeyHelp {
+        keys: "d",
+        what: "delete the session (asks first)",
+    },
+    KeyHelp {
+        keys: "r",
+        what: "read the directory again",
+    },
+    KeyHelp {
+        keys: "?",
+        what: "this help",
+    },
+    KeyHelp {
+        keys: "q / Ctrl-c",
+        what: "quit",
+    },
+];
+
+pub const SETUP_KEYS: &[KeyHelp] = &[
+    KeyHelp {
+        keys: "Tab / ↓",
+        what: "next field",
+    },
+    KeyHelp {
+        keys: "Shift-Tab / ↑",
+        what: "previous field",
+    },
+    KeyHelp {
+        keys: "← →  (on the type)",
+        what: "choose the partnership type",
+    },
+    KeyHelp {
+        keys: "Ctrl-n",
+        what: "add a partner (up to 8)",
+    },
+    KeyHelp {
+        keys: "Ctrl-d",
+        what: "remove the last partner (at least 2 stay)",
+    },
+    KeyHelp {
+        keys: "Enter",
+        what: "create the session",
+    },
+    KeyHelp {
+        keys: "Esc",
+        what: "back to the session list (asks if you typed anything)",
+    },
+    KeyHelp {
+        keys: "Ctrl-c",
+        what: "quit",
+    },
+];

@@ -1,0 +1,460 @@
+//! An open session on the wall: the stage screens, the keys every stage shares, stage
+//! timing and saving. Every change goes through `record`, which applies it to the history,
+//! notes the time spent when the stage changes, and hands the new state to the autosaver.
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, Utc};
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::Rect;
+
+use crate::domain::change::stage_lock;
+use crate::domain::{Change, History, Stage};
+use crate::storage::autosave::Autosaver;
+use crate::storage::lock::SessionLock;
+use crate::storage::{Access, Header, Opened};
+
+use super::chrome::{FOOTER_ROWS, HEADER_ROWS, render_footer, render_header};
+use super::editor::EditorMode;
+use super::intent::Intent;
+use super::stages::StageCtx;
+use super::stages::conflicts::{self, ConflictsScreen};
+use super::stages::interests::{self, InterestsScreen};
+use super::stages::partners::{self, PartnersScreen};
+use super::stages::roles::{self, RolesScreen};
+use super::stages::summary::{self, SummaryScreen};
+use super::stages::vision::{self, VisionScreen};
+use super::theme::Theme;
+use super::widgets::KeyHelp;
+
+pub struct SessionView {
+    /// The file behind the session; None for the built-in example.
+    pub path: Option<PathBuf>,
+    id: String,
+    continued_from: Option<String>,
+    pub history: History,
+    /// Why changes are refused, when they are.
+    pub read_only: Option<String>,
+    // Held for as long as the session is open; dropping it lets another instance in.
+    _lock: Option<SessionLock>,
+    saver: Option<Autosaver>,
+    /// When the stage on the wall was put there (or the session opened).
+    entered_at: DateTime<Utc>,
+    /// The stage shown when read-only, where moving around records nothing.
+    view_stage: Stage,
+    show_partners: bool,
+    /// The stage whose timebox already rang the bell, so it rings once.
+    bell_rung: Option<Stage>,
+    vision: VisionScreen,
+    roles: RolesScreen,
+    interests: InterestsScreen,
+    conflicts: ConflictsScreen,
+    summary: SummaryScreen,
+    partners: PartnersScreen,
+}
+
+impl SessionView {
+    pub fn from_opened(opened: Opened, now: DateTime<Utc>) -> SessionView {
+        let (lock, read_only) = match opened.access {
+            Access::Exclusive(lock) => (Some(lock), None),
+            Access::ReadOnly(reason) => (None, Some(reason)),
+        };
+        let saver = lock
+            .as_ref()
+            .map(|_| Autosaver::start(opened.path.clone(), opened.history.events().len()));
+        SessionView::build(
+            Some(opened.path),
+            opened.header.id,
+            opened.header.continued_from,
+            opened.history,
+            lock,
+            saver,
+            read_only,
+            now,
+        )
+    }
+
+    /// A session shown without a file: the built-in example.
+    pub fn read_only(
+        history: History,
+        id: String,
+        reason: String,
+        now: DateTime<Utc>,
+    ) -> SessionView {
+        SessionView::build(None, id, None, history, None, None, Some(reason), now)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn build(
+        path: Option<PathBuf>,
+        id: String,
+        continued_from: Option<String>,
+        history: History,
+        lock: Option<SessionLock>,
+        saver: Option<Autosaver>,
+        read_only: Option<String>,
+        now: DateTime<Utc>,
+    ) -> SessionView {
+        let view_stage = history.session().current;
+        SessionView {
+            path,
+            id,
+            continued_from,
+            history,
+            read_only,
+            _lock: lock,
+            saver,
+            entered_at: now,
+            view_stage,
+            show_partners: false,
+            bell_rung: None,
+            vision: VisionScreen::default(),
+            roles: RolesScreen::default(),
+            interests: InterestsScreen::default(),
+            conflicts: ConflictsScreen::default(),
+            summary: SummaryScreen::default(),
+            partners: PartnersScreen::default(),
+        }
+    }
+
+    /// The stage on screen.
+    pub fn stage(&self) -> Stage {
+        if self.read_only.is_some() {
+            self.view_stage
+        } else {
+            self.history.session().current
+        }
+    }
+
+    /// Shows `stage` in a read-only view (a replay, the example). Live sessions move
+    /// only through recorded changes, so this refuses them, and it refuses locked stages.
+    pub fn show_stage(&mut self, stage: Stage) -> bool {
+        if self.read_only.is_none() || stage_lock(self.history.session(), stage).is_some() {
+            return false;
+        }
+        self.view_stage = stage;
+        self.show_partners = false;
+        true
+    }
+
+    pub fn showing_partners(&self) -> bool {
+        self.show_partners
+    }
+
+    /// Seconds spent in the stage on screen, including the running time since it opened.
+    pub fn spent_now(&self, now: DateTime<Utc>) -> u64 {
+        let stage = self.stage();
+        let recorded = self.history.session().clock.spent_seconds(stage);
+        if self.read_only.is_some() {
+            return recorded;
+        }
+        let running = (now - self.entered_at).num_seconds().max(0).unsigned_abs();
+        recorded + running
+    }
+
+    /// True once per stage, when its timebox has just run out: the app rings the bell.
+    pub fn timebox_just_ran_out(&mut self, now: DateTime<Utc>) -> bool {
+        let stage = self.stage();
+        let limit = u64::from(self.history.session().clock.timebox_minutes(stage)) * 60;
+        if self.spent_now(now) >= limit && self.bell_rung != Some(stage) && self.read_only.is_none()
+        {
+            self.bell_rung = Some(stage);
+            return true;
+        }
+        false
+    }
+
+    fn header(&self) -> Header {
+        Header::for_history(&self.id, self.continued_from.as_deref(), &self.history)
+    }
+
+    /// Applies `changes` in order; stops at the first refused one. Returns the sentence
+    /// for the last change applied, or the reason for the refusal.
+    pub fn record(&mut self, changes: Vec<Change>, now: DateTime<Utc>) -> Result<String, String> {
+        if let Some(reason) = &self.read_only {
+            return Err(format!("Read-only: {reason}"));
+        }
+        let mut said = String::new();
+        let mut outcome = Ok(());
+        for change in changes {
+            let before = self.history.session().current;
+            let navigation = matches!(change, Change::MovedTo { .. });
+            match self.history.record(now, change) {
+                // "Vision gate passed" says more than the move that follows it.
+                Ok(text) if !navigation || said.is_empty() => said = text,
+                Ok(_) => {}
+                Err(e) => {
+                    outcome = Err(e.to_string());
+                    break;
+                }
+            }
+            let after = self.history.session().current;
+            if after != before {
+                // The stage on the wall changed: close its clock. The event names the stage,
+                // so coming after the move is fine.
+                let seconds = (now - self.entered_at).num_seconds().max(0).unsigned_abs();
+                if seconds > 0 {
+                    let _ = self.history.record(
+                        now,
+                        Change::TimeSpent {
+                            stage: before,
+                            seconds,
+                        },
+                    );
+                }
+                self.entered_at = now;
+                self.show_partners = false;
+            }
+        }
+        self.save();
+        outcome.map(|()| said)
+    }
+
+    fn save(&mut self) {
+        let header = self.header();
+        if let Some(saver) = &mut self.saver {
+            saver.request(header, &self.history);
+        }
+    }
+
+    /// The newest result from the autosaver: Some(Err) when the last write failed.
+    pub fn poll_save(&mut self) -> Option<Result<(), String>> {
+        self.saver.as_mut()?.poll().map(|r| r.result)
+    }
+
+    /// Records the time spent in the current stage and waits for every write. Returns
+    /// the error when the session could not be saved.
+    pub fn close(&mut self, now: DateTime<Utc>) -> Result<(), String> {
+        if self.read_only.is_some() {
+            return Ok(());
+        }
+        let stage = self.history.session().current;
+        let seconds = (now - self.entered_at).num_seconds().max(0).unsigned_abs();
+        let failed_before = self
+            .saver
+            .as_ref()
+            .is_some_and(|s| s.last_error().is_some());
+        if failed_before {
+            self.save();
+        }
+        if seconds > 0 {
+            let _ = self
+                .history
+                .record(now, Change::TimeSpent { stage, seconds });
+            self.entered_at = now;
+            self.save();
+        }
+        match &mut self.saver {
+            Some(saver) => {
+                saver.flush();
+                match saver.last_error() {
+                    Some(e) => Err(e.to_string()),
+                    None => Ok(()),
+                }
+            }
+            None => Ok(()),
+        }
+    }
+
+    /// Saves again after a failure, as the next change would.
+    pub fn retry_save(&mut self) {
+        self.save();
+    }
+
+    fn move_by(&mut self, forward: bool) -> Option<Intent> {
+        let session = self.history.session();
+        let here = self.stage();
+        let mut candidate = if forward { here.next() } else { here.prev() };
+        // Skip stages that are locked (after a pass, Summary follows Vision directly).
+        while let Some(stage) = candidate {
+            if stage_lock(session, stage).is_none() {
+                break;
+            }
+            candidate = if forward { stage.next() } else { stage.prev() };
+        }
+        let Some(target) = candidate else {
+            return Some(Intent::Status(if forward {
+                "This is the last stage.".to_string()
+            } else {
+                "This is the first stage.".to_string()
+            }));
+        };
+        if self.read_only.is_some() {
+            self.view_stage = target;
+            self.show_partners = false;
+            return None;
+        }
+        Some(Intent::GoTo(target))
+    }
+
+    /// Keys shared by every stage, then the stage's own.
+    pub fn handle_key(&mut self, key: KeyEvent, theme: &Theme) -> Option<Intent> {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::PageDown => {
+                let session = self.history.session();
+                if self.stage() == Stage::Vision && self.read_only.is_none() && !self.show_partners
+                {
+                    return Some(vision::gate_intent(session));
+                }
+                return self.move_by(true);
+            }
+            KeyCode::PageUp => return self.move_by(false),
+            KeyCode::Char('u') if !ctrl => return Some(Intent::Record(vec![Change::Undo])),
+            KeyCode::Char('U') => return Some(Intent::Record(vec![Change::Redo])),
+            KeyCode::Char('r') if ctrl => return Some(Intent::Record(vec![Change::Redo])),
+            KeyCode::Char('p') if !ctrl => {
+                self.show_partners = !self.show_partners;
+                return None;
+            }
+            KeyCode::Esc if self.show_partners => {
+                self.show_partners = false;
+                return None;
+            }
+            KeyCode::Char('+') => return Some(self.timebox_change(1)),
+            KeyCode::Char('-') => return Some(self.timebox_change(-1)),
+            KeyCode::Char('t') if !ctrl => {
+                let stage = self.stage();
+                let minutes = self.history.session().clock.timebox_minutes(stage);
+                return Some(Intent::Edit {
+                    title: format!("Timebox for {stage}, in minutes"),
+                    initial: minutes.to_string(),
+                    mode: EditorMode::SingleLine,
+                    on_submit: Box::new(move |text, _| {
+                        let minutes: u32 = text
+                            .trim()
+                            .parse()
+                            .map_err(|_| format!("'{}' is not a number of minutes", text.trim()))?;
+                        Ok(vec![Change::TimeboxSet { stage, minutes }])
+                    }),
+                });
+            }
+            _ => {}
+        }
+        let read_only = self.read_only.is_some();
+        let stage = self.stage();
+        let session = self.history.session();
+        let ctx = StageCtx {
+            session,
+            theme,
+            read_only,
+        };
+        if self.show_partners {
+            return self.partners.handle_key(key, &ctx);
+        }
+        match stage {
+            Stage::Vision => self.vision.handle_key(key, &ctx),
+            Stage::Roles => self.roles.handle_key(key, &ctx),
+            Stage::Interests => self.interests.handle_key(key, &ctx),
+            Stage::Conflicts => self.conflicts.handle_key(key, &ctx),
+            Stage::Summary => self.summary.handle_key(key, &ctx),
+        }
+    }
+
+    fn timebox_change(&self, delta: i64) -> Intent {
+        let stage = self.stage();
+        let minutes = i64::from(self.history.session().clock.timebox_minutes(stage));
+        let next = (minutes + delta).clamp(1, 600);
+        Intent::Record(vec![Change::TimeboxSet {
+            stage,
+            minutes: u32::try_from(next).unwrap_or(1),
+        }])
+    }
+
+    /// The keys of the screen on show, for the help overlay.
+    pub fn screen_keys(&self) -> (&'static str, &'static [KeyHelp]) {
+        if self.show_partners {
+            return ("Partners and representatives", partners::KEYS);
+        }
+        match self.stage() {
+            Stage::Vision => ("Market vision", vision::KEYS),
+            Stage::Roles => ("Role split", roles::KEYS),
+            Stage::Interests => ("Self-interest disclosure", interests::KEYS),
+            Stage::Conflicts => ("Conflict check", conflicts::KEYS),
+            Stage::Summary => ("Summary", summary::KEYS),
+        }
+    }
+
+    fn footer_keys(&self) -> Vec<(&'static str, &'static str)> {
+        let mut keys = if self.show_partners {
+            self.partners.footer_keys()
+        } else {
+            match self.stage() {
+                Stage::Vision => self.vision.footer_keys(),
+                Stage::Roles => self.roles.footer_keys(),
+                Stage::Interests => self.interests.footer_keys(),
+                Stage::Conflicts => self.conflicts.footer_keys(),
+                Stage::Summary => self.summary.footer_keys(),
+            }
+        };
+        if !keys.iter().any(|(k, _)| k.starts_with("PgDn")) {
+            keys.push(("PgDn", "next stage"));
+        }
+        keys.push(("q", "save & close"));
+        keys
+    }
+
+    pub fn render(
+        &self,
+        frame: &mut Frame,
+        area: Rect,
+        theme: &Theme,
+        now: DateTime<Utc>,
+        status: Option<(&str, ratatui::style::Style)>,
+    ) {
+        let session = self.history.session();
+        let header_area = Rect::new(area.x, area.y, area.width, HEADER_ROWS.min(area.height));
+        let footer_h = FOOTER_ROWS.min(area.height.saturating_sub(header_area.height));
+        let footer_area = Rect::new(
+            area.x,
+            area.bottom().saturating_sub(footer_h),
+            area.width,
+            footer_h,
+        );
+        let body = Rect::new(
+            area.x,
+            header_area.bottom(),
+            area.width,
+            area.height.saturating_sub(header_area.height + footer_h),
+        );
+        let badge = self.read_only.as_ref().map(|_| "READ-ONLY");
+        render_header(
+            frame,
+            header_area,
+            session,
+            self.stage(),
+            self.spent_now(now),
+            badge,
+            theme,
+        );
+        let ctx = StageCtx {
+            session,
+            theme,
+            read_only: self.read_only.is_some(),
+        };
+        if self.show_partners {
+            self.partners.render(frame, body, &ctx);
+        } else {
+            match self.stage() {
+                Stage::Vision => self.vision.render(frame, body, &ctx),
+                Stage::Roles => self.roles.render(frame, body, &ctx),
+                Stage::Interests => self.interests.render(frame, body, &ctx),
+                Stage::Conflicts => self.conflicts.render(frame, body, &ctx),
+                Stage::Summary => self.summary.render(frame, body, &ctx),
+            }
+        }
+        let fallback;
+        let status = match status {
+            Some(s) => Some(s),
+            None => match &self.read_only {
+                Some(reason) => {
+                    fallback = format!("Read-only: {reason}");
+                    Some((fallback.as_str(), theme.warn))
+                }
+                None => None,
+            },
+        };
+        render_footer(frame, footer_area, &self.footer_keys(), status, theme);
+    }
+}
