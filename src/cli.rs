@@ -241,15 +241,20 @@ fn list(dir: &SessionsDir, tsv: bool) -> Result<ExitCode, String> {
     if entries.is_empty() {
         eprintln!("no sessions in {}", dir.path.display());
     }
+    // One row per line whatever the titles contain, and columns aligned by display width
+    // so CJK and emoji titles do not push the file names out of line.
+    for row in &mut rows {
+        for cell in row.iter_mut() {
+            *cell = cell.replace(['\t', '\n', '\r'], " ");
+        }
+    }
+    let width = |s: &str| unicode_width::UnicodeWidthStr::width(s);
     let widths: Vec<usize> = (0..7)
-        .map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0))
+        .map(|c| rows.iter().map(|r| width(&r[c])).max().unwrap_or(0))
         .collect();
     for row in &rows {
         let line = if tsv {
-            row.iter()
-                .map(|c| c.replace('\t', " "))
-                .collect::<Vec<_>>()
-                .join("\t")
+            row.join("\t")
         } else {
             row.iter()
                 .enumerate()
@@ -257,7 +262,10 @@ fn list(dir: &SessionsDir, tsv: bool) -> Result<ExitCode, String> {
                     if c == 6 {
                         text.clone()
                     } else {
-                        format!("{text}{}", " ".repeat(widths[c] - text.chars().count()))
+                        format!(
+                            "{text}{}",
+                            " ".repeat(widths[c].saturating_sub(width(text)))
+                        )
                     }
                 })
                 .collect::<Vec<_>>()

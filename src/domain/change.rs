@@ -72,6 +72,11 @@ pub enum Change {
         partner: PartnerId,
         id: ItemId,
     },
+    /// A representative's name or function corrected; keeps its id and place.
+    RepresentativeEdited {
+        partner: PartnerId,
+        representative: Representative,
+    },
     /// Rewriting the shared statement withdraws every agreement: a partner agreed to the
     /// words as they were.
     StatementSet {
@@ -545,6 +550,22 @@ impl Change {
                 Ok(vec![RepresentativeAdded {
                     partner: *partner,
                     representative,
+                }])
+            }
+            RepresentativeEdited {
+                partner,
+                representative,
+            } => {
+                non_empty(&representative.name, "a representative's name")?;
+                let p = s
+                    .partner_mut(*partner)
+                    .ok_or(ApplyError::UnknownPartner(*partner))?;
+                let id = representative.id;
+                let at = position(&p.representatives, |r| r.id == id, "representative", id)?;
+                let old = std::mem::replace(&mut p.representatives[at], representative.clone());
+                Ok(vec![RepresentativeEdited {
+                    partner: *partner,
+                    representative: old,
                 }])
             }
             StatementSet { text } => {

@@ -86,6 +86,15 @@ pub(crate) fn describe(
                 .map_or_else(|| "a representative".to_string(), |r| quote(&r.name));
             format!("{} removed representative {}", name(*partner), who)
         }
+        RepresentativeEdited {
+            partner,
+            representative,
+        } => format!(
+            "{} corrected representative {} ({})",
+            name(*partner),
+            quote(&representative.name),
+            representative.function
+        ),
         StatementSet { text } => {
             let withdrawn = before.partners.iter().any(|p| p.vision.agreed);
             let base = cleared_or(

@@ -14,13 +14,15 @@ use super::store::save_session;
 /// The outcome of one write, reported back to the screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SaveReport {
+    /// Which request this write answered (requests are numbered from 1).
+    pub request: u64,
     /// The number of events the write covered.
     pub events: usize,
     pub result: Result<(), String>,
 }
 
 enum Job {
-    Save(Box<(Header, History)>),
+    Save(u64, Box<(Header, History)>),
     Stop,
 }
 
@@ -29,14 +31,18 @@ pub struct Autosaver {
     jobs: Sender<Job>,
     reports: Receiver<SaveReport>,
     worker: Option<JoinHandle<()>>,
-    requested: usize,
-    saved: usize,
+    /// Requests are numbered so that a retry of the same state is told apart from the
+    /// failed attempt before it.
+    requested: u64,
+    saved: u64,
+    /// The newest request reported back, whether its write worked or not.
+    reported: u64,
     last_error: Option<String>,
 }
 
 impl Autosaver {
-    /// Starts a worker for `path`; `saved_events` is how many events the file already holds.
-    pub fn start(path: PathBuf, saved_events: usize) -> Autosaver {
+    /// Starts a worker for `path`, whose file is already up to date.
+    pub fn start(path: PathBuf) -> Autosaver {
         let (jobs, job_rx) = mpsc::channel::<Job>();
         let (report_tx, reports) = mpsc::channel::<SaveReport>();
         let worker = std::thread::spawn(move || {
@@ -45,10 +51,13 @@ impl Autosaver {
                 while let Ok(newer) = job_rx.try_recv() {
                     job = newer;
                 }
-                let Job::Save(boxed) = job else { break };
+                let Job::Save(request, boxed) = job else {
+                    break;
+                };
                 let (header, history) = *boxed;
                 let result = save_session(&path, &header, &history);
                 let report = SaveReport {
+                    request,
                     events: history.events().len(),
                     result,
                 };
@@ -61,16 +70,17 @@ impl Autosaver {
             jobs,
             reports,
             worker: Some(worker),
-            requested: saved_events,
-            saved: saved_events,
+            requested: 0,
+            saved: 0,
+            reported: 0,
             last_error: None,
         }
     }
 
     /// Asks for the session to be written as it is now.
     pub fn request(&mut self, header: Header, history: &History) {
-        self.requested = history.events().len();
-        let job = Job::Save(Box::new((header, history.clone())));
+        self.requested += 1;
+        let job = Job::Save(self.requested, Box::new((header, history.clone())));
         if self.jobs.send(job).is_err() {
             self.last_error = Some("the saving worker stopped".to_string());
         }
@@ -87,9 +97,10 @@ impl Autosaver {
     }
 
     fn absorb(&mut self, report: &SaveReport) {
+        self.reported = self.reported.max(report.request);
         match &report.result {
             Ok(()) => {
-                self.saved = self.saved.max(report.events);
+                self.saved = self.saved.max(report.request);
                 if self.saved >= self.requested {
                     self.last_error = None;
                 }
@@ -98,17 +109,11 @@ impl Autosaver {
         }
     }
 
-    /// Waits until every requested write has finished (or failed).
+    /// Waits until the newest requested write has finished (or failed).
     pub fn flush(&mut self) {
-        while self.saved < self.requested {
+        while self.reported < self.requested {
             match self.reports.recv() {
-                Ok(report) => {
-                    let failed = report.result.is_err();
-                    self.absorb(&report);
-                    if failed && report.events >= self.requested {
-                        break;
-                    }
-                }
+                Ok(report) => self.absorb(&report),
                 Err(_) => break,
             }
         }

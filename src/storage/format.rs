@@ -58,7 +58,10 @@ struct FileOut<'a> {
     events: &'a [Event],
 }
 
+// The serde names below appear in ron's messages ("… for struct `session file`"), so they
+// are worded for the person reading the message, not after the Rust types.
 #[derive(Deserialize)]
+#[serde(rename = "session file")]
 struct FileIn {
     header: Header,
     events: Vec<Event>,
@@ -67,16 +70,19 @@ struct FileIn {
 /// Reads only what tells which format a file is in; every other field is skipped, so
 /// this works on files from newer versions too.
 #[derive(Deserialize)]
+#[serde(rename = "session file")]
 struct FormatProbe {
     header: FormatOnly,
 }
 
 #[derive(Deserialize)]
+#[serde(rename = "header")]
 struct FormatOnly {
     format: u32,
 }
 
 #[derive(Deserialize)]
+#[serde(rename = "session file")]
 struct HeaderOnly {
     header: Header,
 }
@@ -108,9 +114,50 @@ impl FileError {
         // the words apart so screens can show them on separate lines.
         let position = ron_error_position(err);
         let prefix = format!("{}:{position}: ", path.display());
-        let message = full.strip_prefix(&prefix).unwrap_or(&full).to_string();
-        FileError::at(path, Some(position), message)
+        let mut message = full.strip_prefix(&prefix).unwrap_or(&full).to_string();
+        if !looks_like_a_session(text) {
+            message = format!(
+                "this is not a sameside session file (it should start with `(` and a header): {message}"
+            );
+        }
+        FileError::at(path, Some(skip_blanks(text, position)), message)
     }
+}
+
+/// ron reports some errors at the blank before the offending value; point at the value.
+fn skip_blanks(text: &str, at: TextPosition) -> TextPosition {
+    let Some(line) = text.lines().nth(at.line.saturating_sub(1)) else {
+        return at;
+    };
+    let rest = line.chars().skip(at.col.saturating_sub(1));
+    let blanks = rest.take_while(|c| *c == ' ' || *c == '\t').count();
+    if at.col.saturating_sub(1) + blanks >= line.chars().count() {
+        return at;
+    }
+    TextPosition {
+        line: at.line,
+        col: at.col + blanks,
+    }
+}
+
+/// A session file starts (after blanks and comments) with `(`, or a struct name and `(`.
+fn looks_like_a_session(text: &str) -> bool {
+    let mut rest = text.trim_start();
+    loop {
+        if let Some(after) = rest.strip_prefix("//") {
+            rest = after.split_once('\n').map_or("", |(_, r)| r).trim_start();
+        } else if let Some(after) = rest.strip_prefix("/*") {
+            rest = after.split_once("*/").map_or("", |(_, r)| r).trim_start();
+        } else if let Some(after) = rest.strip_prefix("#!") {
+            rest = after.split_once('\n').map_or("", |(_, r)| r).trim_start();
+        } else {
+            break;
+        }
+    }
+    let rest = rest
+        .trim_start_matches(|c: char| c.is_alphanumeric() || c == '_')
+        .trim_start();
+    rest.is_empty() || rest.starts_with('(')
 }
 
 /// Writes the whole session as RON text.
@@ -130,25 +177,42 @@ pub fn encode(header: &Header, history: &History) -> Result<String, ron::Error> 
     )
 }
 
-fn position_of(text: &str, needle: &str) -> Option<TextPosition> {
-    let offset = text.find(needle)?;
+fn position_at(text: &str, offset: usize) -> TextPosition {
     let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
     let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    Some(TextPosition { line, col })
+    TextPosition { line, col }
+}
+
+fn position_of(text: &str, needle: &str) -> Option<TextPosition> {
+    text.find(needle).map(|offset| position_at(text, offset))
+}
+
+/// Where `format: N` is written, skipping the word "format" inside titles and other text.
+fn format_field_position(text: &str, number: u32) -> Option<TextPosition> {
+    let digits = number.to_string();
+    text.match_indices("format").find_map(|(offset, word)| {
+        let after = text[offset + word.len()..].trim_start();
+        let value = after.strip_prefix(':')?.trim_start();
+        let rest = value.strip_prefix(digits.as_str())?;
+        let ends = rest.chars().next().is_none_or(|c| !c.is_ascii_digit());
+        ends.then(|| position_at(text, offset))
+    })
 }
 
 fn as_text<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, FileError> {
+    // Some editors put a byte-order mark in front of UTF-8 text; it carries no meaning.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     std::str::from_utf8(bytes).map_err(|e| {
         let good = &bytes[..e.valid_up_to()];
         let text = String::from_utf8_lossy(good);
-        let line = text.matches('\n').count() + 1;
-        let col = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        FileError::at(
-            path,
-            Some(TextPosition { line, col }),
-            "this is not UTF-8 text; a session file is plain text",
-        )
+        let position = position_at(&text, text.len());
+        let message = match e.error_len() {
+            // The bytes stop in the middle of a character: the file was cut short.
+            None => "the file ends early, in the middle of a character (truncated?)",
+            Some(_) => "this is not UTF-8 text; a session file is plain text",
+        };
+        FileError::at(path, Some(position), message)
     })
 }
 
@@ -158,7 +222,7 @@ fn check_format(path: &Path, text: &str) -> Result<(), FileError> {
     if probe.header.format > FORMAT_VERSION {
         return Err(FileError::at(
             path,
-            position_of(text, "format"),
+            format_field_position(text, probe.header.format),
             format!(
                 "written by a newer sameside (format {}); this version reads format {FORMAT_VERSION} and older. The file is left as it is",
                 probe.header.format
@@ -168,7 +232,7 @@ fn check_format(path: &Path, text: &str) -> Result<(), FileError> {
     if probe.header.format == 0 {
         return Err(FileError::at(
             path,
-            position_of(text, "format"),
+            format_field_position(text, 0),
             "format 0 does not exist; the first format is 1",
         ));
     }

@@ -45,15 +45,35 @@ fn timer_spans(spent: u64, timebox_min: u32, theme: &Theme) -> Vec<Span<'static>
     let limit = u64::from(timebox_min) * 60;
     let text = format!("⏱ {} / {}", clock_text(spent), clock_text(limit));
     if spent > limit {
-        vec![
-            Span::styled(text, theme.bad),
-            Span::styled(format!("  +{} over", clock_text(spent - limit)), theme.bad),
-        ]
+        // The word carries the meaning on a projector that washes out the red.
+        vec![Span::styled(format!("{text} over"), theme.bad)]
     } else if spent * 5 >= limit * 4 {
         vec![Span::styled(text, theme.warn)]
     } else {
         vec![Span::styled(text, theme.text)]
     }
+}
+
+/// Partner names that fit in `room` cells (with their separators): full names if they
+/// fit, else first words, else first words cut evenly.
+fn partner_labels(session: &Session, room: usize) -> Vec<String> {
+    let full: Vec<String> = session.partners.iter().map(|p| p.name.clone()).collect();
+    let width = |names: &[String]| names.iter().map(|n| display_width(n) + 3).sum::<usize>();
+    if width(&full) <= room {
+        return full;
+    }
+    let short: Vec<String> = session
+        .partners
+        .iter()
+        .map(|p| p.name.split_whitespace().next().unwrap_or("").to_string())
+        .collect();
+    if width(&short) <= room {
+        return short;
+    }
+    let each = (room / session.partners.len().max(1))
+        .saturating_sub(3)
+        .max(4);
+    short.iter().map(|n| truncate_to_width(n, each)).collect()
 }
 
 /// Draws the header. `shown` is the stage on screen, `spent` the seconds spent in it.
@@ -74,23 +94,23 @@ pub fn render_header(
     let timer = timer_spans(spent, session.clock.timebox_minutes(shown), theme);
     let timer_width: usize = timer.iter().map(|s| display_width(&s.content)).sum();
 
-    // Line 1: title, partners, timer on the right.
+    // Line 1: title, partners, timer on the right. The partners matter more than the
+    // end of a long title, so names shrink to their first word before the title is cut
+    // below a readable length.
     let mut left = vec![Span::raw(" ")];
     if let Some(badge) = badge {
         left.push(Span::styled(format!("{badge} "), theme.warn));
     }
     let room = width.saturating_sub(timer_width + 3 + badge.map_or(0, |b| display_width(b) + 1));
-    let title = truncate_to_width(&session.title, room.min(width / 2).max(10));
-    let mut used = display_width(&title) + 1;
+    let names = partner_labels(
+        session,
+        room.saturating_sub(display_width(&session.title).min(16) + 3),
+    );
+    let names_width: usize = names.iter().map(|n| display_width(n) + 3).sum();
+    let title = truncate_to_width(&session.title, room.saturating_sub(names_width).max(8));
     left.push(Span::styled(title, theme.heading));
-    for (i, partner) in session.partners.iter().enumerate() {
+    for (i, name) in names.into_iter().enumerate() {
         let sep = if i == 0 { "   " } else { " · " };
-        let name_room = room.saturating_sub(used + sep.len());
-        if name_room < 4 {
-            break;
-        }
-        let name = truncate_to_width(&partner.name, name_room.min(24));
-        used += sep.len() + display_width(&name);
         left.push(Span::styled(sep, theme.muted));
         left.push(Span::styled(name, theme.partner(i)));
     }

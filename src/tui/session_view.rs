@@ -60,9 +60,7 @@ impl SessionView {
             Access::Exclusive(lock) => (Some(lock), None),
             Access::ReadOnly(reason) => (None, Some(reason)),
         };
-        let saver = lock
-            .as_ref()
-            .map(|_| Autosaver::start(opened.path.clone(), opened.history.events().len()));
+        let saver = lock.as_ref().map(|_| Autosaver::start(opened.path.clone()));
         SessionView::build(
             Some(opened.path),
             opened.header.id,

@@ -633,20 +633,14 @@ fn edit_representative(partner: &Partner, rep: &Representative) -> Intent {
             if old.name == name && old.function == function {
                 return Ok(Vec::new());
             }
-            Ok(vec![
-                Change::RepresentativeRemoved {
-                    partner: partner_id,
+            Ok(vec![Change::RepresentativeEdited {
+                partner: partner_id,
+                representative: Representative {
                     id: rep_id,
+                    name,
+                    function,
                 },
-                Change::RepresentativeAdded {
-                    partner: partner_id,
-                    representative: Representative {
-                        id: session.fresh_id(),
-                        name,
-                        function,
-                    },
-                },
-            ])
+            }])
         }),
     )
     .text("Name", &rep.name)
@@ -962,32 +956,23 @@ mod tests {
         form.handle_key(key(KeyCode::Tab));
         form.handle_key(key(KeyCode::Right));
         let changes = (form.on_submit)(&form, &session).unwrap();
-        let old = session.partners[0].representatives[1].id;
-        let new = session.fresh_id();
+        let id = session.partners[0].representatives[1].id;
         assert_eq!(
             changes,
-            vec![
-                Change::RepresentativeRemoved {
-                    partner: NORTHWIND,
-                    id: old
-                },
-                Change::RepresentativeAdded {
-                    partner: NORTHWIND,
-                    representative: Representative {
-                        id: new,
-                        name: "Tom Okafor".into(),
-                        function: Function::Marketing
-                    }
+            vec![Change::RepresentativeEdited {
+                partner: NORTHWIND,
+                representative: Representative {
+                    id,
+                    name: "Tom Okafor".into(),
+                    function: Function::Marketing
                 }
-            ]
+            }]
         );
         record(&mut history, changes).unwrap();
+        // The corrected person keeps their id and their place in the list.
         let reps = &history.session().partners[0].representatives;
-        assert!(reps.iter().all(|r| r.id != old));
-        assert!(
-            reps.iter()
-                .any(|r| r.id == new && r.function == Function::Marketing)
-        );
+        assert_eq!(reps[1].id, id);
+        assert_eq!(reps[1].function, Function::Marketing);
     }
 
     #[test]
