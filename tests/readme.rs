@@ -1,0 +1,80 @@
+//! The README's keymap is written from the same key tables the help overlay shows, so
+//! the two cannot drift apart. This test fails when they differ and prints the section
+//! to paste; `SAMESIDE_WRITE_README=1 cargo test --test readme` rewrites it in place.
+
+use sameside::tui::keys::{HOME_KEYS, SESSION_KEYS, SETUP_KEYS, TEXT_KEYS};
+use sameside::tui::stages::{conflicts, interests, partners, roles, summary, vision};
+use sameside::tui::widgets::KeyHelp;
+
+const START: &str = "<!-- keymap:start -->";
+const END: &str = "<!-- keymap:end -->";
+
+fn table(title: &str, keys: &[KeyHelp]) -> String {
+    let mut out = format!("**{title}**\n\n| Keys | What they do |\n| --- | --- |\n");
+    for key in keys {
+        let keys = key.keys.replace('|', "\\|");
+        out.push_str(&format!(
+            "| `{keys}` | {} |\n",
+            key.what.replace('|', "\\|")
+        ));
+    }
+    out.push('\n');
+    out
+}
+
+fn keymap() -> String {
+    let sections: [(&str, &[KeyHelp]); 10] = [
+        ("Session list", HOME_KEYS),
+        ("New session", SETUP_KEYS),
+        ("Every stage", SESSION_KEYS),
+        ("Partners and representatives (p)", partners::KEYS),
+        ("1 Market vision", vision::KEYS),
+        ("2 Role split", roles::KEYS),
+        ("3 Self-interest disclosure", interests::KEYS),
+        ("4 Conflict check", conflicts::KEYS),
+        ("5 Summary", summary::KEYS),
+        ("Typing and forms", TEXT_KEYS),
+    ];
+    let mut out = String::from("\n");
+    for (title, keys) in sections {
+        out.push_str(&table(title, keys));
+    }
+    out
+}
+
+#[test]
+fn readme_keymap_matches_the_help_screens() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/README.md");
+    let readme = std::fs::read_to_string(path).unwrap_or_default();
+    let (Some(start), Some(end)) = (readme.find(START), readme.find(END)) else {
+        panic!("README.md lacks the {START} … {END} markers");
+    };
+    let current = &readme[start + START.len()..end];
+    let wanted = keymap();
+    if current != wanted && std::env::var_os("SAMESIDE_WRITE_README").is_some() {
+        let updated = format!(
+            "{}{START}{wanted}{END}{}",
+            &readme[..start],
+            &readme[end + END.len()..]
+        );
+        std::fs::write(path, updated).unwrap_or_else(|e| panic!("{path}: {e}"));
+        return;
+    }
+    assert!(
+        current == wanted,
+        "README keymap is out of date; it should be:\n{wanted}"
+    );
+}
+
+#[test]
+fn readme_starts_with_the_two_commands() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .unwrap_or_default();
+    let first_blocks: Vec<&str> = readme.split("```").skip(1).step_by(2).take(2).collect();
+    assert_eq!(first_blocks.len(), 2, "README needs code blocks");
+    assert!(
+        first_blocks[0].contains("cargo run --release"),
+        "{first_blocks:?}"
+    );
+    assert!(first_blocks[1].contains("cargo test"), "{first_blocks:?}");
+}
