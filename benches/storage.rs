@@ -35,7 +35,7 @@ fn storage(c: &mut Criterion) {
     c.bench_function("save 10k events (encode + atomic write)", |b| {
         b.iter(|| black_box(save_session(&path, &header, &history).is_ok()))
     });
-    let mut saver = Autosaver::start(path.clone());
+    let mut saver = Autosaver::start(path.clone(), history.events());
     c.bench_function("autosave request on the UI thread (10k events)", |b| {
         b.iter(|| saver.request(header.clone(), black_box(&history)))
     });

@@ -268,7 +268,7 @@ fn the_autosaver_writes_the_newest_state_and_flush_waits_for_it() {
     let path = dir.path().join("2025-03-14-autosave.ron");
     let mut room = Room::new();
     save_session(&path, &header_of(&room.history), &room.history).unwrap();
-    let mut saver = Autosaver::start(path.clone());
+    let mut saver = Autosaver::start(path.clone(), room.history.events());
     assert!(saver.is_clean());
 
     // Many states in a row, faster than they can be written: only the newest matters.
@@ -298,7 +298,7 @@ fn a_failed_autosave_is_reported_until_a_save_succeeds_again() {
     std::fs::create_dir(&dir).unwrap();
     let path = dir.join("2025-03-14-autosave.ron");
     let first = room_with_changes(1);
-    let mut saver = Autosaver::start(path.clone());
+    let mut saver = Autosaver::start(path.clone(), &[]);
     saver.request(header_of(&first.history), &first.history);
     saver.flush();
     assert!(saver.is_clean());
@@ -337,7 +337,7 @@ fn a_failed_autosave_collected_by_poll_is_reported() {
     let root = tempfile::tempdir().unwrap();
     let path = root.path().join("gone").join("2025-03-14-autosave.ron");
     let room = room_with_changes(2);
-    let mut saver = Autosaver::start(path.clone());
+    let mut saver = Autosaver::start(path.clone(), &[]);
     saver.request(header_of(&room.history), &room.history);
     // The screen polls between keys until the write has finished.
     let report = loop {
@@ -358,7 +358,7 @@ fn flush_returns_after_poll_has_collected_a_failed_write() {
     let root = tempfile::tempdir().unwrap();
     let path: PathBuf = root.path().join("gone").join("2025-03-14-autosave.ron");
     let room = room_with_changes(2);
-    let mut saver = Autosaver::start(path);
+    let mut saver = Autosaver::start(path, &[]);
     saver.request(header_of(&room.history), &room.history);
     while saver.poll().is_none() {
         std::thread::yield_now();

@@ -1,15 +1,17 @@
 //! Saving off the interface thread. Encoding and writing a large session takes longer
-//! than a frame, so the screen hands each new state to a worker and carries on; the
-//! worker writes only the newest state it has been given.
+//! than a frame, so the screen hands each change to a worker and carries on. Events are
+//! only ever appended, so the worker keeps its own copy of the record and each request
+//! carries just the events added since the last one: a keystroke pays for its own
+//! change, not for the size of the session. The worker writes only the newest state.
 
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::thread::JoinHandle;
 
-use crate::domain::History;
+use crate::domain::{Event, History};
 
 use super::format::Header;
-use super::store::save_session;
+use super::store::save_events;
 
 /// The outcome of one write, reported back to the screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,7 +24,8 @@ pub struct SaveReport {
 }
 
 enum Job {
-    Save(u64, Box<(Header, History)>),
+    /// Request number, the header as it is now, and the events added since the last job.
+    Save(u64, Box<Header>, Vec<Event>),
     Stop,
 }
 
@@ -31,6 +34,8 @@ pub struct Autosaver {
     jobs: Sender<Job>,
     reports: Receiver<SaveReport>,
     worker: Option<JoinHandle<()>>,
+    /// How many events the worker has been given.
+    sent: usize,
     /// Requests are numbered so that a retry of the same state is told apart from the
     /// failed attempt before it.
     requested: u64,
@@ -41,27 +46,39 @@ pub struct Autosaver {
 }
 
 impl Autosaver {
-    /// Starts a worker for `path`, whose file is already up to date.
-    pub fn start(path: PathBuf) -> Autosaver {
+    /// Starts a worker for `path`, whose file already holds `saved` (the whole record).
+    pub fn start(path: PathBuf, saved: &[Event]) -> Autosaver {
         let (jobs, job_rx) = mpsc::channel::<Job>();
         let (report_tx, reports) = mpsc::channel::<SaveReport>();
+        let mut events = saved.to_vec();
         let worker = std::thread::spawn(move || {
-            while let Ok(mut job) = job_rx.recv() {
-                // Only the newest state matters: skip any that were overtaken.
-                while let Ok(newer) = job_rx.try_recv() {
-                    job = newer;
-                }
-                let Job::Save(request, boxed) = job else {
+            while let Ok(job) = job_rx.recv() {
+                let Job::Save(mut request, mut header, added) = job else {
                     break;
                 };
-                let (header, history) = *boxed;
-                let result = save_session(&path, &header, &history);
+                events.extend(added);
+                // Several requests may be waiting: take all their events, then write once
+                // with the newest header.
+                let mut stop = false;
+                while let Ok(next) = job_rx.try_recv() {
+                    match next {
+                        Job::Save(r, h, added) => {
+                            request = r;
+                            header = h;
+                            events.extend(added);
+                        }
+                        Job::Stop => {
+                            stop = true;
+                            break;
+                        }
+                    }
+                }
                 let report = SaveReport {
                     request,
-                    events: history.events().len(),
-                    result,
+                    events: events.len(),
+                    result: save_events(&path, &header, &events),
                 };
-                if report_tx.send(report).is_err() {
+                if report_tx.send(report).is_err() || stop {
                     break;
                 }
             }
@@ -70,6 +87,7 @@ impl Autosaver {
             jobs,
             reports,
             worker: Some(worker),
+            sent: saved.len(),
             requested: 0,
             saved: 0,
             reported: 0,
@@ -80,7 +98,10 @@ impl Autosaver {
     /// Asks for the session to be written as it is now.
     pub fn request(&mut self, header: Header, history: &History) {
         self.requested += 1;
-        let job = Job::Save(self.requested, Box::new((header, history.clone())));
+        let events = history.events();
+        let added = events.get(self.sent..).unwrap_or_default().to_vec();
+        self.sent = events.len();
+        let job = Job::Save(self.requested, Box::new(header), added);
         if self.jobs.send(job).is_err() {
             self.last_error = Some("the saving worker stopped".to_string());
         }

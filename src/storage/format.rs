@@ -162,19 +162,18 @@ fn looks_like_a_session(text: &str) -> bool {
 
 /// Writes the whole session as RON text.
 pub fn encode(header: &Header, history: &History) -> Result<String, ron::Error> {
+    encode_events(header, history.events())
+}
+
+/// Writes a header and an event record as RON text.
+pub fn encode_events(header: &Header, events: &[Event]) -> Result<String, ron::Error> {
     // One event per line keeps files diffable and easy to read or write by hand.
     let pretty = PrettyConfig::new()
         .struct_names(false)
         .depth_limit(2)
         .separate_tuple_members(false)
         .indentor("  ".to_string());
-    ron::ser::to_string_pretty(
-        &FileOut {
-            header,
-            events: history.events(),
-        },
-        pretty,
-    )
+    ron::ser::to_string_pretty(&FileOut { header, events }, pretty)
 }
 
 fn position_at(text: &str, offset: usize) -> TextPosition {

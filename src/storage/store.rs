@@ -4,11 +4,11 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::domain::{Change, History};
+use crate::domain::{Change, Event, History};
 
 use super::atomic::{backup_path, write_atomically};
 use super::filename::unique_session_path;
-use super::format::{FileError, Header, decode, encode};
+use super::format::{FileError, Header, decode, encode, encode_events};
 use super::lock::{LockOutcome, SessionLock, lock_path, try_lock_session};
 
 /// One file in the sessions directory as the listing sees it.
@@ -182,8 +182,15 @@ pub enum CreateError {
 
 /// Writes the session to its file atomically.
 pub fn save_session(path: &Path, header: &Header, history: &History) -> Result<(), String> {
-    let text = encode(header, history).map_err(|e| e.to_string())?;
-    write_atomically(path, text.as_bytes()).map_err(|e| format!("{}: {e}", path.display()))
+    save_events(path, header, history.events())
+}
+
+/// Writes a header and an event record to `path` atomically.
+pub fn save_events(path: &Path, header: &Header, events: &[Event]) -> Result<(), String> {
+    // The error names the cause only: the screen already shows which session this is,
+    // and a long path would push the cause off the status line.
+    let text = encode_events(header, events).map_err(|e| e.to_string())?;
+    write_atomically(path, text.as_bytes()).map_err(|e| e.to_string())
 }
 
 /// Deletes a session file and what lies beside it. Refuses while another instance holds

@@ -85,6 +85,14 @@ pub fn example() -> Option<(Header, History)> {
     decode(Path::new(EXAMPLE_FILE), EXAMPLE_TEXT.as_bytes()).ok()
 }
 
+/// Keys that change the text (as opposed to moving the cursor).
+fn is_typing(key: &KeyEvent) -> bool {
+    matches!(
+        key.code,
+        KeyCode::Char(_) | KeyCode::Backspace | KeyCode::Delete
+    )
+}
+
 impl App {
     pub fn new(dir: SessionsDir, theme: Theme, clock: Rc<dyn Clock>) -> App {
         let home = HomeScreen::new(dir.clone(), example().map(|(h, _)| h));
@@ -186,7 +194,7 @@ impl App {
                 self.modal = Some(Modal::Confirm(Confirm {
                     title: "The session is not saved".to_string(),
                     lines: vec![
-                        format!("Saving failed: {e}"),
+                        format!("Saving failed: {e}."),
                         "Everything is still here, in memory.".to_string(),
                     ],
                     options: vec![
@@ -305,6 +313,8 @@ impl App {
                 error,
             } => match editor.handle_key(key) {
                 EditorOutcome::Editing => {
+                    // Once the moderator types again, the old complaint no longer applies.
+                    let error = if is_typing(&key) { None } else { error };
                     self.modal = Some(Modal::Edit {
                         title,
                         editor,
@@ -434,7 +444,8 @@ impl App {
                     let view = SessionView::read_only(
                         history,
                         header.id,
-                        "this is the built-in example; press n on the session list to start your own".to_string(),
+                        "the built-in example; start your own with n on the session list"
+                            .to_string(),
                         self.clock.now(),
                     );
                     self.show_session(view);
@@ -482,9 +493,7 @@ impl App {
         if let Screen::Session(view) = &mut self.screen {
             match view.poll_save() {
                 Some(Err(e)) => {
-                    self.save_error = Some(format!(
-                        "Not saved: {e} — everything is kept in memory and saving is retried on the next change"
-                    ));
+                    self.save_error = Some(format!("Not saved: {e} — kept in memory"));
                 }
                 Some(Ok(())) => self.save_error = None,
                 None => {}
@@ -583,12 +592,20 @@ impl App {
                 error,
                 ..
             } => {
+                // A framed dialog: the text box, then one line for the keys or the reason
+                // the text was refused, so nothing runs into the screen behind.
                 let multi = editor.mode() == EditorMode::MultiLine;
-                let height = if multi { 10 } else { 3 };
+                let box_height = if multi { 10 } else { 3 };
                 let width = area.width.saturating_sub(8).min(90);
-                let rect = centered(area, width, height + 2);
+                let rect = centered(area, width, box_height + 4);
                 frame.render_widget(ratatui::widgets::Clear, rect);
-                let box_area = Rect::new(rect.x, rect.y, rect.width, height);
+                let frame_block = ratatui::widgets::Block::bordered()
+                    .border_style(self.theme.focus_border)
+                    .style(self.theme.text);
+                let inner = frame_block.inner(rect);
+                frame.render_widget(frame_block, rect);
+                let box_area =
+                    Rect::new(inner.x, inner.y, inner.width, box_height).intersection(inner);
                 editor.render(
                     frame,
                     box_area,
@@ -609,12 +626,8 @@ impl App {
                     None => Line::from(Span::styled(" Enter save · Esc cancel", self.theme.muted)),
                 };
                 let hint_area =
-                    Rect::new(rect.x, rect.y + height, rect.width, 2).intersection(area);
-                frame.render_widget(
-                    ratatui::widgets::Paragraph::new(hint)
-                        .wrap(ratatui::widgets::Wrap { trim: true }),
-                    hint_area,
-                );
+                    Rect::new(inner.x, inner.y + box_height, inner.width, 1).intersection(inner);
+                frame.render_widget(ratatui::widgets::Paragraph::new(hint), hint_area);
             }
             Modal::Form(form) => form.render(frame, area, &self.theme),
             Modal::Confirm(confirm) => {

@@ -226,18 +226,27 @@ impl Form {
         }
         let hint_area =
             Rect::new(inner.x, bottom.saturating_sub(1), inner.width, 1).intersection(inner);
+        let has_choices = self
+            .fields
+            .iter()
+            .any(|f| matches!(f.kind, FieldKind::Choice { .. }));
         let hint = match &self.error {
-            Some(error) => Line::from(Span::styled(error.clone(), theme.bad)),
-            None => Line::from(vec![
-                Span::styled("Enter", theme.key),
-                Span::styled(" save  ", theme.muted),
-                Span::styled("Tab", theme.key),
-                Span::styled(" next field  ", theme.muted),
-                Span::styled("←→", theme.key),
-                Span::styled(" choose  ", theme.muted),
-                Span::styled("Esc", theme.key),
-                Span::styled(" cancel", theme.muted),
-            ]),
+            Some(error) => Line::from(Span::styled(format!(" {error}"), theme.bad)),
+            None => {
+                let mut spans = vec![
+                    Span::styled(" Enter", theme.key),
+                    Span::styled(" save  ", theme.muted),
+                    Span::styled("Tab", theme.key),
+                    Span::styled(" next field  ", theme.muted),
+                ];
+                if has_choices {
+                    spans.push(Span::styled("←→", theme.key));
+                    spans.push(Span::styled(" choose  ", theme.muted));
+                }
+                spans.push(Span::styled("Esc", theme.key));
+                spans.push(Span::styled(" cancel", theme.muted));
+                Line::from(spans)
+            }
         };
         frame.render_widget(Paragraph::new(hint).wrap(Wrap { trim: true }), hint_area);
     }

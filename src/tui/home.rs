@@ -130,9 +130,10 @@ impl HomeScreen {
             KeyCode::Enter => match self.entries.get(self.selected)? {
                 HomeEntry::Example(_) => Some(Intent::OpenExample),
                 HomeEntry::Session(Listed::Readable { path, .. }) => Some(Intent::OpenSession(path.clone())),
-                HomeEntry::Session(Listed::Damaged { error, .. }) => Some(Intent::Status(format!(
-                    "Cannot open: {error}. The file is left untouched; fix it by hand or move it away."
-                ))),
+                HomeEntry::Session(Listed::Damaged { .. }) => Some(Intent::Status(
+                    "This file is damaged (see the message above); sameside leaves it untouched."
+                        .to_string(),
+                )),
             },
             KeyCode::Char('d') | KeyCode::Delete => match self.entries.get(self.selected)? {
                 HomeEntry::Example(_) => Some(Intent::Status(
@@ -201,12 +202,19 @@ impl HomeScreen {
             lines.push(Line::from(Span::styled(format!(" {problem}"), theme.bad)));
         }
         let show_kind = width >= 110;
-        let title_w = if show_kind {
-            width.saturating_sub(87).max(20)
-        } else {
-            width.saturating_sub(67).max(12)
-        };
-        let mut heading = format!(" {:<tw$}  {:<22}", "Title", "Partners", tw = title_w);
+        // Fixed columns: stage 10, verdict 11, last change 11, and the gaps; partners and
+        // title share what is left, the title getting the larger part.
+        let fixed = 2 + 10 + 2 + 11 + 2 + 11 + 1 + if show_kind { 20 } else { 0 };
+        let flexible = width.saturating_sub(fixed + 3);
+        let partners_w = (flexible * 2 / 5).clamp(14, 44);
+        let title_w = flexible.saturating_sub(partners_w).max(10);
+        let mut heading = format!(
+            " {:<tw$}  {:<pw$}",
+            "Title",
+            "Partners",
+            tw = title_w,
+            pw = partners_w
+        );
         if show_kind {
             heading.push_str(&format!("  {:<18}", "Type"));
         }
@@ -224,17 +232,20 @@ impl HomeScreen {
             .iter()
             .any(|e| matches!(e, HomeEntry::Session(_)));
         let list_top = lines.len();
-        let footer_rows = 4usize;
+        let footer_rows = 5usize;
         let visible = usize::from(area.height).saturating_sub(list_top + footer_rows);
         let first = scroll_offset(self.selected, self.entries.len(), visible);
         for (i, entry) in self.entries.iter().enumerate().skip(first).take(visible) {
             let selected = i == self.selected;
             let row = |header: &Header, tag: &str| {
-                let title = format!("{}{}", header.title, tag);
+                let title = format!("{tag}{}", header.title);
                 let mut text = format!(
                     " {}  {}",
                     pad(&truncate_to_width(&title, title_w), title_w),
-                    pad(&truncate_to_width(&header.partners.join(", "), 22), 22),
+                    pad(
+                        &truncate_to_width(&header.partners.join(", "), partners_w),
+                        partners_w
+                    ),
                 );
                 if show_kind {
                     text.push_str(&format!(
@@ -254,7 +265,7 @@ impl HomeScreen {
                 HomeEntry::Session(Listed::Readable { header, .. }) => {
                     (row(header, ""), theme.text)
                 }
-                HomeEntry::Example(header) => (row(header, "  (example)"), theme.muted),
+                HomeEntry::Example(header) => (row(header, "Example: "), theme.muted),
                 HomeEntry::Session(Listed::Damaged { path, error }) => {
                     let name = path
                         .file_name()
@@ -269,42 +280,49 @@ impl HomeScreen {
         if !has_sessions && self.problem.is_none() {
             lines.push(Line::default());
             lines.push(Line::from(Span::styled(
-                " No sessions here yet. Press n to set one up, or open the example to see a whole session.",
+                " No sessions here yet: press n to start one, or open the example.",
                 theme.text,
             )));
         }
-        let body = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(3));
+        let body = Rect::new(area.x, area.y, area.width, area.height.saturating_sub(4));
         frame.render_widget(Paragraph::new(lines), body);
 
-        // Detail of the selected entry, then keys and status.
-        let detail = match self.entries.get(self.selected) {
-            Some(HomeEntry::Session(Listed::Damaged { error, .. })) => {
-                Line::from(Span::styled(format!(" {error}"), theme.bad))
-            }
-            Some(HomeEntry::Session(Listed::Readable { path, .. })) => {
-                Line::from(Span::styled(format!(" {}", path.display()), theme.muted))
-            }
-            Some(HomeEntry::Example(_)) => Line::from(Span::styled(
-                " Built-in example, opens read-only: a software vendor and an integrator agree to a pilot.",
+        // Below the list: two rows about the selected entry (a damaged file's message
+        // needs them), then the keys, then the status line, each in its own row so that a
+        // long message can never push the others off the screen.
+        let (detail, detail_style) = match self.entries.get(self.selected) {
+            Some(HomeEntry::Session(Listed::Damaged { error, .. })) => (error.to_string(), theme.bad),
+            Some(HomeEntry::Session(Listed::Readable { path, .. })) => (
+                path.file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().to_string()),
                 theme.muted,
-            )),
-            None => Line::default(),
+            ),
+            Some(HomeEntry::Example(_)) => (
+                "Built-in example, opens read-only: a software vendor and an integrator agree to a pilot."
+                    .to_string(),
+                theme.muted,
+            ),
+            None => (String::new(), theme.muted),
         };
-        let mut keys = footer_line(&self.footer_keys(), theme.key, theme.muted);
-        keys.spans.insert(0, Span::raw(" "));
-        let status_line = status.map_or_else(Line::default, |(text, style)| {
-            Line::from(Span::styled(format!(" {text}"), style))
-        });
-        let bottom = Rect::new(
-            area.x,
-            area.bottom().saturating_sub(3),
-            area.width,
-            3.min(area.height),
-        );
+        let row = |offset: u16, rows: u16| {
+            Rect::new(
+                area.x + 1,
+                area.bottom().saturating_sub(offset),
+                area.width.saturating_sub(2),
+                rows,
+            )
+            .intersection(area)
+        };
         frame.render_widget(
-            Paragraph::new(vec![detail, keys, status_line]).wrap(Wrap { trim: false }),
-            bottom,
+            Paragraph::new(Span::styled(detail, detail_style)).wrap(Wrap { trim: true }),
+            row(4, 2),
         );
+        let keys = footer_line(&self.footer_keys(), theme.key, theme.muted);
+        frame.render_widget(Paragraph::new(keys), row(2, 1));
+        if let Some((text, style)) = status {
+            let text = truncate_to_width(text, usize::from(area.width).saturating_sub(2));
+            frame.render_widget(Paragraph::new(Span::styled(text, style)), row(1, 1));
+        }
     }
 }
 

@@ -60,7 +60,9 @@ impl SessionView {
             Access::Exclusive(lock) => (Some(lock), None),
             Access::ReadOnly(reason) => (None, Some(reason)),
         };
-        let saver = lock.as_ref().map(|_| Autosaver::start(opened.path.clone()));
+        let saver = lock
+            .as_ref()
+            .map(|_| Autosaver::start(opened.path.clone(), opened.history.events()));
         SessionView::build(
             Some(opened.path),
             opened.header.id,
@@ -375,6 +377,15 @@ impl SessionView {
     }
 
     fn footer_keys(&self) -> Vec<(&'static str, &'static str)> {
+        if self.read_only.is_some() {
+            // Only what can be done here: look around.
+            return vec![
+                ("PgDn/PgUp", "stages"),
+                ("p", "partners"),
+                ("arrows", "move"),
+                ("q", "close"),
+            ];
+        }
         let mut keys = if self.show_partners {
             self.partners.footer_keys()
         } else {

@@ -369,10 +369,10 @@ impl SetupScreen {
         };
         let mut keys = footer_line(
             &[
-                ("Tab", "next field"),
-                ("Ctrl-n", "add partner"),
-                ("Ctrl-d", "remove last"),
                 ("Enter", "create"),
+                ("Tab", "next"),
+                ("Ctrl-n", "add partner"),
+                ("Ctrl-d", "remove"),
                 ("Esc", "back"),
             ],
             theme.key,

@@ -236,7 +236,7 @@ fn display_order(session: &Session) -> Vec<usize> {
 /// User text as one quoted line, short enough for a dialog.
 fn quote(text: &str) -> String {
     let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    format!("'{}'", truncate_to_width(&one_line, 60))
+    format!("'{}'", truncate_to_width(&one_line, 140))
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {

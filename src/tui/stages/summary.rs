@@ -870,7 +870,14 @@ fn action_lines(
             theme.muted,
         )];
     }
-    let owner_w = OWNER_WIDTH.min(width / 4);
+    // The owner column is as wide as the longest owner, so the text gets the rest.
+    let longest_owner = actions
+        .iter()
+        .map(|a| display_width(a.owner.trim()))
+        .max()
+        .unwrap_or(0)
+        .max(display_width("no owner"));
+    let owner_w = longest_owner.min(OWNER_WIDTH).min(width / 4);
     let due_w = DUE_WIDTH.min(width / 6);
     let text_w = width.saturating_sub(2 + GAP + owner_w + GAP + due_w);
     let first = scroll_offset(cursor.unwrap_or(0), actions.len(), rows);

@@ -192,7 +192,7 @@ impl VisionScreen {
     pub fn footer_keys(&self) -> Vec<(&'static str, &'static str)> {
         match self.field() {
             None => vec![
-                ("Enter", "write the statement"),
+                ("Enter", "the statement"),
                 ("↓", "partners' answers"),
                 ("PgDn", "vision gate"),
             ],
@@ -1684,7 +1684,7 @@ mod tests {
     fn footer_follows_the_cursor() {
         let history = proceed();
         let mut screen = VisionScreen::default();
-        assert_eq!(screen.footer_keys()[0], ("Enter", "write the statement"));
+        assert_eq!(screen.footer_keys()[0], ("Enter", "the statement"));
         keys(
             &mut screen,
             history.session(),

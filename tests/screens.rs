@@ -1,0 +1,817 @@
+//! Pictures of every screen, as the wall shows them, at the smallest supported size
+//! (80×24) and at a projector-sized 160×45. The app is driven only through key events,
+//! the way a moderator drives it; the clock is fixed so timers do not move between runs.
+//!
+//! Every picture is also drawn at degenerate sizes (0×0 up to 300×100) to prove no
+//! screen panics, and colours are checked on the buffer's cells, apart from the text.
+//!
+//! Session files live in a fresh temporary directory per test, always a path of the
+//! same length (see `temp_dir`); it is shown as `[DIR]`. Accept changed pictures with
+//! `INSTA_UPDATE=always cargo test --test screens` and read every `.snap` you accept.
+
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use chrono::{DateTime, Duration, Local, TimeZone, Utc};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::Color;
+use tempfile::TempDir;
+use unicode_width::UnicodeWidthStr;
+
+use sameside::domain::Stage;
+use sameside::storage::dirs::{DirSource, SessionsDir};
+use sameside::tui::app::{App, Modal, Screen};
+use sameside::tui::clock::FixedClock;
+use sameside::tui::theme::Theme;
+
+const NORTHWIND: &str = "2026-11-12-northwind-globex-plant-floor-analytics.ron";
+const ACME: &str = "2026-11-19-acme-robotics-initech-vision-embedded-oem-deal.ron";
+const DAMAGED: &str = "2026-11-20-half-written.ron";
+
+/// The two sizes every screen is pictured at.
+const SIZES: [(u16, u16); 2] = [(80, 24), (160, 45)];
+/// Sizes every screen must survive, from nothing at all to a very large wall.
+const ODD_SIZES: [(u16, u16); 7] = [
+    (0, 0),
+    (1, 1),
+    (2, 2),
+    (10, 3),
+    (79, 23),
+    (80, 24),
+    (300, 100),
+];
+
+/// A fresh sessions directory. Its path is on the wall (and decides where long lines wrap
+/// or get cut), so it has the same length on every machine: `/tmp/screens-XXXXXX` on
+/// unix, whatever `TMPDIR` says.
+fn temp_dir() -> TempDir {
+    let base = if cfg!(unix) {
+        PathBuf::from("/tmp")
+    } else {
+        std::env::temp_dir()
+    };
+    tempfile::Builder::new()
+        .prefix("screens-")
+        .rand_bytes(6)
+        .tempdir_in(base)
+        .expect("temporary directory")
+}
+
+/// When the tests run, as far as the app knows.
+fn start() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 27, 10, 0, 0).unwrap()
+}
+
+/// An app on a temporary sessions directory, with the clock under the test's control.
+struct Wall {
+    app: App,
+    clock: Rc<FixedClock>,
+    dir: PathBuf,
+    _tmp: TempDir,
+}
+
+impl Wall {
+    /// An empty sessions directory.
+    fn empty(theme: Theme) -> Wall {
+        let tmp = temp_dir();
+        let dir = tmp.path().to_path_buf();
+        let clock = Rc::new(FixedClock::new(start()));
+        let sessions = SessionsDir {
+            path: dir.clone(),
+            source: DirSource::Flag,
+        };
+        let app = App::new(sessions, theme, clock.clone());
+        Wall {
+            app,
+            clock,
+            dir,
+            _tmp: tmp,
+        }
+    }
+
+    /// The two shipped examples and a half-written file, copied in before the app starts.
+    fn with_examples(theme: Theme) -> Wall {
+        let tmp = temp_dir();
+        let dir = tmp.path().to_path_buf();
+        let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions");
+        for name in [NORTHWIND, ACME] {
+            std::fs::copy(shipped.join(name), dir.join(name)).expect("copy an example");
+        }
+        // A save cut off part-way: the first 700 bytes of a good file.
+        let text = std::fs::read(shipped.join(NORTHWIND)).expect("read an example");
+        std::fs::write(dir.join(DAMAGED), &text[..700]).expect("write the damaged file");
+        let clock = Rc::new(FixedClock::new(start()));
+        let sessions = SessionsDir {
+            path: dir.clone(),
+            source: DirSource::Flag,
+        };
+        let app = App::new(sessions, theme, clock.clone());
+        Wall {
+            app,
+            clock,
+            dir,
+            _tmp: tmp,
+        }
+    }
+
+    fn key(&mut self, code: KeyCode) -> &mut Wall {
+        let modifiers = match code {
+            KeyCode::Char(c) if c.is_uppercase() => KeyModifiers::SHIFT,
+            KeyCode::BackTab => KeyModifiers::SHIFT,
+            _ => KeyModifiers::NONE,
+        };
+        self.app.handle_key(KeyEvent::new(code, modifiers));
+        self
+    }
+
+    fn keys(&mut self, codes: &[KeyCode]) -> &mut Wall {
+        for &code in codes {
+            self.key(code);
+        }
+        self
+    }
+
+    fn ctrl(&mut self, c: char) -> &mut Wall {
+        self.app
+            .handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+        self
+    }
+
+    /// Types text, one key per character.
+    fn type_text(&mut self, text: &str) -> &mut Wall {
+        for c in text.chars() {
+            self.key(KeyCode::Char(c));
+        }
+        self
+    }
+
+    fn buffer(&self, width: u16, height: u16) -> Buffer {
+        draw(&self.app, width, height)
+    }
+
+    fn text(&self, width: u16, height: u16) -> String {
+        screen_text(&self.buffer(width, height), &self.dir)
+    }
+
+    /// Pictures the screen at both sizes, and draws it at every odd size.
+    #[track_caller]
+    fn snap(&self, name: &str) {
+        for (w, h) in SIZES {
+            insta::assert_snapshot!(format!("{name}_{w}x{h}"), self.text(w, h));
+        }
+        survives_every_size(&self.app);
+    }
+
+    fn stage(&self) -> Option<Stage> {
+        match &self.app.screen {
+            Screen::Session(view) => Some(view.stage()),
+            _ => None,
+        }
+    }
+
+    fn timebox_minutes(&self) -> u32 {
+        match &self.app.screen {
+            Screen::Session(view) => {
+                let session = view.history.session();
+                session.clock.timebox_minutes(view.stage())
+            }
+            _ => panic!("no session is open"),
+        }
+    }
+
+    /// Opens the session file `name` from the list on the home screen.
+    fn open_from_home(&mut self, name: &str) -> &mut Wall {
+        assert!(matches!(self.app.screen, Screen::Home(_)), "not on home");
+        self.key(KeyCode::Home);
+        for _ in 0..10 {
+            let on_it = match &self.app.screen {
+                Screen::Home(home) => home.entries.get(home.selected).is_some_and(|e| match e {
+                    sameside::tui::home::HomeEntry::Session(l) => l.path().ends_with(name),
+                    sameside::tui::home::HomeEntry::Example(_) => false,
+                }),
+                _ => false,
+            };
+            if on_it {
+                self.key(KeyCode::Enter);
+                assert!(self.stage().is_some(), "{name} did not open");
+                return self;
+            }
+            self.key(KeyCode::Down);
+        }
+        panic!("{name} is not on the home screen");
+    }
+}
+
+fn draw(app: &App, width: u16, height: u16) -> Buffer {
+    let Ok(mut terminal) = Terminal::new(TestBackend::new(width, height));
+    terminal
+        .draw(|frame| app.render(frame))
+        .expect("drawing to a test backend");
+    terminal.backend().buffer().clone()
+}
+
+#[track_caller]
+fn survives_every_size(app: &App) {
+    for (w, h) in ODD_SIZES {
+        let _ = draw(app, w, h);
+    }
+}
+
+/// The buffer as text: one line per row, trailing spaces trimmed, wide characters once,
+/// the temporary directory as `[DIR]` and dates in UTC whatever the local time zone.
+fn screen_text(buffer: &Buffer, dir: &Path) -> String {
+    let area = buffer.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        let mut line = String::new();
+        let mut skip = 0usize;
+        for x in 0..area.width {
+            let symbol = buffer[(x, y)].symbol();
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            line.push_str(symbol);
+            skip = symbol.width().saturating_sub(1);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    let mut out = out.replace(&dir.display().to_string(), "[DIR]");
+    // The session list shows the local date of the last change; picture it as in UTC.
+    for updated in ["2026-11-12T11:48:25Z", "2026-11-19T14:44:50Z"] {
+        let at: DateTime<Utc> = updated.parse().unwrap();
+        let local = at.with_timezone(&Local).format("%Y-%m-%d").to_string();
+        let utc = at.format("%Y-%m-%d").to_string();
+        if local != utc {
+            out = out.replace(&local, &utc);
+        }
+    }
+    out
+}
+
+/// Row `y` of the buffer as text, with each character's column.
+fn row(buffer: &Buffer, y: u16) -> Vec<(u16, String)> {
+    (0..buffer.area.width)
+        .map(|x| (x, buffer[(x, y)].symbol().to_string()))
+        .collect()
+}
+
+/// Every column where `needle` starts on row `y`, counted in cells.
+fn all_in_row(buffer: &Buffer, y: u16, needle: &str) -> Vec<u16> {
+    let cells = row(buffer, y);
+    let Some(first) = needle.chars().next().map(String::from) else {
+        return Vec::new();
+    };
+    cells
+        .iter()
+        .filter(|(x, s)| {
+            *s == first && {
+                let rest: String = cells[usize::from(*x)..]
+                    .iter()
+                    .map(|(_, s)| s.as_str())
+                    .collect();
+                rest.starts_with(needle)
+            }
+        })
+        .map(|(x, _)| *x)
+        .collect()
+}
+
+/// The first column where `needle` starts on row `y`.
+fn find_in_row(buffer: &Buffer, y: u16, needle: &str) -> Option<u16> {
+    all_in_row(buffer, y, needle).first().copied()
+}
+
+fn find_row(buffer: &Buffer, needle: &str) -> Option<(u16, u16)> {
+    (0..buffer.area.height).find_map(|y| find_in_row(buffer, y, needle).map(|x| (x, y)))
+}
+
+// ---------------------------------------------------------------------------------------
+// Home
+
+#[test]
+fn home_lists_sessions_damaged_files_and_the_example() {
+    let mut wall = Wall::with_examples(Theme::dark());
+    wall.snap("home");
+    let text = wall.text(160, 45);
+    assert!(text.contains("Acme Robotics"), "{text}");
+    assert!(text.contains("damaged"), "{text}");
+    assert!(text.contains("Example: Northwind"), "{text}");
+
+    // The damaged file, selected: what is wrong with it, and Enter refuses to open it.
+    wall.keys(&[KeyCode::Down, KeyCode::Down]);
+    wall.snap("home_damaged_selected");
+    wall.key(KeyCode::Enter);
+    assert!(matches!(wall.app.screen, Screen::Home(_)));
+    wall.snap("home_damaged_enter");
+
+    wall.key(KeyCode::Char('?'));
+    assert!(matches!(wall.app.modal, Some(Modal::Help { .. })));
+    wall.snap("home_help");
+}
+
+#[test]
+fn home_with_no_sessions_says_how_to_start() {
+    let wall = Wall::empty(Theme::dark());
+    wall.snap("home_empty");
+}
+
+#[test]
+fn built_in_example_opens_read_only() {
+    let mut wall = Wall::empty(Theme::dark());
+    wall.key(KeyCode::End).key(KeyCode::Enter);
+    assert_eq!(wall.stage(), Some(Stage::Summary));
+    wall.snap("example_read_only");
+
+    // Moving around records nothing and still works; changes are refused politely.
+    wall.key(KeyCode::PageUp);
+    assert_eq!(wall.stage(), Some(Stage::Conflicts));
+    wall.key(KeyCode::Char('a'));
+    assert!(wall.app.modal.is_none(), "read-only must not open a form");
+    wall.snap("example_read_only_refused");
+}
+
+// ---------------------------------------------------------------------------------------
+// A new session, typed in
+
+/// Home → `n` → the form filled in by typing.
+fn fill_setup(wall: &mut Wall) {
+    wall.key(KeyCode::Char('n'));
+    assert!(matches!(wall.app.screen, Screen::Setup(_)));
+    wall.type_text("Contoso × Fabrikam: store analytics pilot")
+        .key(KeyCode::Tab)
+        .type_text("Dana Whitfield")
+        .key(KeyCode::Tab)
+        .key(KeyCode::Right)
+        .key(KeyCode::Tab)
+        .type_text("Contoso Retail")
+        .key(KeyCode::Tab)
+        .type_text("Shop-floor data from 400 stores in 9 countries")
+        .key(KeyCode::Tab)
+        .type_text("Fabrikam Software")
+        .key(KeyCode::Tab)
+        .type_text("Analytics platform and a data science team");
+}
+
+#[test]
+fn setup_form_filled_by_typing() {
+    let mut wall = Wall::empty(Theme::dark());
+    wall.key(KeyCode::Char('n'));
+    wall.snap("setup_empty");
+    // Enter on an empty form says what is missing.
+    wall.key(KeyCode::Enter);
+    assert!(matches!(wall.app.screen, Screen::Setup(_)));
+    wall.snap("setup_missing_title");
+    wall.key(KeyCode::Esc);
+    assert!(matches!(wall.app.screen, Screen::Home(_)));
+
+    fill_setup(&mut wall);
+    wall.snap("setup_filled");
+    // A third partner row, focused.
+    wall.ctrl('n');
+    wall.snap("setup_third_partner");
+    wall.ctrl('d');
+    // Esc after typing asks first.
+    wall.key(KeyCode::Esc);
+    assert!(matches!(wall.app.modal, Some(Modal::Confirm(_))));
+    wall.snap("setup_discard_question");
+}
+
+#[test]
+fn new_session_partners_vision_and_the_gate() {
+    let mut wall = Wall::empty(Theme::dark());
+    fill_setup(&mut wall);
+    wall.key(KeyCode::Enter);
+    assert_eq!(wall.stage(), Some(Stage::Vision));
+    // The room starts on the partners screen.
+    wall.snap("partners");
+
+    wall.key(KeyCode::Esc);
+    wall.snap("vision_fresh");
+
+    // The gate: nobody has agreed yet, so only an override or a pass.
+    wall.key(KeyCode::PageDown);
+    assert!(matches!(wall.app.modal, Some(Modal::Confirm(_))));
+    wall.snap("vision_gate_open");
+
+    // Taking a pass asks why.
+    wall.key(KeyCode::Char('x'));
+    assert!(matches!(wall.app.modal, Some(Modal::Edit { .. })));
+    wall.snap("gate_pass_reason");
+    // Without a reason the editor stays and says so.
+    wall.key(KeyCode::Enter);
+    assert!(matches!(
+        wall.app.modal,
+        Some(Modal::Edit { error: Some(_), .. })
+    ));
+    wall.snap("gate_pass_reason_missing");
+    wall.type_text("Neither side can staff a pilot before spring");
+    wall.snap("gate_pass_reason_typed");
+    wall.key(KeyCode::Esc);
+    assert!(wall.app.modal.is_none());
+    assert_eq!(wall.stage(), Some(Stage::Vision));
+}
+
+#[test]
+fn timebox_edit_with_a_bad_number_shows_the_error() {
+    let mut wall = Wall::empty(Theme::dark());
+    fill_setup(&mut wall);
+    wall.key(KeyCode::Enter).key(KeyCode::Esc);
+    wall.key(KeyCode::Char('t'));
+    assert!(matches!(wall.app.modal, Some(Modal::Edit { .. })));
+    wall.ctrl('u').type_text("abc").key(KeyCode::Enter);
+    assert!(matches!(
+        wall.app.modal,
+        Some(Modal::Edit { error: Some(_), .. })
+    ));
+    wall.snap("timebox_not_a_number");
+}
+
+#[test]
+fn stage_timer_warns_then_goes_over() {
+    let mut wall = Wall::empty(Theme::dark());
+    fill_setup(&mut wall);
+    wall.key(KeyCode::Enter).key(KeyCode::Esc);
+    let theme = Theme::dark();
+    let limit = i64::from(wall.timebox_minutes()) * 60;
+
+    // The timer's text on the first row and the colour of each of its cells.
+    let timer_style = |wall: &Wall| {
+        let buffer = wall.buffer(160, 45);
+        let x = find_in_row(&buffer, 0, "⏱").expect("the timer is on the first row");
+        let cells = &row(&buffer, 0)[usize::from(x)..];
+        let text: String = cells.iter().map(|(_, s)| s.as_str()).collect();
+        let text = text.trim_end().to_string();
+        let styles: Vec<_> = cells
+            .iter()
+            .take(text.chars().count())
+            .map(|(x, _)| buffer[(*x, 0)].style().fg)
+            .collect();
+        (text, styles)
+    };
+
+    let (text, styles) = timer_style(&wall);
+    assert!(text.starts_with("⏱ 00:00 /"), "{text}");
+    assert!(styles.iter().all(|fg| *fg == theme.text.fg), "{styles:?}");
+
+    // Four fifths in: a warning colour.
+    wall.clock.advance(Duration::seconds(limit * 4 / 5));
+    wall.app.tick();
+    let (text, styles) = timer_style(&wall);
+    assert!(
+        styles.iter().all(|fg| *fg == theme.warn.fg),
+        "{text} {styles:?}"
+    );
+    assert!(!wall.app.bell);
+
+    // Past the timebox: the bad colour, how far over, one bell and a status line.
+    wall.clock.advance(Duration::seconds(limit / 5 + 95));
+    wall.app.tick();
+    assert!(std::mem::take(&mut wall.app.bell), "the bell rings once");
+    wall.app.tick();
+    assert!(!wall.app.bell, "and only once");
+    let (text, styles) = timer_style(&wall);
+    assert!(text.ends_with("over"), "{text}");
+    assert!(
+        styles.iter().all(|fg| *fg == theme.bad.fg),
+        "{text} {styles:?}"
+    );
+    wall.snap("vision_over_time");
+}
+
+// ---------------------------------------------------------------------------------------
+// The stages of a whole session (the Northwind example, copied and opened live)
+
+#[test]
+fn every_stage_of_a_finished_session() {
+    let mut wall = Wall::with_examples(Theme::dark());
+    wall.open_from_home(NORTHWIND);
+    assert_eq!(wall.stage(), Some(Stage::Summary));
+    wall.snap("summary");
+
+    wall.key(KeyCode::Char('v'));
+    assert!(matches!(wall.app.modal, Some(Modal::Confirm(_))));
+    wall.snap("summary_verdict");
+    wall.key(KeyCode::Esc);
+
+    wall.key(KeyCode::Char('a'));
+    assert!(matches!(wall.app.modal, Some(Modal::Form(_))));
+    wall.snap("summary_action_form");
+    wall.key(KeyCode::Esc);
+
+    wall.key(KeyCode::PageUp);
+    assert_eq!(wall.stage(), Some(Stage::Conflicts));
+    wall.snap("conflicts");
+
+    wall.key(KeyCode::Char('s'));
+    assert!(matches!(wall.app.modal, Some(Modal::Confirm(_))));
+    wall.snap("conflicts_settle");
+    wall.key(KeyCode::Esc);
+
+    wall.key(KeyCode::Enter);
+    assert!(matches!(wall.app.modal, Some(Modal::Form(_))));
+    wall.snap("conflicts_edit_form");
+    wall.key(KeyCode::Esc);
+
+    wall.key(KeyCode::PageUp);
+    assert_eq!(wall.stage(), Some(Stage::Interests));
+    wall.snap("interests");
+    wall.key(KeyCode::Char('c'));
+    wall.snap("interests_coverage");
+    wall.key(KeyCode::Char('c'));
+
+    wall.key(KeyCode::PageUp);
+    assert_eq!(wall.stage(), Some(Stage::Roles));
+    wall.snap("roles");
+    wall.key(KeyCode::Tab);
+    wall.snap("roles_holes");
+
+    wall.key(KeyCode::PageUp);
+    assert_eq!(wall.stage(), Some(Stage::Vision));
+    wall.snap("vision");
+
+    // The gate was passed: the dialog says so and offers to reopen it.
+    wall.key(KeyCode::PageDown);
+    assert!(matches!(wall.app.modal, Some(Modal::Confirm(_))));
+    wall.snap("vision_gate_passed");
+    wall.key(KeyCode::Esc);
+
+    wall.key(KeyCode::Char('?'));
+    assert!(matches!(wall.app.modal, Some(Modal::Help { .. })));
+    wall.snap("vision_help");
+    wall.keys(&[KeyCode::PageDown, KeyCode::PageDown, KeyCode::PageDown]);
+    wall.snap("vision_help_scrolled");
+    wall.key(KeyCode::Esc);
+
+    wall.key(KeyCode::Char('p'));
+    wall.snap("partners_of_example");
+}
+
+#[test]
+fn a_session_that_took_a_pass() {
+    let mut wall = Wall::with_examples(Theme::dark());
+    wall.open_from_home(ACME);
+    assert_eq!(wall.stage(), Some(Stage::Summary));
+    wall.snap("summary_pass");
+    // The locked stages are skipped: back from the summary is the vision.
+    wall.key(KeyCode::PageUp);
+    assert_eq!(wall.stage(), Some(Stage::Vision));
+    wall.snap("vision_pass");
+}
+
+// ---------------------------------------------------------------------------------------
+// Saving fails
+
+#[test]
+fn not_saved_when_the_directory_is_gone() {
+    let mut wall = Wall::with_examples(Theme::dark());
+    wall.open_from_home(NORTHWIND);
+    std::fs::remove_dir_all(&wall.dir).expect("remove the sessions directory");
+    // A change: one more minute for the summary.
+    wall.key(KeyCode::Char('+'));
+    // The write happens on the saving thread; collect its report without sleeping.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    loop {
+        wall.app.tick();
+        if wall.text(160, 45).contains("Not saved") {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "no save failure seen");
+        std::thread::yield_now();
+    }
+    wall.snap("not_saved_status");
+
+    // Leaving asks what to do with the unsaved session.
+    wall.key(KeyCode::Char('q'));
+    assert!(matches!(wall.app.modal, Some(Modal::Confirm(_))));
+    wall.snap("not_saved_on_close");
+    wall.key(KeyCode::Char('x'));
+    assert!(matches!(wall.app.screen, Screen::Home(_)));
+}
+
+// ---------------------------------------------------------------------------------------
+// Too small
+
+#[test]
+fn too_small_terminal_says_what_it_needs() {
+    let mut wall = Wall::with_examples(Theme::dark());
+    for (w, h) in [(79, 24), (40, 10)] {
+        insta::assert_snapshot!(format!("too_small_home_{w}x{h}"), wall.text(w, h));
+    }
+    let home = wall.text(79, 24);
+    wall.open_from_home(NORTHWIND);
+    assert_eq!(
+        wall.text(79, 24),
+        home,
+        "the notice is the same on every screen"
+    );
+    let buffer = wall.buffer(40, 10);
+    let (x, y) = find_row(&buffer, "need").expect("the notice");
+    assert_eq!(buffer[(x, y)].style().fg, Theme::dark().warn.fg);
+}
+
+// ---------------------------------------------------------------------------------------
+// No panic, whatever the size
+
+#[test]
+fn no_screen_panics_at_any_size() {
+    // Forms and dialogs not pictured above, each drawn at every odd size.
+    let mut wall = Wall::with_examples(Theme::dark());
+    survives_every_size(&wall.app);
+    wall.key(KeyCode::Char('?'));
+    survives_every_size(&wall.app);
+    wall.key(KeyCode::Esc).key(KeyCode::Char('d'));
+    survives_every_size(&wall.app);
+    wall.key(KeyCode::Esc);
+    wall.open_from_home(NORTHWIND);
+    let steps: &[&[KeyCode]] = &[
+        &[KeyCode::Enter],
+        &[KeyCode::Esc, KeyCode::Char('d')],
+        &[KeyCode::Esc, KeyCode::PageUp, KeyCode::Char('a')],
+        &[KeyCode::Esc, KeyCode::Char('d')],
+        &[KeyCode::Esc, KeyCode::PageUp, KeyCode::Char('a')],
+        &[KeyCode::Esc, KeyCode::Enter],
+        &[KeyCode::Esc, KeyCode::Char('c')],
+        &[KeyCode::Char('c'), KeyCode::PageUp, KeyCode::Char('a')],
+        &[KeyCode::Esc, KeyCode::Enter],
+        &[KeyCode::Esc, KeyCode::Tab, KeyCode::Char('a')],
+        &[KeyCode::Esc, KeyCode::Enter],
+        &[KeyCode::Esc, KeyCode::Char('d')],
+        &[KeyCode::Esc, KeyCode::PageUp, KeyCode::Enter],
+        &[KeyCode::Esc, KeyCode::Char('?')],
+        &[KeyCode::Esc, KeyCode::Char('p')],
+        &[KeyCode::Enter],
+        &[KeyCode::Esc, KeyCode::Char('a')],
+        &[KeyCode::Esc, KeyCode::Char('A')],
+        &[KeyCode::Esc, KeyCode::Char('D')],
+        &[KeyCode::Esc, KeyCode::Char('?')],
+    ];
+    for keys in steps {
+        wall.keys(keys);
+        survives_every_size(&wall.app);
+    }
+    wall.key(KeyCode::Esc);
+
+    // A new session with the most partners the form allows.
+    let mut wall = Wall::empty(Theme::dark());
+    fill_setup(&mut wall);
+    for i in 3..=9 {
+        wall.ctrl('n');
+        wall.type_text(&format!("Partner number {i} International Holdings"));
+        survives_every_size(&wall.app);
+    }
+    wall.key(KeyCode::Enter);
+    for keys in [
+        &[][..],
+        &[KeyCode::Esc],
+        &[KeyCode::PageDown],
+        &[KeyCode::Char('o')],
+    ] {
+        wall.keys(keys);
+        survives_every_size(&wall.app);
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Colour
+
+#[test]
+fn header_shows_each_partner_in_its_colour() {
+    let theme = Theme::dark();
+    let mut wall = Wall::with_examples(Theme::dark());
+    wall.open_from_home(NORTHWIND);
+    for (w, h) in SIZES {
+        let buffer = wall.buffer(w, h);
+        for (i, name) in ["Northwind Analytics", "Globex Integration"]
+            .into_iter()
+            .enumerate()
+        {
+            // At 80 columns a name may be shortened; look for its first word, after the
+            // title (which names both partners too).
+            let word = name.split(' ').next().unwrap();
+            let x = *all_in_row(&buffer, 0, word)
+                .last()
+                .unwrap_or_else(|| panic!("{word} not in the header at {w}×{h}"));
+            for dx in 0..u16::try_from(word.len()).unwrap() {
+                let cell = &buffer[(x + dx, 0)];
+                assert_eq!(
+                    cell.style().fg,
+                    theme.partner(i).fg,
+                    "{name} at {w}×{h}, column {}",
+                    x + dx
+                );
+            }
+        }
+        assert_ne!(theme.partner(0).fg, theme.partner(1).fg);
+    }
+}
+
+#[test]
+fn the_selected_item_uses_the_selected_style() {
+    let theme = Theme::dark();
+    let mut wall = Wall::with_examples(Theme::dark());
+
+    // Home: the whole first row of the list.
+    let buffer = wall.buffer(80, 24);
+    let (_, y) = find_row(&buffer, "Acme Robotics").expect("first session");
+    for x in 0..80 {
+        let cell = &buffer[(x, y)];
+        assert_eq!(cell.fg, theme.selected.fg.unwrap(), "column {x}");
+        assert_eq!(cell.bg, theme.selected.bg.unwrap(), "column {x}");
+    }
+    wall.key(KeyCode::Down);
+    let buffer = wall.buffer(80, 24);
+    let (x, y) = find_row(&buffer, "Northwind").expect("second session");
+    assert_eq!(buffer[(x, y)].bg, theme.selected.bg.unwrap());
+    let (x, y) = find_row(&buffer, "Acme Robotics").expect("first session");
+    assert_ne!(buffer[(x, y)].bg, theme.selected.bg.unwrap());
+
+    // A stage: the marker of the stage on show, and the selected conflict.
+    wall.open_from_home(NORTHWIND);
+    wall.key(KeyCode::PageUp);
+    let buffer = wall.buffer(160, 45);
+    let (x, y) = find_row(&buffer, "▶4").expect("the stage marker");
+    assert_eq!(y, 1);
+    assert_eq!(buffer[(x, y)].style().bg, theme.selected.bg);
+    let (x, y) = find_row(&buffer, "▶ ! medium").expect("first conflict, pointed at");
+    assert_eq!(buffer[(x + 2, y)].style().bg, theme.selected.bg, "selected");
+    wall.key(KeyCode::Down);
+    let buffer = wall.buffer(160, 45);
+    assert_ne!(
+        buffer[(x + 2, y)].style().bg,
+        theme.selected.bg,
+        "moved away"
+    );
+    let (x, y) = find_row(&buffer, "▶ !! high").expect("second conflict, pointed at");
+    for x in x..x + 40 {
+        assert_eq!(buffer[(x, y)].style().bg, theme.selected.bg, "column {x}");
+    }
+}
+
+#[test]
+fn no_colour_at_all_in_monochrome() {
+    #[track_caller]
+    fn colourless(wall: &Wall, what: &str) {
+        for (w, h) in SIZES.into_iter().chain([(40, 10)]) {
+            let buffer = wall.buffer(w, h);
+            for y in 0..h {
+                for x in 0..w {
+                    let cell = &buffer[(x, y)];
+                    assert!(
+                        cell.fg == Color::Reset
+                            && cell.bg == Color::Reset
+                            && cell.underline_color == Color::Reset,
+                        "{what} at {w}×{h}: colour in cell ({x}, {y}) {:?}",
+                        cell
+                    );
+                }
+            }
+        }
+    }
+    let mut wall = Wall::with_examples(Theme::monochrome());
+    colourless(&wall, "home");
+    wall.key(KeyCode::Char('?'));
+    colourless(&wall, "home help");
+    wall.key(KeyCode::Esc);
+    wall.open_from_home(NORTHWIND);
+    let steps: &[(&str, &[KeyCode])] = &[
+        ("summary", &[]),
+        ("verdict", &[KeyCode::Char('v')]),
+        ("action form", &[KeyCode::Esc, KeyCode::Char('a')]),
+        ("conflicts", &[KeyCode::Esc, KeyCode::PageUp]),
+        ("settle", &[KeyCode::Char('s')]),
+        ("conflict form", &[KeyCode::Esc, KeyCode::Enter]),
+        ("interests", &[KeyCode::Esc, KeyCode::PageUp]),
+        ("coverage", &[KeyCode::Char('c')]),
+        ("roles", &[KeyCode::Char('c'), KeyCode::PageUp]),
+        ("holes", &[KeyCode::Tab]),
+        ("vision", &[KeyCode::PageUp]),
+        ("gate", &[KeyCode::PageDown]),
+        ("help", &[KeyCode::Esc, KeyCode::Char('?')]),
+        ("partners", &[KeyCode::Esc, KeyCode::Char('p')]),
+        ("timebox", &[KeyCode::Esc, KeyCode::Char('t')]),
+    ];
+    for (what, keys) in steps {
+        wall.keys(keys);
+        colourless(&wall, what);
+    }
+    wall.ctrl('u').type_text("abc").key(KeyCode::Enter);
+    colourless(&wall, "edit error");
+    wall.key(KeyCode::Esc);
+
+    let mut wall = Wall::empty(Theme::monochrome());
+    fill_setup(&mut wall);
+    colourless(&wall, "setup");
+    wall.key(KeyCode::Enter);
+    colourless(&wall, "new session partners");
+    wall.key(KeyCode::Esc);
+    wall.clock.advance(Duration::hours(2));
+    wall.app.tick();
+    colourless(&wall, "over time");
+    wall.key(KeyCode::PageDown).key(KeyCode::Char('x'));
+    colourless(&wall, "pass reason");
+}
