@@ -167,6 +167,8 @@ impl App {
     }
 
     fn go_home(&mut self) {
+        // Whatever failed to save belonged to the session just closed.
+        self.save_error = None;
         let mut home = self
             .home
             .take()

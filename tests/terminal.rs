@@ -1,0 +1,911 @@
+//! The real binary in a real terminal: each test starts `sameside` inside its own tmux
+//! server, presses keys the way a moderator would and reads the screen back. What is
+//! asserted is what a user would notice: what the screen says, that the app exits 0 and
+//! leaves the terminal usable, and what ends up in the sessions directory.
+//!
+//! The binary is `$SAMESIDE_TEST_BIN` when set (CI points it at the release build), else
+//! the one cargo built for these tests. Without tmux the tests are skipped, except under
+//! CI (`$CI` set), where a missing tmux is a failure.
+//!
+//! Every wait polls the screen until the expected text shows up, with a generous
+//! timeout; nothing is asserted about timing. `Escape` is always sent on its own and
+//! followed by a wait for the screen to change, because a terminal reads ESC followed
+//! quickly by a letter as Alt+letter.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use tempfile::TempDir;
+
+/// How long any one expected change may take to reach the screen (or the disk).
+const TIMEOUT: Duration = Duration::from_secs(10);
+/// How often the screen is read while waiting.
+const POLL: Duration = Duration::from_millis(50);
+
+const EXAMPLE: &str = "2026-11-12-northwind-globex-plant-floor-analytics.ron";
+
+/// The binary under test.
+fn bin() -> PathBuf {
+    match std::env::var_os("SAMESIDE_TEST_BIN") {
+        Some(path) if !path.is_empty() => PathBuf::from(path),
+        _ => PathBuf::from(env!("CARGO_BIN_EXE_sameside")),
+    }
+}
+
+/// True when tmux can be run. Without it the tests are skipped with a notice, unless
+/// `$CI` is set: there, skipping would hide that nothing was tested.
+fn have_tmux() -> bool {
+    let found = Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if found {
+        return true;
+    }
+    if std::env::var_os("CI").is_some() {
+        panic!(
+            "tmux is not installed, so the real-terminal tests cannot run; \
+             install tmux (CI sets $CI, where these tests must not be skipped)"
+        );
+    }
+    eprintln!(
+        "notice: tmux is not installed; skipping the real-terminal tests in tests/terminal.rs"
+    );
+    false
+}
+
+/// Quotes `text` for bash.
+fn quote(text: &str) -> String {
+    format!("'{}'", text.replace('\'', r"'\''"))
+}
+
+fn tokens(screen: &str) -> Vec<&str> {
+    screen.split_whitespace().collect()
+}
+
+/// One tmux server with one session running `sameside` inside bash, on a socket of its
+/// own so tests can run in parallel. Dropping it kills the server and everything in it.
+struct Tmux {
+    socket: String,
+    /// The socket file, removed with the server (tmux leaves it behind).
+    socket_path: Option<PathBuf>,
+}
+
+static SERVERS: AtomicUsize = AtomicUsize::new(0);
+
+impl Tmux {
+    /// Starts `sameside --dir <dir> <args>` in a `width`×`height` terminal. The shell
+    /// prints BEFORE first (to see that the app leaves the alternate screen) and, after
+    /// the app, its exit status and the terminal settings.
+    fn start(dir: &Path, args: &[&str], (width, height): (u16, u16)) -> Tmux {
+        let n = SERVERS.fetch_add(1, Ordering::SeqCst);
+        let mut tmux = Tmux {
+            socket: format!("sameside-test-{}-{n}", std::process::id()),
+            socket_path: None,
+        };
+        let mut command = vec![quote(&bin().to_string_lossy())];
+        command.push("--dir".to_string());
+        command.push(quote(&dir.to_string_lossy()));
+        command.extend(args.iter().map(|a| quote(a)));
+        let script = format!(
+            "printf \"BEFORE\\n\"; {}; echo \"EXIT=$?\"; stty -a; sleep 30",
+            command.join(" ")
+        );
+        let (w, h) = (width.to_string(), height.to_string());
+        tmux.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            "main",
+            "-x",
+            &w,
+            "-y",
+            &h,
+            "env",
+            "-u",
+            "SAMESIDE_DIR",
+            "TERM=xterm-256color",
+            "bash",
+            "--norc",
+            "--noprofile",
+            "-c",
+            &script,
+        ]);
+        let path = tmux.run(&["display-message", "-p", "#{socket_path}"]);
+        tmux.socket_path = Some(PathBuf::from(path.trim()));
+        tmux
+    }
+
+    fn command(&self) -> Command {
+        let mut cmd = Command::new("tmux");
+        cmd.args(["-u", "-f", "/dev/null", "-L", &self.socket])
+            .env_remove("TMUX")
+            .env_remove("SAMESIDE_DIR");
+        cmd
+    }
+
+    /// Runs a tmux command; panics with tmux's own words when it fails.
+    fn run(&self, args: &[&str]) -> String {
+        let out = self
+            .command()
+            .args(args)
+            .output()
+            .unwrap_or_else(|e| panic!("tmux {args:?}: {e}"));
+        assert!(
+            out.status.success(),
+            "tmux {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Presses keys (tmux key names: `Enter`, `Down`, `PageDown`, `C-c`, or a single
+    /// character). `Escape` must go through [`Tmux::escape`].
+    fn keys(&self, keys: &[&str]) {
+        assert!(
+            !keys.iter().any(|k| k.eq_ignore_ascii_case("escape")),
+            "send Escape with escape(), alone, and wait for the screen to change"
+        );
+        let mut args = vec!["send-keys", "-t", "main"];
+        args.extend_from_slice(keys);
+        self.run(&args);
+    }
+
+    /// Types text literally, as a moderator would on the keyboard.
+    fn type_text(&self, text: &str) {
+        self.run(&["send-keys", "-t", "main", "-l", "--", text]);
+    }
+
+    /// Presses Escape on its own and waits until `then` is on screen, so that the next
+    /// key cannot be read together with it as an Alt chord.
+    fn escape(&self, then: &str) -> String {
+        self.run(&["send-keys", "-t", "main", "Escape"]);
+        self.wait_for(then)
+    }
+
+    /// Closes the help overlay with Escape and waits until it is gone.
+    fn close_help(&self) -> String {
+        self.run(&["send-keys", "-t", "main", "Escape"]);
+        self.wait_until("the help to close", |s| !s.contains("Keys — "))
+    }
+
+    fn screen(&self) -> String {
+        self.run(&["capture-pane", "-p", "-t", "main"])
+    }
+
+    /// A tmux format value for the pane, e.g. `#{alternate_on}`.
+    fn pane_flag(&self, format: &str) -> String {
+        self.run(&["display-message", "-p", "-t", "main", format])
+            .trim()
+            .to_string()
+    }
+
+    fn resize(&self, width: u16, height: u16) {
+        let (w, h) = (width.to_string(), height.to_string());
+        self.run(&["resize-window", "-t", "main", "-x", &w, "-y", &h]);
+    }
+
+    /// Polls the screen until `ok` holds; panics with the screen after [`TIMEOUT`].
+    #[track_caller]
+    fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if ok(&screen) {
+                return screen;
+            }
+            if start.elapsed() > TIMEOUT {
+                panic!("waited {TIMEOUT:?} for {what}; the screen shows:\n{screen}");
+            }
+            std::thread::sleep(POLL);
+        }
+    }
+
+    /// Waits until `text` is on screen and returns the screen.
+    #[track_caller]
+    fn wait_for(&self, text: &str) -> String {
+        self.wait_until(&format!("{text:?}"), |s| s.contains(text))
+    }
+
+    /// Waits for the app to end, then checks what the user sees in the terminal after
+    /// it: exit status 0, the shell's screen back (BEFORE visible, not the alternate
+    /// screen), the cursor shown, and the line discipline cooked and echoing again.
+    #[track_caller]
+    fn assert_exited_cleanly(&self) {
+        let screen = self.wait_until("the app to exit and stty -a to print", |s| {
+            let t = tokens(s);
+            s.contains("EXIT=")
+                && t.iter().any(|w| *w == "icanon" || *w == "-icanon")
+                && t.iter().any(|w| *w == "echoke" || *w == "-echoke")
+        });
+        assert!(
+            screen.lines().any(|l| l.trim() == "EXIT=0"),
+            "the app did not exit with status 0:\n{screen}"
+        );
+        let t = tokens(&screen);
+        for (on, off) in [("icanon", "-icanon"), ("echo", "-echo")] {
+            assert!(
+                t.contains(&on) && !t.contains(&off),
+                "the terminal is left without {on} (stty -a):\n{screen}"
+            );
+        }
+        assert!(
+            screen.lines().any(|l| l.trim() == "BEFORE"),
+            "the shell's screen did not come back (BEFORE is gone):\n{screen}"
+        );
+        assert_eq!(
+            self.pane_flag("#{alternate_on}"),
+            "0",
+            "still on the alternate screen"
+        );
+        assert_eq!(
+            self.pane_flag("#{cursor_flag}"),
+            "1",
+            "the cursor is hidden"
+        );
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.command().arg("kill-server").output();
+        if let Some(path) = &self.socket_path {
+            let _ = fs::remove_file(path);
+        }
+    }
+}
+
+/// The `.ron` files in `dir`.
+fn session_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// The one session file in `dir`.
+#[track_caller]
+fn only_session(dir: &Path) -> PathBuf {
+    let files = session_files(dir);
+    assert_eq!(files.len(), 1, "expected one session file: {files:?}");
+    files[0].clone()
+}
+
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+fn read(path: &Path) -> String {
+    fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// `sameside check <file>` must accept the file.
+#[track_caller]
+fn assert_check_ok(file: &Path) {
+    let out: Output = Command::new(bin())
+        .arg("check")
+        .arg(file)
+        .env_remove("SAMESIDE_DIR")
+        .output()
+        .expect("run sameside check");
+    assert!(
+        out.status.success(),
+        "sameside check {} failed ({:?}):\n{}{}",
+        file.display(),
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Polls `path` until its text contains `text` (the autosave writes off-screen).
+#[track_caller]
+fn wait_for_file(path: &Path, text: &str) {
+    let start = Instant::now();
+    loop {
+        if fs::read_to_string(path).is_ok_and(|t| t.contains(text)) {
+            return;
+        }
+        assert!(
+            start.elapsed() < TIMEOUT,
+            "{} never came to contain {text:?}",
+            path.display()
+        );
+        std::thread::sleep(POLL);
+    }
+}
+
+/// Line and column (1-based) where `needle` first occurs in `text`.
+fn line_col(text: &str, needle: &str) -> (usize, usize) {
+    let offset = text.find(needle).expect("needle in text");
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+fn shipped_example() -> String {
+    read(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("sessions")
+            .join(EXAMPLE),
+    )
+}
+
+/// A session created from the command line, moved off the partners screen (which a new
+/// session opens on) to the market vision, with `statement` written as the shared one.
+fn new_session_with_statement(tmux: &Tmux, statement: &str) {
+    tmux.wait_for("Who is in the room");
+    tmux.escape("No shared statement yet");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Alt-Enter new line");
+    tmux.type_text(statement);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Shared statement set to");
+    tmux.wait_for(statement);
+}
+
+// ------------------------------------------------------------------------------------
+
+#[test]
+fn a_whole_session_from_scratch_is_saved_and_leaves_the_terminal_as_it_was() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = TempDir::new().unwrap();
+    let tmux = Tmux::start(
+        dir.path(),
+        &[
+            "new",
+            "--title",
+            "Acme × Globex",
+            "--partner",
+            "Acme",
+            "--partner",
+            "Globex",
+        ],
+        (80, 24),
+    );
+
+    // The room starts by saying who is there.
+    let screen = tmux.wait_for("Who is in the room");
+    assert!(screen.contains("Acme × Globex"), "{screen}");
+    assert!(screen.contains("Created "), "{screen}");
+    tmux.keys(&["a"]);
+    tmux.wait_for("New representative of Acme");
+    tmux.type_text("Priya Raman");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Acme added representative 'Priya Raman'");
+    tmux.wait_for("Priya Raman — executive");
+
+    // Market vision: the shared statement, and both partners agree to it.
+    let screen = tmux.escape("No shared statement yet");
+    assert!(screen.contains("▶1 Vision"), "{screen}");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Alt-Enter new line");
+    tmux.type_text("Mid-size plants want line analytics");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Shared statement set to");
+    tmux.keys(&["Down", "y"]);
+    tmux.wait_for("Acme agreed to the shared statement");
+    tmux.keys(&["Right", "y"]);
+    tmux.wait_for("Globex agreed to the shared statement");
+    tmux.wait_for("2 of 2 agree");
+
+    // The gate names what is decided; proceeding puts the role split on the wall.
+    tmux.keys(&["PageDown"]);
+    let screen = tmux.wait_for("Vision gate");
+    assert!(
+        screen.contains("Every partner agrees to the shared statement"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("“Mid-size plants want line analytics”"),
+        "{screen}"
+    );
+    assert!(screen.contains("Proceed to the role split"), "{screen}");
+    tmux.keys(&["p"]);
+    let screen = tmux.wait_for("▶2 Roles");
+    assert!(screen.contains("Vision gate passed"), "{screen}");
+
+    // Role split: one RACI letter.
+    tmux.keys(&["Right", "r"]);
+    tmux.wait_for("Acme is responsible for");
+
+    // Self-interests, through the form.
+    tmux.keys(&["PageDown"]);
+    tmux.wait_for("▶3 Interests");
+    tmux.keys(&["a"]);
+    tmux.wait_for("New interest — Acme");
+    tmux.type_text("Keep our named accounts");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Acme added interest 'Keep our named accounts'");
+
+    // Conflict check: note one and settle it with an agreement.
+    tmux.keys(&["PageDown"]);
+    tmux.wait_for("▶4 Conflicts");
+    tmux.keys(&["a"]);
+    tmux.wait_for("New conflict");
+    tmux.type_text("Both sell to Initech");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Conflict noted");
+    tmux.keys(&["s"]);
+    tmux.wait_for("Settle conflict");
+    tmux.keys(&["r"]);
+    tmux.wait_for("What did the partners agree?");
+    tmux.type_text("Acme leads Initech");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("now resolved");
+
+    // Summary: the verdict and an action item.
+    tmux.keys(&["PageDown"]);
+    tmux.wait_for("▶5 Summary");
+    tmux.keys(&["v"]);
+    tmux.wait_for("What does the room decide?");
+    tmux.keys(&["p"]);
+    tmux.wait_for("Verdict: ");
+    tmux.keys(&["a"]);
+    tmux.wait_for("New action item");
+    tmux.type_text("Draft the account list");
+    tmux.keys(&["Tab"]);
+    tmux.type_text("Tom");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Action item for Tom: 'Draft the account list'");
+    // Let the stage clock reach a full second, so closing records the time spent.
+    tmux.wait_until("the stage timer to pass 00:00", |s| {
+        s.lines()
+            .next()
+            .is_some_and(|l| l.contains("⏱") && !l.contains("⏱ 00:00 "))
+    });
+
+    // q saves and goes back to the list, which shows the session where it ended.
+    tmux.keys(&["q"]);
+    let screen = tmux.wait_for("Sessions in");
+    let row = screen
+        .lines()
+        .find(|l| l.contains("Acme × Globex"))
+        .unwrap_or_else(|| panic!("the session is not listed:\n{screen}"));
+    assert!(
+        row.contains("Summary") && row.contains("proceed"),
+        "{screen}"
+    );
+    tmux.keys(&["q"]);
+    tmux.assert_exited_cleanly();
+
+    let file = only_session(dir.path());
+    assert_check_ok(&file);
+    let text = read(&file);
+    for expected in [
+        "RepresentativeAdded(partner: 1, representative: (",
+        "name: \"Priya Raman\", function: Executive",
+        "StatementSet(text: \"Mid-size plants want line analytics\")",
+        "GateDecided(decision: Proceed(override_reason: None))",
+        "RaciSet(",
+        "InterestAdded(interest: (",
+        "statement: \"Keep our named accounts\"",
+        "ConflictAdded(",
+        "agreement: \"Acme leads Initech\"",
+        "VerdictSet(verdict: Some(Proceed)",
+        "ActionAdded(action: (",
+        "text: \"Draft the account list\", owner: \"Tom\"",
+        "TimeSpent(stage: Summary",
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected:?} missing from:\n{text}"
+        );
+    }
+    let names = names_in(dir.path());
+    assert!(
+        !names.iter().any(|n| n.contains(".tmp")),
+        "temporary files left behind: {names:?}"
+    );
+}
+
+#[test]
+fn a_reopened_session_shows_the_same_statement_on_the_same_stage() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = TempDir::new().unwrap();
+    let statement = "Plants want analytics they can trust";
+    {
+        let tmux = Tmux::start(
+            dir.path(),
+            &[
+                "new",
+                "--title",
+                "Reopen test",
+                "--partner",
+                "Acme",
+                "--partner",
+                "Globex",
+            ],
+            (80, 24),
+        );
+        new_session_with_statement(&tmux, statement);
+        tmux.keys(&["q"]);
+        tmux.wait_for("Sessions in");
+        tmux.keys(&["q"]);
+        tmux.assert_exited_cleanly();
+    }
+    let file = only_session(dir.path());
+    assert_check_ok(&file);
+
+    // Reopened on a big screen, where the stages have their long names.
+    let file_arg = file.to_string_lossy().into_owned();
+    let tmux = Tmux::start(dir.path(), &["open", &file_arg], (160, 45));
+    let screen = tmux.wait_for(statement);
+    assert!(screen.contains("▶1 Market vision"), "{screen}");
+    assert!(screen.contains("Reopen test"), "{screen}");
+    assert!(!screen.contains("READ-ONLY"), "{screen}");
+    assert!(!screen.contains("Who is in the room"), "{screen}");
+    tmux.keys(&["q"]);
+    tmux.wait_for("Sessions in");
+    tmux.keys(&["q"]);
+    tmux.assert_exited_cleanly();
+    assert_check_ok(&file);
+}
+
+#[test]
+fn ctrl_c_on_the_session_list_quits_and_restores_the_terminal() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = TempDir::new().unwrap();
+    let tmux = Tmux::start(dir.path(), &[], (80, 24));
+    tmux.wait_for("Sessions in");
+    tmux.keys(&["C-c"]);
+    tmux.assert_exited_cleanly();
+    assert!(
+        names_in(dir.path()).is_empty(),
+        "{:?}",
+        names_in(dir.path())
+    );
+}
+
+#[test]
+fn ctrl_c_while_typing_in_the_setup_quits_and_leaves_no_file() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = TempDir::new().unwrap();
+    let tmux = Tmux::start(dir.path(), &["new"], (80, 24));
+    tmux.wait_for("New session");
+    tmux.type_text("Half a title");
+    tmux.wait_for("Half a title");
+    tmux.keys(&["C-c"]);
+    tmux.assert_exited_cleanly();
+    assert!(
+        session_files(dir.path()).is_empty(),
+        "{:?}",
+        names_in(dir.path())
+    );
+}
+
+#[test]
+fn ctrl_c_with_an_editor_open_quits_and_the_session_stays_valid() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = TempDir::new().unwrap();
+    let tmux = Tmux::start(
+        dir.path(),
+        &[
+            "new",
+            "--title",
+            "Ctrl-c test",
+            "--partner",
+            "A",
+            "--partner",
+            "B",
+        ],
+        (80, 24),
+    );
+    new_session_with_statement(&tmux, "A statement worth keeping");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Alt-Enter new line");
+    tmux.type_text(" and half of another");
+    tmux.wait_for("and half of another");
+    tmux.keys(&["C-c"]);
+    tmux.assert_exited_cleanly();
+    let file = only_session(dir.path());
+    assert_check_ok(&file);
+    assert!(read(&file).contains("A statement worth keeping"));
+}
+
+#[test]
+fn ctrl_c_with_the_help_open_quits_and_the_session_stays_valid() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = TempDir::new().unwrap();
+    let tmux = Tmux::start(
+        dir.path(),
+        &[
+            "new",
+            "--title",
+            "Help test",
+            "--partner",
+            "A",
+            "--partner",
+            "B",
+        ],
+        (80, 24),
+    );
+    new_session_with_statement(&tmux, "Said before the help");
+    tmux.keys(&["?"]);
+    tmux.wait_for("Keys — Market vision");
+    tmux.keys(&["C-c"]);
+    tmux.assert_exited_cleanly();
+    let file = only_session(dir.path());
+    assert_check_ok(&file);
+    assert!(read(&file).contains("Said before the help"));
+}
+
+#[test]
+fn a_second_instance_shows_the_session_read_only_and_changes_nothing() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = TempDir::new().unwrap();
+    let first = Tmux::start(
+        dir.path(),
+        &[
+            "new",
+            "--title",
+            "Shared",
+            "--partner",
+            "Acme",
+            "--partner",
+            "Globex",
+        ],
+        (80, 24),
+    );
+    new_session_with_statement(&first, "Written by the first instance");
+    let file = only_session(dir.path());
+    wait_for_file(&file, "Written by the first instance");
+
+    let file_arg = file.to_string_lossy().into_owned();
+    let second = Tmux::start(dir.path(), &["open", &file_arg], (80, 24));
+    let screen = second.wait_for("READ-ONLY");
+    assert!(
+        screen.contains("another sameside has this session open"),
+        "{screen}"
+    );
+    assert!(screen.contains("Written by the first instance"), "{screen}");
+
+    // Enter on the statement opens no editor: `?` right after it opens the help instead
+    // of being typed into an editor.
+    second.keys(&["Enter"]);
+    second.keys(&["?"]);
+    let screen = second.wait_for("Keys — Market vision");
+    assert!(!screen.contains("Alt-Enter new line"), "{screen}");
+    let screen = second.close_help();
+    let status = screen.lines().last().unwrap_or_default();
+    assert!(status.contains("Read-only:"), "{screen}");
+    // Changing the timebox is refused too; the timer still says 25 minutes.
+    second.keys(&["+"]);
+    second.keys(&["?"]);
+    let screen = second.wait_for("Keys — Market vision");
+    assert!(screen.contains("/ 25:00"), "{screen}");
+    second.close_help();
+    second.keys(&["q"]);
+    second.wait_for("Sessions in");
+    second.keys(&["q"]);
+    second.assert_exited_cleanly();
+
+    first.keys(&["q"]);
+    first.wait_for("Sessions in");
+    first.keys(&["q"]);
+    first.assert_exited_cleanly();
+
+    assert_check_ok(&file);
+    let text = read(&file);
+    assert_eq!(text.matches("StatementSet(").count(), 1, "{text}");
+    assert!(text.contains("Written by the first instance"), "{text}");
+    assert!(!text.contains("TimeboxSet("), "{text}");
+}
+
+#[test]
+fn a_terminal_too_small_says_so_and_resizing_brings_the_screen_back() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = TempDir::new().unwrap();
+    let tmux = Tmux::start(dir.path(), &[], (60, 20));
+    tmux.wait_for("terminal too small (need 80×24, have 60×20)");
+    tmux.resize(80, 24);
+    tmux.wait_for("Sessions in");
+    tmux.resize(1, 1);
+    tmux.wait_until("the 1×1 screen", |s| !s.contains("Sessions in"));
+    tmux.resize(80, 24);
+    let screen = tmux.wait_for("Sessions in");
+    assert!(!screen.contains("EXIT="), "{screen}");
+    // Still running and answering keys.
+    tmux.keys(&["?"]);
+    tmux.wait_for("Keys — session list");
+    tmux.close_help();
+    tmux.keys(&["q"]);
+    tmux.assert_exited_cleanly();
+}
+
+/// Starts a session, takes its directory away and makes a change, so that saving fails.
+/// Returns the tmux and the session file's path.
+fn session_whose_directory_vanishes(dir: &Path, statement: &str) -> (Tmux, PathBuf) {
+    let tmux = Tmux::start(
+        dir,
+        &[
+            "new",
+            "--title",
+            "Save test",
+            "--partner",
+            "A",
+            "--partner",
+            "B",
+        ],
+        (80, 24),
+    );
+    tmux.wait_for("Who is in the room");
+    tmux.escape("No shared statement yet");
+    let file = only_session(dir);
+    fs::remove_dir_all(dir).unwrap();
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Alt-Enter new line");
+    tmux.type_text(statement);
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("Not saved");
+    assert!(screen.contains(statement), "{screen}");
+    (tmux, file)
+}
+
+#[test]
+fn a_failed_save_is_reported_and_trying_again_saves_once_the_directory_is_back() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = TempDir::new().unwrap();
+    let (tmux, file) = session_whose_directory_vanishes(dir.path(), "Kept in memory");
+
+    tmux.keys(&["q"]);
+    let screen = tmux.wait_for("The session is not saved");
+    assert!(screen.contains("try saving again"), "{screen}");
+    assert!(screen.contains("lose the unsaved changes"), "{screen}");
+
+    fs::create_dir(dir.path()).unwrap();
+    tmux.keys(&["r"]);
+    tmux.wait_for("Sessions in");
+    assert_check_ok(&file);
+    assert!(read(&file).contains("StatementSet(text: \"Kept in memory\")"));
+    tmux.keys(&["q"]);
+    tmux.assert_exited_cleanly();
+}
+
+#[test]
+fn after_a_successful_retry_the_not_saved_message_is_gone() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = TempDir::new().unwrap();
+    let (tmux, file) = session_whose_directory_vanishes(dir.path(), "Kept in memory");
+    tmux.keys(&["q"]);
+    tmux.wait_for("The session is not saved");
+    fs::create_dir(dir.path()).unwrap();
+    tmux.keys(&["r"]);
+    let screen = tmux.wait_for("Sessions in");
+    wait_for_file(&file, "Kept in memory");
+    assert!(!screen.contains("Not saved"), "{screen}");
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("Kept in memory");
+    assert!(!screen.contains("Not saved"), "{screen}");
+}
+
+/// A copy of the shipped example with an unknown partnership type in its header, and
+/// where the mistake is.
+fn damaged_example() -> (String, (usize, usize)) {
+    let text = shipped_example();
+    let at = line_col(&text, "SystemIntegrator,");
+    let damaged = text.replacen("kind: SystemIntegrator,", "kind: Banana,", 1);
+    (damaged, at)
+}
+
+#[test]
+fn a_damaged_file_is_listed_with_where_it_is_wrong_and_left_untouched() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = TempDir::new().unwrap();
+    let name = "2026-11-20-damaged.ron";
+    let (damaged, (line, col)) = damaged_example();
+    let path = dir.path().join(name);
+    fs::write(&path, &damaged).unwrap();
+
+    let tmux = Tmux::start(dir.path(), &[], (80, 24));
+    let screen = tmux.wait_for(&format!("⚠ damaged: {name}"));
+    assert!(screen.contains("Banana"), "{screen}");
+    assert!(
+        screen.contains(&format!("{name}:{line}:{col}:")),
+        "the place of the mistake ({line}:{col}) is not shown:\n{screen}"
+    );
+    // Enter does not open it; `?` right after it proves Enter was handled.
+    tmux.keys(&["Enter"]);
+    tmux.keys(&["?"]);
+    let screen = tmux.wait_for("Keys — session list");
+    assert!(
+        !screen.contains("READ-ONLY") && !screen.contains("▶"),
+        "{screen}"
+    );
+    tmux.close_help();
+    tmux.keys(&["q"]);
+    tmux.assert_exited_cleanly();
+
+    assert_eq!(
+        fs::read(&path).unwrap(),
+        damaged.as_bytes(),
+        "the file changed"
+    );
+    assert_eq!(names_in(dir.path()), vec![name.to_string()]);
+}
+
+#[test]
+fn enter_on_a_damaged_file_says_why_it_cannot_be_opened() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = TempDir::new().unwrap();
+    let (damaged, _) = damaged_example();
+    fs::write(dir.path().join("2026-11-20-damaged.ron"), damaged).unwrap();
+    let tmux = Tmux::start(dir.path(), &[], (80, 24));
+    tmux.wait_for("⚠ damaged:");
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("This file is damaged");
+    assert!(screen.contains("Enter open"), "{screen}");
+}
+
+#[test]
+fn the_built_in_example_opens_read_only_and_browsing_it_writes_nothing() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = TempDir::new().unwrap();
+    let tmux = Tmux::start(dir.path(), &[], (80, 24));
+    // At 80 columns the title column cuts the "(example)" tag off; the detail line of
+    // the selected row says what it is.
+    tmux.wait_for("Built-in example, opens read-only");
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("READ-ONLY");
+    assert!(screen.contains("Northwind"), "{screen}");
+    assert!(screen.contains("▶5 Summary"), "{screen}");
+    for stage in ["▶4 Conflicts", "▶3 Interests", "▶2 Roles", "▶1 Vision"] {
+        tmux.keys(&["PageUp"]);
+        tmux.wait_for(stage);
+    }
+    tmux.keys(&["PageDown"]);
+    let screen = tmux.wait_for("▶2 Roles");
+    assert!(screen.contains("READ-ONLY"), "{screen}");
+    assert!(
+        names_in(dir.path()).is_empty(),
+        "{:?}",
+        names_in(dir.path())
+    );
+    tmux.keys(&["q"]);
+    tmux.wait_for("Sessions in");
+    tmux.keys(&["q"]);
+    tmux.assert_exited_cleanly();
+    assert!(
+        names_in(dir.path()).is_empty(),
+        "{:?}",
+        names_in(dir.path())
+    );
+}
