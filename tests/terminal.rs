@@ -880,8 +880,6 @@ fn the_built_in_example_opens_read_only_and_browsing_it_writes_nothing() {
     }
     let dir = TempDir::new().unwrap();
     let tmux = Tmux::start(dir.path(), &[], (80, 24));
-    // At 80 columns the title column cuts the "(example)" tag off; the detail line of
-    // the selected row says what it is.
     tmux.wait_for("Built-in example, opens read-only");
     tmux.keys(&["Enter"]);
     let screen = tmux.wait_for("READ-ONLY");
