@@ -313,7 +313,8 @@ fn a_failed_autosave_is_reported_until_a_save_succeeds_again() {
     let error = saver.last_error().map(str::to_string);
     assert!(error.is_some(), "a failed save was not reported");
     let error = error.unwrap_or_default();
-    assert!(error.contains(&path.display().to_string()), "{error}");
+    // The cause, without the long path: the screen already says which session it is.
+    assert!(error.contains("No such file or directory"), "{error}");
     assert!(!saver.is_clean());
     assert!(!path.exists());
     // Still failing: the error stays and the saver is still not clean.
