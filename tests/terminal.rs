@@ -21,7 +21,7 @@ use std::time::{Duration, Instant};
 use tempfile::TempDir;
 
 /// How long any one expected change may take to reach the screen (or the disk).
-const TIMEOUT: Duration = Duration::from_secs(10);
+const TIMEOUT: Duration = Duration::from_secs(30);
 /// How often the screen is read while waiting.
 const POLL: Duration = Duration::from_millis(50);
 

@@ -17,7 +17,7 @@ use crate::storage::format::decode;
 use crate::storage::store::{create_session, delete_session, open_session};
 
 use super::clock::Clock;
-use super::editor::{EditorMode, EditorOutcome, EditorStyle, TextEditor};
+use super::editor::{EditorMode, EditorOutcome, TextEditor};
 use super::form::{Form, FormOutcome};
 use super::home::HomeScreen;
 use super::intent::{Confirm, ConfirmOption, Intent, OnText};
@@ -608,17 +608,7 @@ impl App {
                 frame.render_widget(frame_block, rect);
                 let box_area =
                     Rect::new(inner.x, inner.y, inner.width, box_height).intersection(inner);
-                editor.render(
-                    frame,
-                    box_area,
-                    title,
-                    EditorStyle {
-                        text: self.theme.text,
-                        border: self.theme.focus_border,
-                        cursor: self.theme.selected,
-                        title: self.theme.accent,
-                    },
-                );
+                editor.render(frame, box_area, title, self.theme.editor(true));
                 let hint = match error {
                     Some(e) => Line::from(Span::styled(format!(" {e}"), self.theme.bad)),
                     None if multi => Line::from(Span::styled(

@@ -384,9 +384,8 @@ fn to_lines(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ratatui::Terminal;
-    use ratatui::backend::TestBackend;
-    use ratatui::buffer::{Buffer, CellWidth as _};
+    use crate::tui::widgets::testing::{draw_buffer, test_terminal, text_rows};
+    use ratatui::buffer::Buffer;
     use ratatui::style::Color;
 
     fn press(code: KeyCode) -> KeyEvent {
@@ -406,23 +405,6 @@ mod tests {
         }
     }
 
-    /// The screen as one string per row, wide characters counted once.
-    fn rows(buf: &Buffer) -> Vec<String> {
-        let area = buf.area;
-        (area.y..area.bottom())
-            .map(|y| {
-                let mut s = String::new();
-                let mut x = area.x;
-                while x < area.right() {
-                    let sym = buf[(x, y)].symbol();
-                    s.push_str(sym);
-                    x += sym.cell_width().max(1);
-                }
-                s
-            })
-            .collect()
-    }
-
     fn style() -> EditorStyle {
         EditorStyle {
             text: Style::new().fg(Color::White),
@@ -433,11 +415,7 @@ mod tests {
     }
 
     fn draw(ed: &TextEditor, w: u16, h: u16) -> Buffer {
-        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-        terminal
-            .draw(|f| ed.render(f, f.area(), "Name", style()))
-            .unwrap();
-        terminal.backend().buffer().clone()
+        draw_buffer(w, h, |f| ed.render(f, f.area(), "Name", style()))
     }
 
     #[test]
@@ -586,7 +564,7 @@ mod tests {
         let ed = TextEditor::new("héllo 世界", EditorMode::SingleLine);
         let buf = draw(&ed, 20, 3);
         assert_eq!(
-            rows(&buf),
+            text_rows(&buf),
             [
                 "╭ Name ────────────╮",
                 "│ héllo 世界       │",
@@ -605,7 +583,7 @@ mod tests {
         let ed = TextEditor::new("we agree on the shared goals", EditorMode::MultiLine);
         let buf = draw(&ed, 16, 5);
         assert_eq!(
-            rows(&buf),
+            text_rows(&buf),
             [
                 "╭ Name ────────╮",
                 "│ we agree on  │",
@@ -623,12 +601,12 @@ mod tests {
         let mut ed = TextEditor::new("", EditorMode::SingleLine);
         type_str(&mut ed, "abcdefghij世界xyz");
         let buf = draw(&ed, 10, 3);
-        let row = &rows(&buf)[1];
+        let row = &text_rows(&buf)[1];
         assert!(row.contains("xyz"), "{row:?}");
         // The cursor cell (after "z") is visible and styled.
         assert!(buf.content.iter().any(|c| c.bg == Color::Yellow));
         ed.handle_key(press(KeyCode::Home));
-        let row = &rows(&draw(&ed, 10, 3))[1];
+        let row = &text_rows(&draw(&ed, 10, 3))[1];
         assert!(row.starts_with("│ abcdef"), "{row:?}");
     }
 
@@ -644,7 +622,7 @@ mod tests {
         let empty = TextEditor::new("", EditorMode::SingleLine);
         for w in 0..8 {
             for h in 0..6 {
-                let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+                let mut terminal = test_terminal(w, h);
                 terminal
                     .draw(|f| {
                         ed.render(f, f.area(), "Title", style());
@@ -667,11 +645,11 @@ mod tests {
         // after 15 characters still has a cell to be drawn in.
         let ed = TextEditor::new("abcdefghijklmno", EditorMode::MultiLine);
         let buf = draw(&ed, 20, 5);
-        assert_eq!(rows(&buf)[1], "│ abcdefghijklmno  │");
+        assert_eq!(text_rows(&buf)[1], "│ abcdefghijklmno  │");
         assert_eq!(buf[(17, 1)].bg, Color::Yellow);
         let ed = TextEditor::new("abcdefghijklmnop", EditorMode::MultiLine);
         let buf = draw(&ed, 20, 5);
-        assert_eq!(rows(&buf)[2], "│ p                │");
+        assert_eq!(text_rows(&buf)[2], "│ p                │");
         assert_eq!(buf[(3, 2)].bg, Color::Yellow);
     }
 
@@ -737,7 +715,7 @@ mod tests {
                     }
                     assert_eq!(ed.char_count(), text.chars().count());
                     let (w, h) = (next(24) as u16, next(7) as u16);
-                    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+                    let mut terminal = test_terminal(w, h);
                     terminal
                         .draw(|f| ed.render(f, f.area(), "T", style()))
                         .unwrap();
@@ -751,8 +729,8 @@ mod tests {
         let mut ed = TextEditor::new("", EditorMode::SingleLine);
         ed.set_placeholder("type here");
         let buf = draw(&ed, 20, 3);
-        assert!(rows(&buf)[1].contains("type here"));
+        assert!(text_rows(&buf)[1].contains("type here"));
         type_str(&mut ed, "x");
-        assert!(!rows(&draw(&ed, 20, 3))[1].contains("type here"));
+        assert!(!text_rows(&draw(&ed, 20, 3))[1].contains("type here"));
     }
 }

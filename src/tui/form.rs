@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use crate::domain::{Change, Session};
 
-use super::editor::{EditorMode, EditorOutcome, EditorStyle, TextEditor};
+use super::editor::{EditorMode, EditorOutcome, TextEditor};
 use super::theme::Theme;
 use super::widgets::{centered, truncate_to_width};
 
@@ -193,17 +193,7 @@ impl Form {
             match &field.kind {
                 FieldKind::Text(editor) => {
                     let area = Rect::new(inner.x, y, inner.width, 3).intersection(inner);
-                    let style = EditorStyle {
-                        text: theme.text,
-                        border: if focused {
-                            theme.focus_border
-                        } else {
-                            theme.border
-                        },
-                        cursor: if focused { theme.selected } else { theme.text },
-                        title: if focused { theme.accent } else { theme.muted },
-                    };
-                    editor.render(frame, area, &field.label, style);
+                    editor.render(frame, area, &field.label, theme.editor(focused));
                     y = y.saturating_add(3);
                 }
                 FieldKind::Choice { options, selected } => {

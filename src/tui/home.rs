@@ -17,7 +17,7 @@ use super::chrome::short_label;
 use super::intent::{Confirm, Intent};
 use super::stages::scroll_offset;
 use super::theme::Theme;
-use super::widgets::{display_width, footer_line, truncate_to_width};
+use super::widgets::{fit_to_width, footer_line, truncate_to_width};
 
 pub enum HomeEntry {
     Session(Listed),
@@ -241,17 +241,11 @@ impl HomeScreen {
                 let title = format!("{tag}{}", header.title);
                 let mut text = format!(
                     " {}  {}",
-                    pad(&truncate_to_width(&title, title_w), title_w),
-                    pad(
-                        &truncate_to_width(&header.partners.join(", "), partners_w),
-                        partners_w
-                    ),
+                    fit_to_width(&title, title_w),
+                    fit_to_width(&header.partners.join(", "), partners_w),
                 );
                 if show_kind {
-                    text.push_str(&format!(
-                        "  {}",
-                        pad(&truncate_to_width(&header.kind.label(), 18), 18)
-                    ));
+                    text.push_str(&format!("  {}", fit_to_width(&header.kind.label(), 18)));
                 }
                 text.push_str(&format!(
                     "  {:<10}  {:<11}  {}",
@@ -273,7 +267,7 @@ impl HomeScreen {
                     (format!(" ⚠ damaged: {name} — {}", error.message), theme.bad)
                 }
             };
-            let text = pad(&truncate_to_width(&text, width), width);
+            let text = fit_to_width(&text, width);
             let style = if selected { theme.selected } else { style };
             lines.push(Line::from(Span::styled(text, style)));
         }
@@ -324,10 +318,4 @@ impl HomeScreen {
             frame.render_widget(Paragraph::new(Span::styled(text, style)), row(1, 1));
         }
     }
-}
-
-/// Pads to a display width, for aligned columns with wide characters.
-fn pad(text: &str, width: usize) -> String {
-    let w = display_width(text);
-    format!("{text}{}", " ".repeat(width.saturating_sub(w)))
 }

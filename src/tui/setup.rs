@@ -13,7 +13,7 @@ use crate::domain::change::{MAX_PARTNERS, MIN_PARTNERS, same_name};
 use crate::domain::templates::template_roles;
 use crate::domain::{Change, NewPartner, PartnerId, PartnershipType};
 
-use super::editor::{EditorMode, EditorOutcome, EditorStyle, TextEditor};
+use super::editor::{EditorMode, EditorOutcome, TextEditor};
 use super::theme::Theme;
 use super::widgets::{footer_line, truncate_to_width};
 
@@ -248,20 +248,6 @@ impl SetupScreen {
         }
     }
 
-    fn style(&self, slot: Slot, theme: &Theme) -> EditorStyle {
-        let focused = self.focus == slot;
-        EditorStyle {
-            text: theme.text,
-            border: if focused {
-                theme.focus_border
-            } else {
-                theme.border
-            },
-            cursor: if focused { theme.selected } else { theme.text },
-            title: if focused { theme.accent } else { theme.muted },
-        }
-    }
-
     pub fn render(
         &self,
         frame: &mut Frame,
@@ -316,7 +302,7 @@ impl SetupScreen {
                 let w = (u32::from(body.width) * u32::from(*percent) / 100) as u16;
                 let cell = Rect::new(x, y, w, 3).intersection(body);
                 x = x.saturating_add(w);
-                let style = self.style(*slot, theme);
+                let style = theme.editor(self.focus == *slot);
                 match slot {
                     Slot::Title => self.title.render(frame, cell, "Title", style),
                     Slot::Moderator => self.moderator.render(frame, cell, "Moderator", style),

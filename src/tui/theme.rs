@@ -6,6 +6,8 @@ use ratatui::style::{Color, Modifier, Style};
 
 use crate::domain::Severity;
 
+use super::editor::EditorStyle;
+
 #[derive(Debug, Clone)]
 pub struct Theme {
     pub text: Style,
@@ -99,6 +101,21 @@ impl Theme {
             return self.heading;
         }
         self.partners[index % self.partners.len()]
+    }
+
+    /// A text box in this theme. Among several boxes the focused one stands out in its
+    /// border, cursor and title, so the room sees where typing goes.
+    pub fn editor(&self, focused: bool) -> EditorStyle {
+        EditorStyle {
+            text: self.text,
+            border: if focused {
+                self.focus_border
+            } else {
+                self.border
+            },
+            cursor: if focused { self.selected } else { self.text },
+            title: if focused { self.accent } else { self.muted },
+        }
     }
 
     pub fn severity(&self, severity: Severity) -> Style {

@@ -93,6 +93,14 @@ pub fn truncate_to_width(s: &str, width: usize) -> String {
     out
 }
 
+/// `s` cut (ending with `…`) or padded with spaces to exactly `width` cells, for text
+/// in aligned columns.
+pub fn fit_to_width(s: &str, width: usize) -> String {
+    let cut = truncate_to_width(s, width);
+    let pad = width.saturating_sub(display_width(&cut));
+    format!("{cut}{}", " ".repeat(pad))
+}
+
 /// Word-wraps styled lines to `width` cells, keeping each span's style and
 /// each line's own style and alignment.
 ///
@@ -617,16 +625,27 @@ fn wrap_line(line: &Line<'_>, width: usize) -> Vec<Line<'static>> {
         .collect()
 }
 
+/// Drawing in tests: a terminal in memory, and what it shows read back as text.
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use ratatui::Terminal;
-    use ratatui::backend::TestBackend;
-    use ratatui::buffer::Buffer;
-    use ratatui::style::{Color, Modifier};
+pub(crate) mod testing {
+    use ratatui::buffer::{Buffer, CellWidth as _};
+    use ratatui::{Frame, Terminal, backend::TestBackend};
 
-    /// The screen as one string per row, wide characters counted once.
-    fn rows(buf: &Buffer) -> Vec<String> {
+    /// A `width` × `height` terminal that draws into memory.
+    pub fn test_terminal(width: u16, height: u16) -> Terminal<TestBackend> {
+        Terminal::new(TestBackend::new(width, height)).expect("a test terminal")
+    }
+
+    /// Runs `draw` once on a fresh `width` × `height` test terminal; what it drew.
+    pub fn draw_buffer(width: u16, height: u16, draw: impl FnOnce(&mut Frame)) -> Buffer {
+        let mut terminal = test_terminal(width, height);
+        terminal.draw(draw).expect("drawing succeeds");
+        terminal.backend().buffer().clone()
+    }
+
+    /// The screen as one string per row, wide characters counted once: the cell a wide
+    /// character covers is skipped, so a row reads as the text that was drawn.
+    pub fn text_rows(buf: &Buffer) -> Vec<String> {
         let area = buf.area;
         (area.y..area.bottom())
             .map(|y| {
@@ -641,11 +660,16 @@ mod tests {
             })
             .collect()
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testing::{draw_buffer, test_terminal, text_rows};
+    use super::*;
+    use ratatui::style::{Color, Modifier};
 
     fn draw(w: u16, h: u16, f: impl FnOnce(&mut Frame)) -> Vec<String> {
-        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-        terminal.draw(f).unwrap();
-        rows(terminal.backend().buffer())
+        text_rows(&draw_buffer(w, h, f))
     }
 
     fn styles() -> DialogStyle {
@@ -879,12 +903,12 @@ mod tests {
     #[test]
     fn too_small_message_is_centred_and_fills_the_frame() {
         let style = Style::new().bg(Color::Red);
-        let mut terminal = Terminal::new(TestBackend::new(60, 5)).unwrap();
+        let mut terminal = test_terminal(60, 5);
         terminal
             .draw(|f| render_too_small(f, (80, 24), style))
             .unwrap();
         let buf = terminal.backend().buffer();
-        let screen = rows(buf);
+        let screen = text_rows(buf);
         assert_eq!(
             screen[2].trim(),
             "terminal too small (need 80×24, have 60×5)"

@@ -2,7 +2,16 @@
 //! fits; the window then slides so the focused partner is always visible, and the edges
 //! say how many partners are off-screen.
 
+use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use crate::tui::theme::Theme;
+use crate::tui::widgets::{display_width, truncate_to_width};
+
+use super::text::fit_parts;
 
 /// The columns to draw: which partner goes in which rectangle, and how many are hidden
 /// to the left and right.
@@ -42,6 +51,70 @@ pub fn partner_columns(area: Rect, count: usize, focus: usize, min_width: u16) -
         columns,
         hidden_left: first,
         hidden_right: count - first - fit,
+    }
+}
+
+/// Cells at the left of every row of a partner column for the focus marker: `▸ ` on the
+/// focused row, blank on the others.
+pub const FOCUS_GUTTER: usize = 2;
+
+/// One row of a partner column: the focus gutter, then `parts` cut to `body` cells. The
+/// focused row is filled to `body` cells in the selected style, so it reads as one bar.
+pub fn column_row(
+    parts: &[(&str, Style)],
+    body: usize,
+    focused: bool,
+    theme: &Theme,
+) -> Line<'static> {
+    if focused {
+        let mut spans = vec![Span::styled("▸ ", theme.selected)];
+        let fitted = fit_parts(parts, body);
+        let used: usize = fitted.iter().map(|s| display_width(&s.content)).sum();
+        spans.extend(
+            fitted
+                .into_iter()
+                .map(|s| Span::styled(s.content, theme.selected)),
+        );
+        spans.push(Span::styled(
+            " ".repeat(body.saturating_sub(used)),
+            theme.selected,
+        ));
+        Line::from(spans)
+    } else {
+        let mut spans = vec![Span::raw("  ")];
+        spans.extend(fit_parts(parts, body));
+        Line::from(spans)
+    }
+}
+
+/// The rule in the one-cell gap left of the column at `column`: `height` rows from the
+/// column's top, kept inside `within`.
+pub fn render_separator(frame: &mut Frame, column: Rect, height: u16, within: Rect, theme: &Theme) {
+    let gap = Rect::new(column.x.saturating_sub(1), column.y, 1, height).intersection(within);
+    frame.render_widget(
+        Block::new()
+            .borders(Borders::LEFT)
+            .border_style(theme.border),
+        gap,
+    );
+}
+
+/// "◀ 2 more" on the left of `row` and "3 more ▶" on the right, for the partners whose
+/// columns are hidden beyond either edge; nothing for a side with none hidden.
+pub fn render_more_hints(frame: &mut Frame, row: Rect, left: usize, right: usize, theme: &Theme) {
+    if row.is_empty() {
+        return;
+    }
+    if left > 0 {
+        let text = truncate_to_width(&format!("◀ {left} more"), usize::from(row.width));
+        frame.render_widget(Paragraph::new(Span::styled(text, theme.muted)), row);
+    }
+    if right > 0 {
+        let text = truncate_to_width(&format!("{right} more ▶"), usize::from(row.width));
+        frame.render_widget(
+            Paragraph::new(Line::from(Span::styled(text, theme.muted)).right_aligned()),
+            row,
+        );
     }
 }
 

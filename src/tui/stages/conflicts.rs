@@ -7,7 +7,7 @@
 use std::cmp::Reverse;
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -23,7 +23,8 @@ use crate::tui::intent::{Confirm, ConfirmOption, Intent};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{KeyHelp, display_width, truncate_to_width, wrap_lines};
 
-use super::{StageCtx, take_top};
+use super::text::one_line;
+use super::{StageCtx, is_chord, take_top};
 
 /// Every key of the conflict check, for the help overlay.
 pub const KEYS: &[KeyHelp] = &[
@@ -89,10 +90,7 @@ pub struct ConflictsScreen {
 impl ConflictsScreen {
     /// Keys not handled globally. Return None when the key means nothing here.
     pub fn handle_key(&mut self, key: KeyEvent, ctx: &StageCtx) -> Option<Intent> {
-        if key
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-        {
+        if is_chord(&key) {
             return None;
         }
         let session = ctx.session;
@@ -235,8 +233,7 @@ fn display_order(session: &Session) -> Vec<usize> {
 
 /// User text as one quoted line, short enough for a dialog.
 fn quote(text: &str) -> String {
-    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    format!("'{}'", truncate_to_width(&one_line, 140))
+    format!("'{}'", truncate_to_width(&one_line(text), 140))
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -710,7 +707,7 @@ fn columns(width: usize) -> Columns {
 
 /// `spans` cut or padded to exactly `width` cells, ending in "…" when cut.
 fn fit(spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>> {
-    let total: usize = spans.iter().map(|s| display_width(&s.content)).sum();
+    let total = spans_width(&spans);
     let mut out = Vec::with_capacity(spans.len() + 1);
     if total <= width {
         out.extend(spans);
@@ -747,7 +744,7 @@ fn wrap_at_most(line: Line<'_>, width: u16, max: usize) -> Vec<Line<'static>> {
         rows.truncate(max);
         if let Some(last) = rows.last_mut() {
             let mut spans = std::mem::take(&mut last.spans);
-            let total: usize = spans.iter().map(|s| display_width(&s.content)).sum();
+            let total = spans_width(&spans);
             if total < usize::from(width) {
                 let style = spans.last().map_or(Style::default(), |s| s.style);
                 spans.push(Span::styled("…", style));
@@ -1149,14 +1146,11 @@ mod tests {
     use super::*;
     use crate::domain::{History, ItemId, ItemRef, NewPartner, PartnershipType, sample};
     use crate::tui::form::FieldKind;
+    use crate::tui::stages::testing::{
+        ctx, draw_stage, find, form, key, proceed, rows, set_text, submit_edit, time_frames,
+    };
     use chrono::Utc;
-    use ratatui::Terminal;
-    use ratatui::backend::TestBackend;
     use ratatui::buffer::Buffer;
-
-    fn proceed() -> History {
-        sample::example_proceed().expect("the sample session builds")
-    }
 
     /// A session with the most partners a session can have, named so their first words
     /// differ.
@@ -1230,41 +1224,11 @@ mod tests {
     }
 
     fn draw(screen: &ConflictsScreen, session: &Session, w: u16, h: u16) -> Buffer {
-        let theme = Theme::dark();
-        let ctx = StageCtx {
-            session,
-            theme: &theme,
-            read_only: false,
-        };
-        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-        terminal
-            .draw(|f| screen.render(f, f.area(), &ctx))
-            .expect("draw");
-        terminal.backend().buffer().clone()
-    }
-
-    fn rows(buf: &Buffer) -> Vec<String> {
-        (0..buf.area.height)
-            .map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect())
-            .collect()
-    }
-
-    /// Row and column (in cells) where `needle` first appears.
-    fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
-        rows(buf).iter().enumerate().find_map(|(y, row)| {
-            row.find(needle)
-                .map(|byte| (y as u16, display_width(&row[..byte]) as u16))
-        })
+        draw_stage(w, h, session, |f, ctx| screen.render(f, f.area(), ctx))
     }
 
     fn press(screen: &mut ConflictsScreen, session: &Session, code: KeyCode) -> Option<Intent> {
-        let theme = Theme::dark();
-        let ctx = StageCtx {
-            session,
-            theme: &theme,
-            read_only: false,
-        };
-        screen.handle_key(KeyEvent::new(code, KeyModifiers::NONE), &ctx)
+        screen.handle_key(key(code), &ctx(session, &Theme::dark()))
     }
 
     fn option(intent: Option<Intent>, key: char) -> Intent {
@@ -1285,27 +1249,6 @@ mod tests {
         match intent {
             Some(Intent::Confirm(confirm)) => confirm.options.iter().map(|o| o.key).collect(),
             _ => panic!("expected a confirmation"),
-        }
-    }
-
-    fn submit_edit(intent: Intent, text: &str, session: &Session) -> Result<Vec<Change>, String> {
-        match intent {
-            Intent::Edit { on_submit, .. } => on_submit(text.to_string(), session),
-            _ => panic!("expected an editor"),
-        }
-    }
-
-    fn form(intent: Option<Intent>) -> Form {
-        match intent {
-            Some(Intent::Form(form)) => form,
-            _ => panic!("expected a form"),
-        }
-    }
-
-    fn set_text(form: &mut Form, field: usize, text: &str) {
-        match &mut form.fields[field].kind {
-            FieldKind::Text(editor) => editor.set_text(text),
-            FieldKind::Choice { .. } => panic!("field {field} is a choice"),
         }
     }
 
@@ -1858,21 +1801,10 @@ mod tests {
             changes.push(Change::ConflictAdded { conflict: c });
         }
         record(&mut history, changes);
-        let theme = Theme::dark();
-        let ctx = StageCtx {
-            session: history.session(),
-            theme: &theme,
-            read_only: false,
-        };
         let screen = ConflictsScreen { cursor: 500 };
-        let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("terminal");
-        let start = std::time::Instant::now();
-        for _ in 0..10 {
-            terminal
-                .draw(|f| screen.render(f, f.area(), &ctx))
-                .expect("draw");
-        }
-        let each = start.elapsed() / 10;
+        let (each, _) = time_frames(200, 50, history.session(), 10, |f, ctx| {
+            screen.render(f, f.area(), ctx)
+        });
         // Generous for unoptimised test builds; a release build is far below 2 ms.
         assert!(each.as_millis() < 40, "{each:?} per frame");
     }

@@ -26,8 +26,9 @@ use crate::tui::intent::{Confirm, Intent};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{KeyHelp, display_width, truncate_to_width, wrap_lines};
 
-use super::StageCtx;
 use super::columns::{ColumnWindow, partner_columns};
+use super::text::one_line;
+use super::{StageCtx, draw_lines};
 
 /// Narrowest partner column: below this a statement wraps into a ribbon nobody can read
 /// from across the room, so fewer columns are shown and the rest are one key away.
@@ -762,11 +763,6 @@ fn weight_style(theme: &Theme, weight: Weight) -> Style {
     }
 }
 
-/// The statement on one line, however it was typed or pasted.
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 /// Cells the statement takes on one line, without building that line.
 fn one_line_width(text: &str) -> usize {
     let (words, width) = text
@@ -1004,12 +1000,6 @@ fn detail_text(item: &Interest, width: usize) -> String {
     }
     let short = format!("{} · by {}", item.category, item.function);
     truncate_to_width(&short, width)
-}
-
-fn draw_lines(buf: &mut Buffer, area: Rect, lines: &[Line]) {
-    for (row, line) in lines.iter().enumerate().take(usize::from(area.height)) {
-        buf.set_line(area.x, area.y + row as u16, line, area.width);
-    }
 }
 
 /// A thin labelled rule at the top of `area`; returns the rows under it.
@@ -1331,19 +1321,12 @@ fn legend_line(theme: &Theme, width: u16) -> Line<'static> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::sample;
     use crate::domain::{History, NewPartner};
-    use crate::tui::form::FieldKind;
+    use crate::tui::stages::testing::{ctx, draw_stage, key, proceed, rows, set_text};
     use chrono::{TimeZone, Utc};
-    use ratatui::Terminal;
-    use ratatui::backend::TestBackend;
 
     const NORTHWIND: PartnerId = PartnerId(1);
     const GLOBEX: PartnerId = PartnerId(2);
-
-    fn history() -> History {
-        sample::example_proceed().expect("the sample session builds")
-    }
 
     fn record(history: &mut History, changes: Vec<Change>) {
         let at = Utc
@@ -1355,37 +1338,14 @@ mod tests {
         }
     }
 
-    fn key(code: KeyCode) -> KeyEvent {
-        KeyEvent::new(code, KeyModifiers::NONE)
-    }
-
     fn press(screen: &mut InterestsScreen, session: &Session, code: KeyCode) -> Option<Intent> {
-        let theme = Theme::dark();
-        let ctx = StageCtx {
-            session,
-            theme: &theme,
-            read_only: false,
-        };
-        screen.handle_key(key(code), &ctx)
+        screen.handle_key(key(code), &ctx(session, &Theme::dark()))
     }
 
     /// The screen as text rows, and the buffer for style checks.
     fn draw(screen: &InterestsScreen, session: &Session, w: u16, h: u16) -> (Vec<String>, Buffer) {
-        let theme = Theme::dark();
-        let ctx = StageCtx {
-            session,
-            theme: &theme,
-            read_only: false,
-        };
-        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("a test terminal");
-        terminal
-            .draw(|f| screen.render(f, f.area(), &ctx))
-            .expect("drawing succeeds");
-        let buf = terminal.backend().buffer().clone();
-        let rows = (0..h)
-            .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>())
-            .collect();
-        (rows, buf)
+        let buf = draw_stage(w, h, session, |f, ctx| screen.render(f, f.area(), ctx));
+        (rows(&buf), buf)
     }
 
     /// Row and column (in cells) where `needle` first appears.
@@ -1417,16 +1377,9 @@ mod tests {
         (form, changes)
     }
 
-    fn set_text(form: &mut Form, index: usize, text: &str) {
-        match &mut form.fields[index].kind {
-            FieldKind::Text(editor) => editor.set_text(text),
-            FieldKind::Choice { .. } => panic!("field {index} is not a text field"),
-        }
-    }
-
     #[test]
     fn columns_show_each_partner_with_interests_sorted_by_weight() {
-        let history = history();
+        let history = proceed();
         let (rows, _) = draw(&InterestsScreen::default(), history.session(), 80, 19);
         let (title_row, northwind_x) = at(&rows, "Northwind Analytics");
         let (globex_row, globex_x) = at(&rows, "Globex Integration");
@@ -1452,7 +1405,7 @@ mod tests {
 
     #[test]
     fn focused_interest_is_highlighted_and_follows_the_arrow_keys() {
-        let history = history();
+        let history = proceed();
         let session = history.session();
         let theme = Theme::dark();
         let mut screen = InterestsScreen::default();
@@ -1474,7 +1427,7 @@ mod tests {
 
     #[test]
     fn enter_opens_a_prefilled_form_and_saving_keeps_id_and_partner() {
-        let mut history = history();
+        let mut history = proceed();
         let original = interest(history.session(), "Own EMEA");
         let mut screen = InterestsScreen::default();
         press(&mut screen, history.session(), KeyCode::Right);
@@ -1529,7 +1482,7 @@ mod tests {
 
     #[test]
     fn a_adds_an_interest_stated_by_the_first_representative_and_selects_it() {
-        let mut history = history();
+        let mut history = proceed();
         // Northwind's first representative is now its sales lead.
         let first = history
             .session()
@@ -1586,7 +1539,7 @@ mod tests {
 
     #[test]
     fn d_asks_before_deleting_and_names_the_interest() {
-        let mut history = history();
+        let mut history = proceed();
         let target = interest(history.session(), "Keep the direct relationship");
         let mut screen = InterestsScreen::default();
         let Some(Intent::Confirm(confirm)) =
@@ -1625,7 +1578,7 @@ mod tests {
 
     #[test]
     fn space_cycles_the_weight_and_the_cursor_follows_the_interest() {
-        let mut history = history();
+        let mut history = proceed();
         let target = interest(history.session(), "Keep the direct relationship");
         let mut screen = InterestsScreen::default();
         let Some(Intent::Record(changes)) =
@@ -1652,7 +1605,7 @@ mod tests {
 
     /// Globex with only its executive's interest left, so the prompt shows.
     fn globex_exec_only() -> History {
-        let mut history = history();
+        let mut history = proceed();
         let removals: Vec<Change> = history
             .session()
             .interests_of(GLOBEX)
@@ -1742,7 +1695,7 @@ mod tests {
 
     #[test]
     fn verdicts_read_well() {
-        let history = history();
+        let history = proceed();
         let session = history.session();
         let theme = Theme::monochrome();
         let mut facts = CoverageFacts::of(session, NORTHWIND);
@@ -1779,7 +1732,7 @@ mod tests {
 
     #[test]
     fn empty_column_says_what_to_do() {
-        let mut history = history();
+        let mut history = proceed();
         let removals: Vec<Change> = history
             .session()
             .interests_of(NORTHWIND)
@@ -1852,7 +1805,7 @@ mod tests {
 
     #[test]
     fn long_lists_scroll_to_keep_the_cursor_visible() {
-        let mut history = history();
+        let mut history = proceed();
         let mut changes = Vec::new();
         let first_id = history.session().fresh_id().0;
         for (id, n) in (first_id..).zip(0..1000) {
@@ -1923,7 +1876,7 @@ mod tests {
 
     #[test]
     fn chords_and_unknown_keys_are_left_to_the_app() {
-        let history = history();
+        let history = proceed();
         let session = history.session();
         let mut screen = InterestsScreen::default();
         let theme = Theme::dark();

@@ -1,7 +1,10 @@
 //! One screen per stage of the session. Each screen keeps only its cursor; the session
 //! itself comes in through `StageCtx`, and keys come back out as `Intent`s.
 
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
+use ratatui::text::Line;
 
 use crate::domain::Session;
 
@@ -13,6 +16,7 @@ pub mod interests;
 pub mod partners;
 pub mod roles;
 pub mod summary;
+pub mod text;
 pub mod vision;
 
 /// What every stage screen needs to draw itself and to decide what a key means.
@@ -39,6 +43,206 @@ pub fn take_top(area: Rect, n: u16) -> (Rect, Rect) {
     let top = Rect::new(area.x, area.y, area.width, n);
     let rest = Rect::new(area.x, area.y + n, area.width, area.height - n);
     (top, rest)
+}
+
+/// An area with `n` rows cut from the bottom: what is left above, and the cut rows.
+pub fn take_bottom(area: Rect, n: u16) -> (Rect, Rect) {
+    let n = n.min(area.height);
+    let above = Rect {
+        height: area.height - n,
+        ..area
+    };
+    let below = Rect::new(area.x, area.y + area.height - n, area.width, n);
+    (above, below)
+}
+
+/// Writes one-row lines into `area`, top to bottom; what does not fit is left out. The
+/// buffer is written directly rather than through a `Paragraph`, whose per-frame
+/// wrapping machinery is the dearest part of drawing a dense column.
+pub fn draw_lines(buf: &mut Buffer, area: Rect, lines: &[Line]) {
+    let area = area.intersection(buf.area);
+    for (y, line) in (area.y..area.bottom()).zip(lines) {
+        buf.set_line(area.x, y, line, area.width);
+    }
+}
+
+/// True for a Control or Alt chord. Those belong to the app (or to nothing), never to a
+/// stage screen. Shift is not a chord here: `A` arrives as Shift-a on some terminals and
+/// as plain `A` on others.
+pub fn is_chord(key: &KeyEvent) -> bool {
+    key.modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+}
+
+/// What the stage screens' unit tests share: sessions to start from, a context, keys,
+/// drawing a screen and reading it back, and opening what a key asked for.
+#[cfg(test)]
+pub(crate) mod testing {
+    use std::time::{Duration, Instant};
+
+    use chrono::{DateTime, TimeZone, Utc};
+    use ratatui::Frame;
+    use ratatui::buffer::Buffer;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    use crate::domain::{Change, History, NewPartner, PartnerId, PartnershipType, Session, sample};
+    use crate::tui::form::{FieldKind, Form};
+    use crate::tui::intent::Intent;
+    use crate::tui::theme::Theme;
+    use crate::tui::widgets::display_width;
+    use crate::tui::widgets::testing::{draw_buffer, test_terminal};
+
+    use super::StageCtx;
+
+    /// The sample session that ends in a verdict to proceed: every stage has content.
+    pub fn proceed() -> History {
+        sample::example_proceed().expect("the sample session builds")
+    }
+
+    /// A fixed moment to record changes at, so nothing depends on the clock.
+    pub fn at() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 12, 10, 0, 0).unwrap()
+    }
+
+    /// A session as it stands when the room sits down: partners named, nothing said.
+    pub fn fresh(partners: usize) -> History {
+        let names = [
+            "Northwind Analytics",
+            "Globex Integration",
+            "Initech",
+            "Umbrella",
+            "Hooli",
+            "Stark Industries",
+            "Wayne Enterprises",
+            "Cyberdyne Systems",
+        ];
+        History::create(
+            at(),
+            Change::Created {
+                title: "Test session".into(),
+                moderator: "Dana".into(),
+                kind: PartnershipType::SystemIntegrator,
+                partners: names
+                    .iter()
+                    .take(partners)
+                    .zip(1..)
+                    .map(|(name, id)| NewPartner {
+                        id: PartnerId(id),
+                        name: (*name).into(),
+                        brings: String::new(),
+                    })
+                    .collect(),
+                roles: Vec::new(),
+            },
+        )
+        .unwrap()
+    }
+
+    /// The context of a moderator who may change the session.
+    pub fn ctx<'a>(session: &'a Session, theme: &'a Theme) -> StageCtx<'a> {
+        StageCtx {
+            session,
+            theme,
+            read_only: false,
+        }
+    }
+
+    /// A key pressed on its own, without modifiers.
+    pub fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    /// Draws a screen with `render` into a fresh `width` × `height` test terminal, in the
+    /// dark theme, and returns what it drew.
+    pub fn draw_stage(
+        width: u16,
+        height: u16,
+        session: &Session,
+        render: impl FnOnce(&mut Frame, &StageCtx),
+    ) -> Buffer {
+        let theme = Theme::dark();
+        let ctx = ctx(session, &theme);
+        draw_buffer(width, height, |f| render(f, &ctx))
+    }
+
+    /// Draws a screen with `render` `rounds` times on one `width` × `height` test
+    /// terminal, as the app redraws it: the average time a frame took, and the last frame.
+    pub fn time_frames(
+        width: u16,
+        height: u16,
+        session: &Session,
+        rounds: u32,
+        mut render: impl FnMut(&mut Frame, &StageCtx),
+    ) -> (Duration, Buffer) {
+        let theme = Theme::dark();
+        let ctx = ctx(session, &theme);
+        let mut terminal = test_terminal(width, height);
+        let start = Instant::now();
+        for _ in 0..rounds {
+            terminal
+                .draw(|f| render(f, &ctx))
+                .expect("drawing succeeds");
+        }
+        let each = start.elapsed() / rounds;
+        (each, terminal.backend().buffer().clone())
+    }
+
+    /// The screen as one string per row, cell by cell.
+    pub fn rows(buf: &Buffer) -> Vec<String> {
+        let area = buf.area;
+        (area.y..area.bottom())
+            .map(|y| {
+                (area.x..area.right())
+                    .map(|x| buf[(x, y)].symbol())
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// Row and column (in cells) where `needle` first appears.
+    pub fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
+        rows(buf).iter().enumerate().find_map(|(y, row)| {
+            row.find(needle)
+                .map(|byte| (y as u16, display_width(&row[..byte]) as u16))
+        })
+    }
+
+    /// The form a key opened.
+    pub fn form(intent: Option<Intent>) -> Form {
+        match intent {
+            Some(Intent::Form(form)) => form,
+            _ => panic!("expected a form"),
+        }
+    }
+
+    /// Replaces the text of text field `field`, as if typed.
+    pub fn set_text(form: &mut Form, field: usize, text: &str) {
+        match &mut form.fields[field].kind {
+            FieldKind::Text(editor) => editor.set_text(text),
+            FieldKind::Choice { .. } => panic!("field {field} is a choice"),
+        }
+    }
+
+    /// What the editor a key opened records when `text` is submitted.
+    pub fn submit_edit(
+        intent: Intent,
+        text: &str,
+        session: &Session,
+    ) -> Result<Vec<Change>, String> {
+        match intent {
+            Intent::Edit { on_submit, .. } => on_submit(text.to_string(), session),
+            _ => panic!("expected an editor"),
+        }
+    }
+
+    /// The changes a key asked to record straight away.
+    pub fn recorded(intent: Option<Intent>) -> Vec<Change> {
+        match intent {
+            Some(Intent::Record(changes)) => changes,
+            Some(Intent::Status(s)) => panic!("expected changes, got status {s}"),
+            _ => panic!("expected changes"),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -6,11 +6,10 @@
 //! put interests on the table, so a representative's function is asked for every time.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use crate::domain::change::{MAX_PARTNERS, same_name};
 use crate::domain::{Change, Function, Partner, PartnerId, Representative, Session};
@@ -18,10 +17,13 @@ use crate::tui::editor::EditorMode;
 use crate::tui::form::Form;
 use crate::tui::intent::{Confirm, Intent};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{KeyHelp, display_width, truncate_to_width, wrap_lines};
+use crate::tui::widgets::{KeyHelp, display_width, truncate_to_width};
 
-use super::columns::partner_columns;
-use super::{StageCtx, scroll_offset, take_top};
+use super::columns::{
+    FOCUS_GUTTER, column_row, partner_columns, render_more_hints, render_separator,
+};
+use super::text::{clip_rows, wrap_text};
+use super::{StageCtx, draw_lines, is_chord, scroll_offset, take_bottom, take_top};
 
 /// Every key of the partners screen, for the help overlay.
 pub const KEYS: &[KeyHelp] = &[
@@ -70,7 +72,7 @@ const MIN_COLUMN_WIDTH: u16 = 26;
 const MAX_BRINGS_ROWS: usize = 3;
 
 /// Cells taken from a column's width by the focus gutter (two) and a right margin (one).
-const COLUMN_CHROME: usize = 3;
+const COLUMN_CHROME: usize = FOCUS_GUTTER + 1;
 
 /// Cursor state of the partners screen. Row 0 is the partner's name, row 1 what it
 /// brings, rows 2.. its representatives in order.
@@ -111,10 +113,7 @@ impl PartnersScreen {
     /// Keys not handled globally. Cursor moves return `None`: they change only this
     /// screen's state, and the app redraws after every key anyway.
     pub fn handle_key(&mut self, key: KeyEvent, ctx: &StageCtx) -> Option<Intent> {
-        if key
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-        {
+        if is_chord(&key) {
             return None;
         }
         let session = ctx.session;
@@ -258,14 +257,7 @@ impl PartnersScreen {
                 // The separator runs as far as the longer of its two neighbours, so a
                 // tall screen shows no long empty rails.
                 let height = previous_rows.max(rows);
-                let gap = Rect::new(area.x.saturating_sub(1), area.y, 1, height)
-                    .intersection(columns_area);
-                frame.render_widget(
-                    Block::new()
-                        .borders(Borders::LEFT)
-                        .border_style(theme.border),
-                    gap,
-                );
+                render_separator(frame, area, height, columns_area, theme);
             }
             previous_rows = rows;
         }
@@ -332,7 +324,7 @@ impl Column<'_> {
 
         lines.push(column_row(
             &[(&self.partner.name, colour)],
-            width,
+            text_width,
             focused(0),
             theme,
         ));
@@ -346,7 +338,7 @@ impl Column<'_> {
 
         lines.push(column_row(
             &[("What it brings", theme.muted)],
-            width,
+            text_width,
             focused(1),
             theme,
         ));
@@ -356,10 +348,10 @@ impl Column<'_> {
             } else {
                 "not said yet"
             };
-            lines.push(column_row(&[(hint, theme.muted)], width, false, theme));
+            lines.push(column_row(&[(hint, theme.muted)], text_width, false, theme));
         } else {
             for row in clip_rows(self.brings.clone(), self.brings_rows, text_width) {
-                lines.push(column_row(&[(&row, theme.text)], width, false, theme));
+                lines.push(column_row(&[(&row, theme.text)], text_width, false, theme));
             }
         }
         let used = self.brings.len().clamp(1, self.brings_rows);
@@ -386,12 +378,17 @@ impl Column<'_> {
         } else {
             format!("Representatives ({})", reps.len())
         };
-        lines.push(column_row(&[(&heading, theme.muted)], width, false, theme));
+        lines.push(column_row(
+            &[(&heading, theme.muted)],
+            text_width,
+            false,
+            theme,
+        ));
         if reps.is_empty() {
             let text = "No representatives yet — press a to add one";
             let wrapped = wrap_text(text, u16::try_from(text_width).unwrap_or(0));
             for row in clip_rows(wrapped, room.max(1), text_width) {
-                lines.push(column_row(&[(&row, theme.muted)], width, false, theme));
+                lines.push(column_row(&[(&row, theme.muted)], text_width, false, theme));
             }
         }
         for (i, rep) in reps.iter().enumerate().skip(first).take(shown) {
@@ -400,124 +397,11 @@ impl Column<'_> {
                 (rep.name.as_str(), theme.text),
                 (function.as_str(), theme.muted),
             ];
-            lines.push(column_row(&parts, width, focused(i + 2), theme));
+            lines.push(column_row(&parts, text_width, focused(i + 2), theme));
         }
         let rows = u16::try_from(lines.len()).unwrap_or(u16::MAX);
-        draw_lines(frame, area, &lines);
+        draw_lines(frame.buffer_mut(), area, &lines);
         rows
-    }
-}
-
-/// An area with `n` rows cut from the bottom: what is left above, and the cut rows.
-fn take_bottom(area: Rect, n: u16) -> (Rect, Rect) {
-    let n = n.min(area.height);
-    let above = Rect {
-        height: area.height - n,
-        ..area
-    };
-    let below = Rect::new(area.x, area.y + area.height - n, area.width, n);
-    (above, below)
-}
-
-/// Wraps text that may hold line breaks to `width` cells, as plain rows.
-fn wrap_text(text: &str, width: u16) -> Vec<String> {
-    let lines: Vec<Line> = text.lines().map(Line::raw).collect();
-    wrap_lines(&lines, width)
-        .iter()
-        .map(|l| l.to_string())
-        .collect()
-}
-
-/// Keeps at most `max` rows, the last ending in `…` when rows were dropped.
-fn clip_rows(mut rows: Vec<String>, max: usize, width: usize) -> Vec<String> {
-    if rows.len() > max {
-        rows.truncate(max);
-        if let Some(last) = rows.last_mut() {
-            *last = if display_width(last) < width {
-                format!("{last}…")
-            } else {
-                truncate_to_width(&format!("{last}…"), width)
-            };
-        }
-    }
-    rows
-}
-
-/// Writes prepared one-row lines into `area`, top to bottom. The lines are already cut
-/// to width, so the buffer is written directly rather than through a `Paragraph`, whose
-/// per-frame wrapping machinery is the dearest part of drawing a dense column.
-fn draw_lines(frame: &mut Frame, area: Rect, lines: &[Line]) {
-    let area = area.intersection(frame.area());
-    let buf = frame.buffer_mut();
-    for (y, line) in (area.y..area.bottom()).zip(lines) {
-        buf.set_line(area.x, y, line, area.width);
-    }
-}
-
-/// Fits styled parts into `width` cells, cutting the last part that does not fit.
-fn fit_parts(parts: &[(&str, Style)], width: usize) -> Vec<Span<'static>> {
-    let mut left = width;
-    let mut spans = Vec::with_capacity(parts.len());
-    for (text, style) in parts {
-        if left == 0 {
-            break;
-        }
-        let width = display_width(text);
-        if width <= left {
-            left -= width;
-            spans.push(Span::styled((*text).to_string(), *style));
-        } else {
-            spans.push(Span::styled(truncate_to_width(text, left), *style));
-            break;
-        }
-    }
-    spans
-}
-
-/// One row of a column: a two-cell gutter holding `▸` on the focused item, then the
-/// parts, with a one-cell right margin. The focused row is one full-width bar.
-fn column_row(
-    parts: &[(&str, Style)],
-    width: usize,
-    focused: bool,
-    theme: &Theme,
-) -> Line<'static> {
-    let body = width.saturating_sub(COLUMN_CHROME);
-    if focused {
-        let mut spans = vec![Span::styled("▸ ", theme.selected)];
-        let fitted = fit_parts(parts, body);
-        let used: usize = fitted.iter().map(|s| display_width(&s.content)).sum();
-        spans.extend(
-            fitted
-                .into_iter()
-                .map(|s| Span::styled(s.content, theme.selected)),
-        );
-        spans.push(Span::styled(
-            " ".repeat(body.saturating_sub(used)),
-            theme.selected,
-        ));
-        Line::from(spans)
-    } else {
-        let mut spans = vec![Span::raw("  ")];
-        spans.extend(fit_parts(parts, body));
-        Line::from(spans)
-    }
-}
-
-fn render_more_hints(frame: &mut Frame, row: Rect, left: usize, right: usize, theme: &Theme) {
-    if row.is_empty() {
-        return;
-    }
-    if left > 0 {
-        let text = truncate_to_width(&format!("◀ {left} more"), usize::from(row.width));
-        frame.render_widget(Paragraph::new(Span::styled(text, theme.muted)), row);
-    }
-    if right > 0 {
-        let text = truncate_to_width(&format!("{right} more ▶"), usize::from(row.width));
-        frame.render_widget(
-            Paragraph::new(Line::from(Span::styled(text, theme.muted)).right_aligned()),
-            row,
-        );
     }
 }
 
@@ -707,56 +591,13 @@ fn remove_partner(partner: &Partner) -> Intent {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::sample;
-    use crate::domain::{ApplyError, History, NewPartner, PartnershipType, Stage};
-    use chrono::{TimeZone, Utc};
-    use ratatui::Terminal;
-    use ratatui::backend::TestBackend;
+    use crate::domain::{ApplyError, History, Stage};
+    use crate::tui::stages::testing::{at, ctx, draw_stage, form, fresh, proceed, rows};
     use ratatui::buffer::Buffer;
+    use ratatui::crossterm::event::KeyModifiers;
 
     const NORTHWIND: PartnerId = PartnerId(1);
     const GLOBEX: PartnerId = PartnerId(2);
-
-    fn at() -> chrono::DateTime<Utc> {
-        Utc.with_ymd_and_hms(2026, 11, 12, 10, 0, 0).unwrap()
-    }
-
-    fn proceed() -> History {
-        sample::example_proceed().unwrap()
-    }
-
-    fn fresh(partners: usize) -> History {
-        let names = [
-            "Northwind Analytics",
-            "Globex Integration",
-            "Initech",
-            "Umbrella",
-            "Hooli",
-            "Stark Industries",
-            "Wayne Enterprises",
-            "Cyberdyne Systems",
-        ];
-        History::create(
-            at(),
-            Change::Created {
-                title: "Test session".into(),
-                moderator: "Dana".into(),
-                kind: PartnershipType::SystemIntegrator,
-                partners: names
-                    .iter()
-                    .take(partners)
-                    .zip(1..)
-                    .map(|(name, id)| NewPartner {
-                        id: PartnerId(id),
-                        name: (*name).into(),
-                        brings: String::new(),
-                    })
-                    .collect(),
-                roles: Vec::new(),
-            },
-        )
-        .unwrap()
-    }
 
     fn record(history: &mut History, changes: Vec<Change>) -> Result<(), ApplyError> {
         for change in changes {
@@ -765,32 +606,8 @@ mod tests {
         Ok(())
     }
 
-    fn ctx<'a>(session: &'a Session, theme: &'a Theme) -> StageCtx<'a> {
-        StageCtx {
-            session,
-            theme,
-            read_only: false,
-        }
-    }
-
-    fn rows(buf: &Buffer) -> Vec<String> {
-        let area = buf.area;
-        (area.y..area.bottom())
-            .map(|y| {
-                (area.x..area.right())
-                    .map(|x| buf[(x, y)].symbol())
-                    .collect()
-            })
-            .collect()
-    }
-
     fn draw(screen: &PartnersScreen, session: &Session, w: u16, h: u16) -> (Vec<String>, Buffer) {
-        let theme = Theme::dark();
-        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-        terminal
-            .draw(|f| screen.render(f, f.area(), &ctx(session, &theme)))
-            .unwrap();
-        let buf = terminal.backend().buffer().clone();
+        let buf = draw_stage(w, h, session, |f, ctx| screen.render(f, f.area(), ctx));
         (rows(&buf), buf)
     }
 
@@ -803,8 +620,7 @@ mod tests {
     }
 
     fn press(screen: &mut PartnersScreen, session: &Session, code: KeyCode) -> Option<Intent> {
-        let theme = Theme::dark();
-        screen.handle_key(key(code), &ctx(session, &theme))
+        screen.handle_key(key(code), &ctx(session, &Theme::dark()))
     }
 
     fn moves(screen: &mut PartnersScreen, session: &Session, codes: &[KeyCode]) {
@@ -813,13 +629,6 @@ mod tests {
                 press(screen, session, *code).is_none(),
                 "{code:?} is a move"
             );
-        }
-    }
-
-    fn form(intent: Option<Intent>) -> Form {
-        match intent {
-            Some(Intent::Form(form)) => form,
-            _ => panic!("expected a form"),
         }
     }
 

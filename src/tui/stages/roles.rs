@@ -13,7 +13,7 @@
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;
@@ -27,7 +27,7 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::{KeyHelp, display_width, truncate_to_width, wrap_lines};
 
 use super::columns::partner_columns;
-use super::{StageCtx, scroll_offset, take_top};
+use super::{StageCtx, is_chord, scroll_offset, take_top};
 
 /// Every key of this screen, for the help overlay.
 pub const KEYS: &[KeyHelp] = &[
@@ -103,12 +103,7 @@ impl RolesScreen {
     /// Keys not handled globally. Cursor moves change the screen and return `None`, like
     /// keys that mean nothing here: neither needs the app to do anything.
     pub fn handle_key(&mut self, key: KeyEvent, ctx: &StageCtx) -> Option<Intent> {
-        // Control and Alt chords belong to the app (or to nothing); Shift is allowed
-        // because `A` arrives as Shift-a on some terminals and as plain `A` on others.
-        if key
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-        {
+        if is_chord(&key) {
             return None;
         }
         let session = ctx.session;
@@ -1210,26 +1205,22 @@ fn draw_title(
 
 #[cfg(test)]
 mod tests {
-    use std::time::{Duration, Instant};
+    use std::time::Duration;
 
     use chrono::{TimeZone, Utc};
-    use ratatui::Terminal;
-    use ratatui::backend::TestBackend;
     use ratatui::buffer::Buffer;
+    use ratatui::crossterm::event::KeyModifiers;
 
     use super::*;
-    use crate::domain::sample;
     use crate::domain::templates::template_roles;
-    use crate::domain::{History, NewPartner, PartnershipType};
+    use crate::domain::{History, NewPartner, PartnershipType, sample};
     use crate::tui::form::FieldKind;
     use crate::tui::intent::OnText;
+    use crate::tui::stages::testing::{ctx, draw_stage, key, proceed, recorded, rows, time_frames};
+    use crate::tui::widgets::testing::test_terminal;
 
     const NORTHWIND: PartnerId = PartnerId(1);
     const GLOBEX: PartnerId = PartnerId(2);
-
-    fn proceed() -> History {
-        sample::example_proceed().expect("sample builds")
-    }
 
     fn now() -> chrono::DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 11, 12, 12, 0, 0)
@@ -1237,48 +1228,19 @@ mod tests {
             .expect("valid time")
     }
 
-    fn ctx<'a>(session: &'a Session, theme: &'a Theme) -> StageCtx<'a> {
-        StageCtx {
-            session,
-            theme,
-            read_only: false,
-        }
-    }
-
-    fn key(code: KeyCode) -> KeyEvent {
-        KeyEvent::new(code, KeyModifiers::NONE)
-    }
-
     fn press(screen: &mut RolesScreen, session: &Session, code: KeyCode) -> Option<Intent> {
-        let theme = Theme::dark();
-        screen.handle_key(key(code), &ctx(session, &theme))
+        screen.handle_key(key(code), &ctx(session, &Theme::dark()))
     }
 
     /// Draws the screen as the app would: an 80×24 terminal whose body starts below a
     /// two-row header and leaves three rows for footer and status.
     fn draw(screen: &RolesScreen, session: &Session, width: u16, height: u16) -> Buffer {
-        let theme = Theme::dark();
-        let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
-        terminal
-            .draw(|f| {
-                let full = f.area();
-                let body =
-                    Rect::new(0, 2, full.width, full.height.saturating_sub(5)).intersection(full);
-                screen.render(f, body, &ctx(session, &theme));
-            })
-            .expect("draw");
-        terminal.backend().buffer().clone()
-    }
-
-    fn rows(buf: &Buffer) -> Vec<String> {
-        let area = buf.area;
-        (area.top()..area.bottom())
-            .map(|y| {
-                (area.left()..area.right())
-                    .map(|x| buf[(x, y)].symbol())
-                    .collect()
-            })
-            .collect()
+        draw_stage(width, height, session, |f, ctx| {
+            let full = f.area();
+            let body =
+                Rect::new(0, 2, full.width, full.height.saturating_sub(5)).intersection(full);
+            screen.render(f, body, ctx);
+        })
     }
 
     fn row_with<'a>(rows: &'a [String], needle: &str) -> (usize, &'a String) {
@@ -1333,13 +1295,6 @@ mod tests {
                 }
             }
             _ => panic!("expected a confirmation"),
-        }
-    }
-
-    fn recorded(intent: Option<Intent>) -> Vec<Change> {
-        match intent {
-            Some(Intent::Record(changes)) => changes,
-            _ => panic!("expected changes to record"),
         }
     }
 
@@ -1925,7 +1880,7 @@ mod tests {
         }
         // Drawing straight into tiny and offset areas, not only through the body rectangle.
         let theme = Theme::dark();
-        let mut terminal = Terminal::new(TestBackend::new(10, 3)).expect("terminal");
+        let mut terminal = test_terminal(10, 3);
         terminal
             .draw(|f| {
                 let c = ctx(s, &theme);
@@ -1990,18 +1945,8 @@ mod tests {
         for _ in 0..500 {
             press(&mut screen, s, KeyCode::Down);
         }
-        let theme = Theme::dark();
-        let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("terminal");
-        let c = ctx(s, &theme);
-        let rounds = 20;
-        let start = Instant::now();
-        for _ in 0..rounds {
-            terminal
-                .draw(|f| screen.render(f, f.area(), &c))
-                .expect("draw");
-        }
-        let each = start.elapsed() / rounds;
-        let rows = rows(terminal.backend().buffer());
+        let (each, last) = time_frames(200, 50, s, 20, |f, ctx| screen.render(f, f.area(), ctx));
+        let rows = rows(&last);
         row_with(&rows, "Role number 500 with");
         // The header says which part of the long table is in view.
         row_with(&rows, "of 1009");

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -14,14 +14,16 @@ use crate::domain::change::verdict_block;
 use crate::domain::{
     ActionItem, Change, Conflict, ConflictStatus, GateDecision, Session, Stage, Verdict,
 };
+use crate::tui::chrome::short_label;
 use crate::tui::editor::EditorMode;
 use crate::tui::form::{Form, OnSubmit};
 use crate::tui::intent::{Confirm, ConfirmOption, Intent};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{KeyHelp, display_width, truncate_to_width, wrap_lines};
+use crate::tui::widgets::{KeyHelp, display_width, fit_to_width, truncate_to_width, wrap_lines};
 
 use super::conflicts::severity_marker;
-use super::{StageCtx, scroll_offset, take_top};
+use super::text::one_line;
+use super::{StageCtx, is_chord, scroll_offset, take_top};
 
 /// Every key of the summary, for the help overlay.
 pub const KEYS: &[KeyHelp] = &[
@@ -83,10 +85,7 @@ pub struct SummaryScreen {
 impl SummaryScreen {
     /// Keys not handled globally. Return None when the key means nothing here.
     pub fn handle_key(&mut self, key: KeyEvent, ctx: &StageCtx) -> Option<Intent> {
-        if key
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-        {
+        if is_chord(&key) {
             return None;
         }
         let session = ctx.session;
@@ -267,8 +266,7 @@ impl SummaryScreen {
 
 /// User text as one quoted line, short enough for a dialog.
 fn quote(text: &str) -> String {
-    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    format!("'{}'", truncate_to_width(&one_line, 60))
+    format!("'{}'", truncate_to_width(&one_line(text), 60))
 }
 
 /// Reads a typed due date: empty for none, otherwise `YYYY-MM-DD`.
@@ -851,9 +849,7 @@ fn render_section(
 
 /// `text` cut or padded to exactly `width` cells.
 fn cell(text: &str, width: usize, style: Style) -> Span<'static> {
-    let cut = truncate_to_width(text, width);
-    let pad = width.saturating_sub(display_width(&cut));
-    Span::styled(format!("{cut}{}", " ".repeat(pad)), style)
+    Span::styled(fit_to_width(text, width), style)
 }
 
 fn action_lines(
@@ -915,23 +911,8 @@ fn action_lines(
         .collect()
 }
 
-/// Text a person may have typed over several lines, as one line for a table row.
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 // ---------------------------------------------------------------------------
 // Time
-
-fn short_name(stage: Stage) -> &'static str {
-    match stage {
-        Stage::Vision => "Vision",
-        Stage::Roles => "Roles",
-        Stage::Interests => "Interests",
-        Stage::Conflicts => "Conflicts",
-        Stage::Summary => "Summary",
-    }
-}
 
 /// Whole minutes, rounded to the nearest, so 14:40 reads as 15.
 fn minutes(seconds: u64) -> u64 {
@@ -971,7 +952,7 @@ fn time_line(session: &Session, theme: &Theme, compact: bool) -> Line<'static> {
             theme.text
         };
         spans.push(Span::styled(
-            format!("{}{NBSP}", short_name(stage)),
+            format!("{}{NBSP}", short_label(stage)),
             theme.muted,
         ));
         spans.push(Span::styled(
@@ -996,15 +977,11 @@ fn time_line(session: &Session, theme: &Theme, compact: bool) -> Line<'static> {
 mod tests {
     use super::*;
     use crate::domain::{ConflictCategory, ConflictOrigin, History, ItemId, Severity, sample};
-    use crate::tui::form::FieldKind;
+    use crate::tui::stages::testing::{
+        ctx, draw_stage, find, form, key, proceed, rows, set_text, submit_edit, time_frames,
+    };
     use chrono::Utc;
-    use ratatui::Terminal;
-    use ratatui::backend::TestBackend;
     use ratatui::buffer::Buffer;
-
-    fn proceed() -> History {
-        sample::example_proceed().expect("the sample session builds")
-    }
 
     fn pass() -> History {
         sample::example_pass().expect("the sample session builds")
@@ -1037,23 +1014,7 @@ mod tests {
     }
 
     fn draw(screen: &SummaryScreen, session: &Session, w: u16, h: u16) -> Buffer {
-        let theme = Theme::dark();
-        let ctx = StageCtx {
-            session,
-            theme: &theme,
-            read_only: false,
-        };
-        let mut terminal = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-        terminal
-            .draw(|f| screen.render(f, f.area(), &ctx))
-            .expect("draw");
-        terminal.backend().buffer().clone()
-    }
-
-    fn rows(buf: &Buffer) -> Vec<String> {
-        (0..buf.area.height)
-            .map(|y| (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect())
-            .collect()
+        draw_stage(w, h, session, |f, ctx| screen.render(f, f.area(), ctx))
     }
 
     /// All text on the screen with runs of spaces (and wrapping) folded to one space.
@@ -1068,22 +1029,8 @@ mod tests {
             .join(" ")
     }
 
-    /// Row and column (in cells) where `needle` first appears.
-    fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
-        rows(buf).iter().enumerate().find_map(|(y, row)| {
-            row.find(needle)
-                .map(|byte| (y as u16, display_width(&row[..byte]) as u16))
-        })
-    }
-
     fn press(screen: &mut SummaryScreen, session: &Session, code: KeyCode) -> Option<Intent> {
-        let theme = Theme::dark();
-        let ctx = StageCtx {
-            session,
-            theme: &theme,
-            read_only: false,
-        };
-        screen.handle_key(KeyEvent::new(code, KeyModifiers::NONE), &ctx)
+        screen.handle_key(key(code), &ctx(session, &Theme::dark()))
     }
 
     fn confirm(intent: Option<Intent>) -> Confirm {
@@ -1100,27 +1047,6 @@ mod tests {
             .find(|o| o.key == key)
             .unwrap_or_else(|| panic!("no option {key}"));
         (o.label, o.then)
-    }
-
-    fn submit_edit(intent: Intent, text: &str, session: &Session) -> Result<Vec<Change>, String> {
-        match intent {
-            Intent::Edit { on_submit, .. } => on_submit(text.to_string(), session),
-            _ => panic!("expected an editor"),
-        }
-    }
-
-    fn form(intent: Option<Intent>) -> Form {
-        match intent {
-            Some(Intent::Form(form)) => form,
-            _ => panic!("expected a form"),
-        }
-    }
-
-    fn set_text(form: &mut Form, field: usize, text: &str) {
-        match &mut form.fields[field].kind {
-            FieldKind::Text(editor) => editor.set_text(text),
-            FieldKind::Choice { .. } => panic!("field {field} is a choice"),
-        }
     }
 
     #[test]
@@ -1602,24 +1528,13 @@ mod tests {
             });
         }
         record(&mut history, changes);
-        let theme = Theme::dark();
-        let ctx = StageCtx {
-            session: history.session(),
-            theme: &theme,
-            read_only: false,
-        };
         let screen = SummaryScreen {
             focus: Focus::Actions,
             cursor: 500,
         };
-        let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("terminal");
-        let start = std::time::Instant::now();
-        for _ in 0..10 {
-            terminal
-                .draw(|f| screen.render(f, f.area(), &ctx))
-                .expect("draw");
-        }
-        let each = start.elapsed() / 10;
+        let (each, _) = time_frames(200, 50, history.session(), 10, |f, ctx| {
+            screen.render(f, f.area(), ctx)
+        });
         // Generous for unoptimised test builds; a release build is far below 2 ms.
         assert!(each.as_millis() < 40, "{each:?} per frame");
     }

@@ -5,7 +5,7 @@
 //! decision: go on to the role split, or take a pass — both are sound outcomes.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -16,10 +16,13 @@ use crate::domain::{Change, GateDecision, Partner, Session, Stage, Stance};
 use crate::tui::editor::EditorMode;
 use crate::tui::intent::{Confirm, ConfirmOption, Intent};
 use crate::tui::theme::Theme;
-use crate::tui::widgets::{KeyHelp, display_width, truncate_to_width, wrap_lines};
+use crate::tui::widgets::{KeyHelp, display_width, truncate_to_width};
 
-use super::columns::partner_columns;
-use super::{StageCtx, take_top};
+use super::columns::{
+    FOCUS_GUTTER, column_row, partner_columns, render_more_hints, render_separator,
+};
+use super::text::{clip_rows, one_line, wrap_text};
+use super::{StageCtx, draw_lines, is_chord, take_bottom, take_top};
 
 /// Every key of the vision screen, for the help overlay.
 pub const KEYS: &[KeyHelp] = &[
@@ -113,10 +116,7 @@ impl VisionScreen {
     /// Keys not handled globally. Cursor moves return `None`: they change only this
     /// screen's state, and the app redraws after every key anyway.
     pub fn handle_key(&mut self, key: KeyEvent, ctx: &StageCtx) -> Option<Intent> {
-        if key
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-        {
+        if is_chord(&key) {
             return None;
         }
         let session = ctx.session;
@@ -272,16 +272,8 @@ impl VisionScreen {
             if n > 0 {
                 // The separator stops where the answers do, so a tall screen does not
                 // show long empty rails.
-                let area = column.area;
-                let height = plan.height().min(area.height);
-                let gap = Rect::new(area.x.saturating_sub(1), area.y, 1, height)
-                    .intersection(columns_area);
-                frame.render_widget(
-                    Block::new()
-                        .borders(Borders::LEFT)
-                        .border_style(theme.border),
-                    gap,
-                );
+                let height = plan.height().min(column.area.height);
+                render_separator(frame, column.area, height, columns_area, theme);
             }
             column.render(frame, &plan, theme);
         }
@@ -328,7 +320,7 @@ impl VisionScreen {
             .into_iter()
             .map(|r| Line::from(Span::styled(r, style)))
             .collect();
-        draw_lines(frame, inner, &lines);
+        draw_lines(frame.buffer_mut(), inner, &lines);
     }
 }
 
@@ -345,103 +337,6 @@ fn statement_height(session: &Session, body: Rect) -> u16 {
     let cap = usize::from(body.height / 5).max(1);
     let rows = u16::try_from(needed.min(cap)).unwrap_or(1);
     rows.saturating_add(2).min(body.height)
-}
-
-/// An area with `n` rows cut from the bottom: what is left above, and the cut rows.
-fn take_bottom(area: Rect, n: u16) -> (Rect, Rect) {
-    let n = n.min(area.height);
-    let above = Rect {
-        height: area.height - n,
-        ..area
-    };
-    let below = Rect::new(area.x, area.y + area.height - n, area.width, n);
-    (above, below)
-}
-
-/// Wraps text that may hold line breaks to `width` cells, as plain rows.
-fn wrap_text(text: &str, width: u16) -> Vec<String> {
-    let lines: Vec<Line> = text.lines().map(Line::raw).collect();
-    wrap_lines(&lines, width)
-        .iter()
-        .map(|l| l.to_string())
-        .collect()
-}
-
-/// Keeps at most `max` rows; when rows were dropped the last kept one ends in `…`, so
-/// the room can see there is more (Enter shows all of it).
-fn clip_rows(mut rows: Vec<String>, max: usize, width: usize) -> Vec<String> {
-    if rows.len() > max {
-        rows.truncate(max);
-        if let Some(last) = rows.last_mut() {
-            *last = if display_width(last) < width {
-                format!("{last}…")
-            } else {
-                truncate_to_width(&format!("{last}…"), width)
-            };
-        }
-    }
-    rows
-}
-
-/// Writes prepared one-row lines into `area`, top to bottom. The lines are already cut
-/// to width, so the buffer is written directly rather than through a `Paragraph`, whose
-/// per-frame wrapping machinery is the dearest part of drawing a dense column.
-fn draw_lines(frame: &mut Frame, area: Rect, lines: &[Line]) {
-    let area = area.intersection(frame.area());
-    let buf = frame.buffer_mut();
-    for (y, line) in (area.y..area.bottom()).zip(lines) {
-        buf.set_line(area.x, y, line, area.width);
-    }
-}
-
-/// Fits styled parts into `width` cells, cutting the last part that does not fit.
-fn fit_parts(parts: &[(&str, Style)], width: usize) -> Vec<Span<'static>> {
-    let mut left = width;
-    let mut spans = Vec::with_capacity(parts.len());
-    for (text, style) in parts {
-        if left == 0 {
-            break;
-        }
-        let width = display_width(text);
-        if width <= left {
-            left -= width;
-            spans.push(Span::styled((*text).to_string(), *style));
-        } else {
-            spans.push(Span::styled(truncate_to_width(text, left), *style));
-            break;
-        }
-    }
-    spans
-}
-
-/// One row of a partner column: a two-cell gutter holding `▸` on the focused item, then
-/// the parts. The focused row is filled to the full width so it reads as one bar.
-fn column_row(
-    parts: &[(&str, Style)],
-    width: usize,
-    focused: bool,
-    theme: &Theme,
-) -> Line<'static> {
-    let body = width.saturating_sub(2);
-    if focused {
-        let mut spans = vec![Span::styled("▸ ", theme.selected)];
-        let fitted = fit_parts(parts, body);
-        let used: usize = fitted.iter().map(|s| display_width(&s.content)).sum();
-        spans.extend(
-            fitted
-                .into_iter()
-                .map(|s| Span::styled(s.content, theme.selected)),
-        );
-        spans.push(Span::styled(
-            " ".repeat(body.saturating_sub(used)),
-            theme.selected,
-        ));
-        Line::from(spans)
-    } else {
-        let mut spans = vec![Span::raw("  ")];
-        spans.extend(fit_parts(parts, body));
-        Line::from(spans)
-    }
 }
 
 /// Splits `total` rows between two texts needing `a` and `b` rows: each gets what it
@@ -483,7 +378,7 @@ struct ColumnContent<'s> {
 
 /// Cells taken from a column's width by the focus gutter (two) and a right margin (one)
 /// that keeps text off the separator.
-const COLUMN_CHROME: usize = 3;
+const COLUMN_CHROME: usize = FOCUS_GUTTER + 1;
 
 impl<'s> ColumnContent<'s> {
     fn new(partner: &'s Partner, index: usize, area: Rect, focus: Option<Field>) -> Self {
@@ -533,6 +428,8 @@ impl<'s> ColumnContent<'s> {
         frame.render_widget(header, area);
         let width = usize::from(inner.width);
         let text_width = width.saturating_sub(COLUMN_CHROME);
+        // Rows run on over the right margin, so the focused bar spans the whole column.
+        let row_width = width.saturating_sub(FOCUS_GUTTER);
 
         let mut lines: Vec<Line> = Vec::with_capacity(usize::from(inner.height));
         if plan.header_gap {
@@ -544,12 +441,17 @@ impl<'s> ColumnContent<'s> {
         ];
         for (i, ((field, label), (rows, hint))) in labels.iter().zip(&self.texts).enumerate() {
             let focused = self.focus == Some(*field);
-            lines.push(column_row(&[(label, theme.muted)], width, focused, theme));
+            lines.push(column_row(
+                &[(label, theme.muted)],
+                row_width,
+                focused,
+                theme,
+            ));
             let style = if *hint { theme.muted } else { theme.text };
             let shown = clip_rows(rows.clone(), plan.rows[i], text_width);
             let blank = plan.rows[i].saturating_sub(shown.len());
             for row in shown {
-                lines.push(column_row(&[(&row, style)], width, false, theme));
+                lines.push(column_row(&[(&row, style)], row_width, false, theme));
             }
             // Shorter texts are padded so the next label sits on the same row in
             // every column.
@@ -592,15 +494,20 @@ impl<'s> ColumnContent<'s> {
         for ((field, label, value, style), stacked) in short.into_iter().zip(plan.stacked) {
             let focused = self.focus == Some(field);
             if stacked {
-                lines.push(column_row(&[(label, theme.muted)], width, focused, theme));
-                lines.push(column_row(&[(value, style)], width, focused, theme));
+                lines.push(column_row(
+                    &[(label, theme.muted)],
+                    row_width,
+                    focused,
+                    theme,
+                ));
+                lines.push(column_row(&[(value, style)], row_width, focused, theme));
             } else {
                 let label = format!("{label:<LABEL_WIDTH$}");
                 let parts = [(label.as_str(), theme.muted), (value, style)];
-                lines.push(column_row(&parts, width, focused, theme));
+                lines.push(column_row(&parts, row_width, focused, theme));
             }
         }
-        draw_lines(frame, inner, &lines);
+        draw_lines(frame.buffer_mut(), inner, &lines);
     }
 }
 
@@ -686,23 +593,6 @@ impl ColumnPlan {
     }
 }
 
-fn render_more_hints(frame: &mut Frame, row: Rect, left: usize, right: usize, theme: &Theme) {
-    if row.is_empty() {
-        return;
-    }
-    if left > 0 {
-        let text = truncate_to_width(&format!("◀ {left} more"), usize::from(row.width));
-        frame.render_widget(Paragraph::new(Span::styled(text, theme.muted)), row);
-    }
-    if right > 0 {
-        let text = truncate_to_width(&format!("{right} more ▶"), usize::from(row.width));
-        frame.render_widget(
-            Paragraph::new(Line::from(Span::styled(text, theme.muted)).right_aligned()),
-            row,
-        );
-    }
-}
-
 /// How the gate line should look; kept apart from drawing so the wording is testable.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum GateTone {
@@ -758,11 +648,6 @@ fn render_gate_line(frame: &mut Frame, row: Rect, session: &Session, theme: &The
     };
     let text = truncate_to_width(&text, usize::from(row.width));
     frame.render_widget(Paragraph::new(Span::styled(text, style)), row);
-}
-
-/// Collapses line breaks and runs of spaces so a reason fits a one-line display.
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A quotation of the statement for the gate dialog, short enough to read aloud.
@@ -1024,57 +909,12 @@ pub fn gate_intent(session: &Session) -> Intent {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::sample;
-    use crate::domain::{History, NewPartner, PartnerId, PartnershipType};
-    use chrono::{TimeZone, Utc};
-    use ratatui::Terminal;
-    use ratatui::backend::TestBackend;
+    use crate::domain::{History, PartnerId, sample};
+    use crate::tui::stages::testing::{at, ctx, draw_stage, fresh, key, proceed, recorded, rows};
     use ratatui::buffer::Buffer;
 
     const NORTHWIND: PartnerId = PartnerId(1);
     const GLOBEX: PartnerId = PartnerId(2);
-
-    fn at() -> chrono::DateTime<Utc> {
-        Utc.with_ymd_and_hms(2026, 11, 12, 10, 0, 0).unwrap()
-    }
-
-    fn proceed() -> History {
-        sample::example_proceed().unwrap()
-    }
-
-    /// A session as it stands when the room sits down: partners named, nothing said.
-    fn fresh(partners: usize) -> History {
-        let names = [
-            "Northwind Analytics",
-            "Globex Integration",
-            "Initech",
-            "Umbrella",
-            "Hooli",
-            "Stark Industries",
-            "Wayne Enterprises",
-            "Cyberdyne Systems",
-        ];
-        History::create(
-            at(),
-            Change::Created {
-                title: "Test session".into(),
-                moderator: "Dana".into(),
-                kind: PartnershipType::SystemIntegrator,
-                partners: names
-                    .iter()
-                    .take(partners)
-                    .zip(1..)
-                    .map(|(name, id)| NewPartner {
-                        id: PartnerId(id),
-                        name: (*name).into(),
-                        brings: String::new(),
-                    })
-                    .collect(),
-                roles: Vec::new(),
-            },
-        )
-        .unwrap()
-    }
 
     fn record(history: &mut History, changes: Vec<Change>) {
         for change in changes {
@@ -1082,41 +922,13 @@ mod tests {
         }
     }
 
-    fn ctx<'a>(session: &'a Session, theme: &'a Theme) -> StageCtx<'a> {
-        StageCtx {
-            session,
-            theme,
-            read_only: false,
-        }
-    }
-
-    fn rows(buf: &Buffer) -> Vec<String> {
-        let area = buf.area;
-        (area.y..area.bottom())
-            .map(|y| {
-                (area.x..area.right())
-                    .map(|x| buf[(x, y)].symbol())
-                    .collect()
-            })
-            .collect()
-    }
-
     fn draw(screen: &VisionScreen, session: &Session, w: u16, h: u16) -> (Vec<String>, Buffer) {
-        let theme = Theme::dark();
-        let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-        terminal
-            .draw(|f| screen.render(f, f.area(), &ctx(session, &theme)))
-            .unwrap();
-        let buf = terminal.backend().buffer().clone();
+        let buf = draw_stage(w, h, session, |f, ctx| screen.render(f, f.area(), ctx));
         (rows(&buf), buf)
     }
 
     fn press(screen: &mut VisionScreen, session: &Session, code: KeyCode) -> Option<Intent> {
-        let theme = Theme::dark();
-        screen.handle_key(
-            KeyEvent::new(code, KeyModifiers::NONE),
-            &ctx(session, &theme),
-        )
+        screen.handle_key(key(code), &ctx(session, &Theme::dark()))
     }
 
     fn keys(screen: &mut VisionScreen, session: &Session, codes: &[KeyCode]) {
@@ -1136,14 +948,6 @@ mod tests {
         match intent {
             Some(Intent::Edit { on_submit, .. }) => on_submit(text.to_string(), session),
             _ => panic!("expected an editor"),
-        }
-    }
-
-    fn recorded(intent: Option<Intent>) -> Vec<Change> {
-        match intent {
-            Some(Intent::Record(changes)) => changes,
-            Some(Intent::Status(s)) => panic!("expected changes, got status {s}"),
-            _ => panic!("expected changes"),
         }
     }
 
