@@ -9,6 +9,7 @@ use std::rc::Rc;
 use clap::{Parser, Subcommand};
 
 use crate::domain::PartnershipType;
+use crate::domain::board::{Readiness, board};
 use crate::domain::change::{MAX_PARTNERS, MIN_PARTNERS};
 use crate::storage::Listed;
 use crate::storage::dirs::{SessionsDir, ensure_dir, resolve_sessions_dir};
@@ -179,14 +180,20 @@ fn check(files: &[PathBuf]) -> ExitCode {
                 let verdict = session
                     .verdict
                     .map_or("no verdict yet".to_string(), |v| format!("verdict: {v}"));
+                let readiness = Readiness::of(&board(session));
                 println!(
-                    "{}: ok — '{}', {} partners, {} events, reached {}, {}",
+                    "{}: ok — '{}', {} partners, {} events, reached {}, {}; conflicts: {} ({} settled, {} deal-breakers, {} parked, {} dismissed)",
                     file.display(),
                     session.title,
                     session.partners.len(),
                     history.events().len(),
                     session.reached,
-                    verdict
+                    verdict,
+                    readiness.open_summary(),
+                    readiness.settled,
+                    readiness.deal_breakers,
+                    readiness.parked,
+                    readiness.dismissed,
                 );
             }
             Err(e) => {

@@ -303,7 +303,7 @@ fn list_shows_the_sessions_as_an_aligned_table_newest_first() {
     assert_eq!(
         rows[2],
         vec![
-            "2026-11-12 11:48".to_string(),
+            "2026-11-12 12:15".to_string(),
             "Summary".into(),
             "proceed with conditions".into(),
             "system integrator".into(),

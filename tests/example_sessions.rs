@@ -45,7 +45,9 @@ fn shipped_examples_match_their_scripts() {
         let text = text.unwrap_or_default();
         let path = path_for(&history);
         if write {
-            std::fs::write(&path, &text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            // Atomic, so the test that loads the files never sees half of one.
+            sameside::storage::atomic::write_atomically(&path, text.as_bytes())
+                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         }
         let on_disk = std::fs::read_to_string(&path).unwrap_or_else(|e| {
             panic!(

@@ -242,8 +242,7 @@ fn screen_text(buffer: &Buffer, dir: &Path) -> String {
     }
     let mut out = out.replace(&dir.display().to_string(), "[DIR]");
     // The session list shows the local date of the last change; picture it as in UTC.
-    for updated in ["2026-11-12T11:48:25Z", "2026-11-19T14:44:50Z"] {
-        let at: DateTime<Utc> = updated.parse().unwrap();
+    for at in shipped_updates() {
         let local = at.with_timezone(&Local).format("%Y-%m-%d").to_string();
         let utc = at.format("%Y-%m-%d").to_string();
         if local != utc {
@@ -251,6 +250,20 @@ fn screen_text(buffer: &Buffer, dir: &Path) -> String {
         }
     }
     out
+}
+
+/// When the shipped examples last changed, read from their headers (they are rewritten
+/// whenever the scripts change).
+fn shipped_updates() -> Vec<DateTime<Utc>> {
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions");
+    [NORTHWIND, ACME]
+        .iter()
+        .filter_map(|name| {
+            let text = std::fs::read_to_string(shipped.join(name)).ok()?;
+            let rest = &text[text.find("updated: \"")? + "updated: \"".len()..];
+            rest[..rest.find('"')?].parse().ok()
+        })
+        .collect()
 }
 
 /// Row `y` of the buffer as text, with each character's column.
@@ -512,10 +525,19 @@ fn every_stage_of_a_finished_session() {
     wall.snap("conflicts_settle");
     wall.key(KeyCode::Esc);
 
-    wall.key(KeyCode::Enter);
+    // Enter edits an entered conflict (a detected one is settled instead): find the
+    // one the moderator entered.
+    for _ in 0..30 {
+        wall.key(KeyCode::Enter);
+        if matches!(wall.app.modal, Some(Modal::Form(_))) {
+            break;
+        }
+        assert!(matches!(wall.app.modal, Some(Modal::Confirm(_))));
+        wall.key(KeyCode::Esc).key(KeyCode::Down);
+    }
     assert!(matches!(wall.app.modal, Some(Modal::Form(_))));
     wall.snap("conflicts_edit_form");
-    wall.key(KeyCode::Esc);
+    wall.key(KeyCode::Esc).key(KeyCode::Home);
 
     wall.key(KeyCode::PageUp);
     assert_eq!(wall.stage(), Some(Stage::Interests));
@@ -549,6 +571,98 @@ fn every_stage_of_a_finished_session() {
 
     wall.key(KeyCode::Char('p'));
     wall.snap("partners_of_example");
+}
+
+#[test]
+fn conflict_check_matrix_filter_and_dismiss() {
+    /// The readiness line, wherever it is on the screen.
+    fn readiness(wall: &Wall) -> String {
+        let text = wall.text(160, 45);
+        text.lines()
+            .find(|l| l.starts_with("Readiness "))
+            .unwrap_or_else(|| panic!("no readiness line\n{text}"))
+            .to_string()
+    }
+    /// The row the list or the matrix points at.
+    fn pointed(wall: &Wall) -> String {
+        let buffer = wall.buffer(80, 24);
+        let (_, y) = find_row(&buffer, "▶ ").expect("the pointer");
+        row(&buffer, y).into_iter().map(|(_, s)| s).collect()
+    }
+
+    let mut wall = Wall::with_examples(Theme::dark());
+    wall.open_from_home(NORTHWIND);
+    // The summary says how far the room came with its conflicts.
+    let before = readiness(&wall);
+    assert!(before.contains(" · open: "), "{before}");
+    wall.key(KeyCode::PageUp);
+    assert_eq!(wall.stage(), Some(Stage::Conflicts));
+    assert_eq!(readiness(&wall), before, "the same line on the stage");
+
+    // The matrix: categories × the one pair, the cursor on the first cell.
+    wall.key(KeyCode::Char('m'));
+    wall.snap("conflicts_matrix");
+    let text = wall.text(80, 24);
+    assert!(
+        text.contains("MATRIX  categories × partner pairs"),
+        "{text}"
+    );
+
+    // Down to the roles row; Enter lists what it holds.
+    for _ in 0..9 {
+        if pointed(&wall).starts_with("▶ roles") {
+            break;
+        }
+        wall.key(KeyCode::Down);
+    }
+    wall.key(KeyCode::Enter);
+    assert!(wall.app.modal.is_none());
+    wall.snap("conflicts_filtered");
+    let text = wall.text(80, 24);
+    assert!(
+        text.contains("CONFLICTS IN roles × Northwind & Globex  "),
+        "{text}"
+    );
+
+    // Settling the first of them, found by a rule: the dialog says why and asks the room.
+    wall.key(KeyCode::Char('s'));
+    assert!(matches!(wall.app.modal, Some(Modal::Confirm(_))));
+    wall.snap("conflicts_settle_detected");
+    let text = wall.text(160, 45);
+    assert!(text.contains("Found by the rule '"), "{text}");
+    assert!(
+        text.contains("x  dismiss as not a conflict — say why"),
+        "{text}"
+    );
+
+    // Dismissing asks for the reason, which is kept.
+    wall.key(KeyCode::Char('x'));
+    assert!(matches!(wall.app.modal, Some(Modal::Edit { .. })));
+    wall.type_text("Both partners already agree on this one");
+    wall.snap("conflicts_dismiss_reason");
+    wall.key(KeyCode::Enter);
+    assert!(wall.app.modal.is_none(), "the reason was accepted");
+    // The cursor stayed with the conflict, now among the dismissed ones.
+    wall.snap("conflicts_after_dismiss");
+    let row = pointed(&wall);
+    assert!(row.contains("dismissed: Bot"), "{row}");
+    assert_ne!(readiness(&wall), before);
+
+    // `f` shows every conflict again; a detected one cannot be deleted, only dismissed.
+    wall.key(KeyCode::Char('f'));
+    assert!(wall.text(80, 24).contains("CONFLICTS  "));
+    wall.key(KeyCode::Char('d'));
+    assert!(wall.app.modal.is_none());
+    assert!(
+        wall.text(160, 45)
+            .contains("dismissed, not deleted — press s then x"),
+        "{}",
+        wall.text(160, 45)
+    );
+    // Undo takes the dismissal back.
+    wall.key(KeyCode::Char('u'));
+    assert_eq!(readiness(&wall), before);
+    assert!(!pointed(&wall).contains("dismissed: Bot"));
 }
 
 #[test]
@@ -737,7 +851,7 @@ fn the_selected_item_uses_the_selected_style() {
     let (x, y) = find_row(&buffer, "▶4").expect("the stage marker");
     assert_eq!(y, 1);
     assert_eq!(buffer[(x, y)].style().bg, theme.selected.bg);
-    let (x, y) = find_row(&buffer, "▶ ! medium").expect("first conflict, pointed at");
+    let (x, y) = find_row(&buffer, "▶ ").expect("first conflict, pointed at");
     assert_eq!(buffer[(x + 2, y)].style().bg, theme.selected.bg, "selected");
     wall.key(KeyCode::Down);
     let buffer = wall.buffer(160, 45);
@@ -746,10 +860,20 @@ fn the_selected_item_uses_the_selected_style() {
         theme.selected.bg,
         "moved away"
     );
-    let (x, y) = find_row(&buffer, "▶ !! high").expect("second conflict, pointed at");
+    let (x, next) = find_row(&buffer, "▶ ").expect("second conflict, pointed at");
+    assert!(next > y);
     for x in x..x + 40 {
-        assert_eq!(buffer[(x, y)].style().bg, theme.selected.bg, "column {x}");
+        assert_eq!(
+            buffer[(x, next)].style().bg,
+            theme.selected.bg,
+            "column {x}"
+        );
     }
+    // In the matrix, the cell under the cursor.
+    wall.key(KeyCode::Char('m'));
+    let buffer = wall.buffer(160, 45);
+    let (x, y) = find_row(&buffer, "[").expect("the matrix cursor");
+    assert_eq!(buffer[(x, y)].style().bg, theme.selected.bg);
 }
 
 #[test]
@@ -784,7 +908,11 @@ fn no_colour_at_all_in_monochrome() {
         ("action form", &[KeyCode::Esc, KeyCode::Char('a')]),
         ("conflicts", &[KeyCode::Esc, KeyCode::PageUp]),
         ("settle", &[KeyCode::Char('s')]),
-        ("conflict form", &[KeyCode::Esc, KeyCode::Enter]),
+        ("dismiss reason", &[KeyCode::Char('x')]),
+        ("settle by Enter", &[KeyCode::Esc, KeyCode::Enter]),
+        ("conflict form", &[KeyCode::Esc, KeyCode::Char('a')]),
+        ("matrix", &[KeyCode::Esc, KeyCode::Char('m')]),
+        ("filtered", &[KeyCode::Enter]),
         ("interests", &[KeyCode::Esc, KeyCode::PageUp]),
         ("coverage", &[KeyCode::Char('c')]),
         ("roles", &[KeyCode::Char('c'), KeyCode::PageUp]),

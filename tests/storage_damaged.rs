@@ -545,13 +545,13 @@ fn inapplicable_events() -> Vec<Inapplicable> {
 
     // An interest for partner 9, in a session of partners 1 and 2.
     let interest =
-        "    (at: \"2026-11-12T10:18:35Z\", change: InterestAdded(interest: (id: 25, partner: 1,";
+        "    (at: \"2026-11-12T10:18:20Z\", change: InterestAdded(interest: (id: 25, partner: 1,";
     let unknown = edit(
         &text,
         interest,
         &interest.replace("partner: 1", "partner: 9"),
     );
-    let (place, n) = event_at(&unknown, "    (at: \"2026-11-12T10:18:35Z\"");
+    let (place, n) = event_at(&unknown, "    (at: \"2026-11-12T10:18:20Z\"");
     cases.push((
         "interest for partner 9",
         unknown,
@@ -565,7 +565,7 @@ fn inapplicable_events() -> Vec<Inapplicable> {
         "HoleAdded(hole: (id: 19,",
         "HoleAdded(hole: (id: 18,",
     );
-    let (place, n) = event_at(&duplicate, "    (at: \"2026-11-12T09:48:50Z\"");
+    let (place, n) = event_at(&duplicate, "    (at: \"2026-11-12T09:48:35Z\"");
     cases.push((
         "duplicate id",
         duplicate,
@@ -607,7 +607,7 @@ fn inapplicable_events() -> Vec<Inapplicable> {
     );
     let (place, n) = event_at(
         &crlf.replace("\r\n", "\n"),
-        "    (at: \"2026-11-12T10:18:35Z\"",
+        "    (at: \"2026-11-12T10:18:20Z\"",
     );
     cases.push((
         "partner 9 with CRLF and a comment",

@@ -153,6 +153,13 @@ pub enum Change {
     ConflictRemoved {
         id: ItemId,
     },
+    /// The room's outcome for a detected conflict, by the finding's key. `Open` takes an
+    /// earlier outcome back.
+    FindingSettled {
+        key: String,
+        status: ConflictStatus,
+        owner: String,
+    },
     VerdictSet {
         verdict: Option<Verdict>,
         note: String,
@@ -222,6 +229,10 @@ pub enum ApplyError {
     StageLocked(Stage, &'static str),
     #[error("{0}")]
     VerdictNotAllowed(&'static str),
+    #[error("no detected conflict '{0}' in the session as it is now")]
+    UnknownFinding(String),
+    #[error("only a detected conflict can be dismissed; remove an entered one instead")]
+    DismissEntered,
     #[error("a timebox runs from 1 to 600 minutes, not {0}")]
     TimeboxRange(u32),
     #[error("nothing to undo")]
@@ -326,8 +337,32 @@ fn check_conflict(session: &Session, conflict: &Conflict) -> Result<(), ApplyErr
     for partner in &conflict.partners {
         check_partner(session, *partner)?;
     }
-    if let ConflictStatus::Resolved { agreement } = &conflict.status {
-        non_empty(agreement, "the agreement that resolves a conflict")?;
+    check_status(&conflict.status)?;
+    if matches!(conflict.status, ConflictStatus::Dismissed { .. }) {
+        return Err(ApplyError::DismissEntered);
+    }
+    Ok(())
+}
+
+fn check_status(status: &ConflictStatus) -> Result<(), ApplyError> {
+    match status {
+        ConflictStatus::Resolved { agreement } => {
+            non_empty(agreement, "the agreement that resolves a conflict")
+        }
+        ConflictStatus::Dismissed { reason } => {
+            non_empty(reason, "the reason for dismissing a conflict")
+        }
+        _ => Ok(()),
+    }
+}
+
+/// A deal-breaker cannot appear under a plain "proceed" verdict: the verdict has to
+/// change first, so the two never contradict each other.
+fn check_deal_breaker(session: &Session, status: &ConflictStatus) -> Result<(), ApplyError> {
+    if *status == ConflictStatus::DealBreaker && session.verdict == Some(Verdict::Proceed) {
+        return Err(ApplyError::VerdictNotAllowed(
+            "the verdict is a plain proceed; change it before calling this a deal-breaker",
+        ));
     }
     Ok(())
 }
@@ -355,6 +390,18 @@ fn insert_by_id<T>(items: &mut Vec<T>, item: T, id_of: impl Fn(&T) -> ItemId) {
     let id = id_of(&item);
     let at = items.partition_point(|x| id_of(x) < id);
     items.insert(at, item);
+}
+
+/// A cheap first look: without any deal-breaker outcome there is nothing to detect.
+fn might_hold_deal_breaker(session: &Session) -> bool {
+    session
+        .conflicts
+        .iter()
+        .any(|c| c.status == ConflictStatus::DealBreaker)
+        || session
+            .outcomes
+            .values()
+            .any(|o| o.status == ConflictStatus::DealBreaker)
 }
 
 /// What the gate still lacks before a plain "proceed", in words; None when it is ready.
@@ -424,6 +471,21 @@ impl Change {
 
     fn apply_with(&self, session: &mut Session, policy: Policy) -> Result<Vec<Change>, ApplyError> {
         let inverse = self.apply_inner(session, policy == Policy::Checked)?;
+        // Any edit can bring a settled deal-breaker back onto the board (an interest made
+        // firm again, a moderator's copy removed). Under a plain "proceed" that would be
+        // a contradiction, so such an edit is taken back and refused.
+        if policy == Policy::Checked
+            && session.verdict == Some(Verdict::Proceed)
+            && might_hold_deal_breaker(session)
+            && session.has_deal_breaker()
+        {
+            for change in &inverse {
+                change.apply_restoring(session)?;
+            }
+            return Err(ApplyError::VerdictNotAllowed(
+                "this would put a deal-breaker on the table under a plain proceed verdict; change the verdict first",
+            ));
+        }
         // Undoing a gate decision can leave the wall on a stage that is now locked: fall
         // back to the vision, where the gate is.
         if stage_lock(session, session.current).is_some() {
@@ -781,13 +843,8 @@ impl Change {
             }
             ConflictAdded { conflict } => {
                 check_conflict(s, conflict)?;
-                if checked
-                    && conflict.status == ConflictStatus::DealBreaker
-                    && s.verdict == Some(Verdict::Proceed)
-                {
-                    return Err(ApplyError::VerdictNotAllowed(
-                        "the verdict is a plain proceed; change it before calling this a deal-breaker",
-                    ));
+                if checked {
+                    check_deal_breaker(s, &conflict.status)?;
                 }
                 check_new_id(s, conflict.id, checked)?;
                 note_id(s, conflict.id);
@@ -796,13 +853,8 @@ impl Change {
             }
             ConflictEdited { conflict } => {
                 check_conflict(s, conflict)?;
-                if checked
-                    && conflict.status == ConflictStatus::DealBreaker
-                    && s.verdict == Some(Verdict::Proceed)
-                {
-                    return Err(ApplyError::VerdictNotAllowed(
-                        "the verdict is a plain proceed; change it before calling this a deal-breaker",
-                    ));
+                if checked {
+                    check_deal_breaker(s, &conflict.status)?;
                 }
                 let at = position(
                     &s.conflicts,
@@ -817,6 +869,36 @@ impl Change {
                 let at = position(&s.conflicts, |c| c.id == *id, "conflict", *id)?;
                 let conflict = s.conflicts.remove(at);
                 Ok(vec![ConflictAdded { conflict }])
+            }
+            FindingSettled { key, status, owner } => {
+                check_status(status)?;
+                if checked {
+                    check_deal_breaker(s, status)?;
+                    // Only what the rules find now can be settled; a key from a typo or
+                    // from items since removed would be a silent no-op otherwise.
+                    if !super::detect::detect(s).iter().any(|f| &f.key == key) {
+                        return Err(ApplyError::UnknownFinding(key.clone()));
+                    }
+                }
+                let old = if *status == ConflictStatus::Open {
+                    s.outcomes.remove(key)
+                } else {
+                    s.outcomes.insert(
+                        key.clone(),
+                        Outcome {
+                            status: status.clone(),
+                            owner: owner.clone(),
+                        },
+                    )
+                };
+                let (status, owner) = old.map_or((ConflictStatus::Open, String::new()), |o| {
+                    (o.status, o.owner)
+                });
+                Ok(vec![FindingSettled {
+                    key: key.clone(),
+                    status,
+                    owner,
+                }])
             }
             VerdictSet { verdict, note } => {
                 if checked {

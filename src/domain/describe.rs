@@ -4,7 +4,7 @@
 
 use super::change::Change;
 use super::history::{Reversible as ReversibleEntry, reversible_said};
-use super::session::{GateDecision, Session};
+use super::session::{ConflictStatus, GateDecision, Session};
 use super::types::HoleFiller;
 
 /// Cuts long user text so a sentence stays on one projected line.
@@ -224,6 +224,27 @@ pub(crate) fn describe(
                 .conflict(*id)
                 .map_or("a conflict", |c| c.description.as_str());
             format!("Conflict {} removed", quote(what))
+        }
+        FindingSettled { key, status, owner } => {
+            let what = match status {
+                ConflictStatus::Open => "reopened".to_string(),
+                ConflictStatus::Resolved { agreement } => format!("resolved: {}", quote(agreement)),
+                ConflictStatus::AcceptedRisk if owner.trim().is_empty() => {
+                    "accepted as a risk".to_string()
+                }
+                ConflictStatus::AcceptedRisk => {
+                    format!("accepted as a risk, owned by {}", owner.trim())
+                }
+                ConflictStatus::DealBreaker => "called a deal-breaker".to_string(),
+                ConflictStatus::Parked => "parked for later".to_string(),
+                ConflictStatus::Dismissed { reason } => format!("dismissed: {}", quote(reason)),
+            };
+            // Name the conflict by its sentence, as the room saw it.
+            let about = super::detect::detect(before)
+                .into_iter()
+                .find(|f| &f.key == key)
+                .map_or_else(|| format!("'{key}'"), |f| quote(&f.explanation));
+            format!("Conflict {about} {what}")
         }
         VerdictSet { verdict, note } => match verdict {
             Some(v) if note.trim().is_empty() => format!("Verdict: {v}"),

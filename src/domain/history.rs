@@ -77,6 +77,7 @@ fn created_session(at: DateTime<Utc>, change: &Change) -> Result<Session, ApplyE
         holes: Vec::new(),
         interests: Vec::new(),
         conflicts: Vec::new(),
+        outcomes: Default::default(),
         verdict: None,
         verdict_note: String::new(),
         actions: Vec::new(),

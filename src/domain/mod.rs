@@ -1,8 +1,10 @@
 //! The partnership session itself: who is in the room, what they said at each stage, and
 //! the rules for moving between stages. Nothing here knows about terminals or files.
 
+pub mod board;
 pub mod change;
 pub mod describe;
+pub mod detect;
 pub mod history;
 pub mod sample;
 pub mod session;

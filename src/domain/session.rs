@@ -117,9 +117,17 @@ pub enum ConflictOrigin {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ConflictStatus {
     Open,
-    Resolved { agreement: String },
+    Resolved {
+        agreement: String,
+    },
     AcceptedRisk,
     DealBreaker,
+    /// Set aside for a later meeting: not settled, but no longer on today's table.
+    Parked,
+    /// The room judged a detected conflict not to be one; the reason is kept.
+    Dismissed {
+        reason: String,
+    },
 }
 
 impl ConflictStatus {
@@ -129,7 +137,14 @@ impl ConflictStatus {
             ConflictStatus::Resolved { .. } => "resolved",
             ConflictStatus::AcceptedRisk => "accepted risk",
             ConflictStatus::DealBreaker => "deal-breaker",
+            ConflictStatus::Parked => "parked",
+            ConflictStatus::Dismissed { .. } => "dismissed",
         }
+    }
+
+    /// The room has decided something about it (parked conflicts are still undecided).
+    pub fn is_settled(&self) -> bool {
+        !matches!(self, ConflictStatus::Open | ConflictStatus::Parked)
     }
 
     /// A conflict stays on the table until the room has settled it one way or another;
@@ -162,6 +177,14 @@ pub struct ActionItem {
     pub due: Option<NaiveDate>,
 }
 
+/// The room's outcome for a detected conflict, remembered under the finding's key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Outcome {
+    pub status: ConflictStatus,
+    /// Who owns it from here (the owner of an accepted risk, say).
+    pub owner: String,
+}
+
 /// The state of a session, derived from its events.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Session {
@@ -178,6 +201,9 @@ pub struct Session {
     pub holes: Vec<Hole>,
     pub interests: Vec<Interest>,
     pub conflicts: Vec<Conflict>,
+    /// Outcomes of detected conflicts by finding key. An outcome whose finding no longer
+    /// turns up (its items changed) is kept but not shown.
+    pub outcomes: std::collections::BTreeMap<String, Outcome>,
     pub verdict: Option<Verdict>,
     /// Conditions, or the reason for a pass, said with the verdict.
     pub verdict_note: String,
@@ -259,12 +285,12 @@ impl Session {
             .unwrap_or_default()
     }
 
-    /// Conflicts the room has not settled yet.
+    /// Moderator conflicts the room has not settled yet.
     pub fn open_conflicts(&self) -> impl Iterator<Item = &Conflict> {
         self.conflicts.iter().filter(|c| c.status.is_open())
     }
 
-    /// Agreements reached: the text of every resolved conflict.
+    /// Agreements on moderator conflicts: the text of every resolved one.
     pub fn agreements(&self) -> impl Iterator<Item = (&Conflict, &str)> {
         self.conflicts.iter().filter_map(|c| match &c.status {
             ConflictStatus::Resolved { agreement } => Some((c, agreement.as_str())),
@@ -272,10 +298,9 @@ impl Session {
         })
     }
 
+    /// True when a deal-breaker stands, entered or detected.
     pub fn has_deal_breaker(&self) -> bool {
-        self.conflicts
-            .iter()
-            .any(|c| c.status == ConflictStatus::DealBreaker)
+        super::board::has_deal_breaker(self)
     }
 
     /// Text shown for an item a conflict refers to.

@@ -2,13 +2,16 @@
 //! timing and saving. Every change goes through `record`, which applies it to the history,
 //! notes the time spent when the stage changes, and hands the new state to the autosaver.
 
+use std::cell::RefCell;
 use std::path::PathBuf;
+use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 
+use crate::domain::board::{BoardEntry, board};
 use crate::domain::change::stage_lock;
 use crate::domain::{Change, History, Stage};
 use crate::storage::autosave::Autosaver;
@@ -46,6 +49,9 @@ pub struct SessionView {
     show_partners: bool,
     /// The stage whose timebox already rang the bell, so it rings once.
     bell_rung: Option<Stage>,
+    /// The conflict board and the number of events it was computed for: the rules run
+    /// once per change, not once per frame.
+    board_cache: RefCell<(usize, Rc<[BoardEntry]>)>,
     vision: VisionScreen,
     roles: RolesScreen,
     interests: InterestsScreen,
@@ -109,6 +115,7 @@ impl SessionView {
             view_stage,
             show_partners: false,
             bell_rung: None,
+            board_cache: RefCell::new((usize::MAX, Rc::from(Vec::new()))),
             vision: VisionScreen::default(),
             roles: RolesScreen::default(),
             interests: InterestsScreen::default(),
@@ -116,6 +123,16 @@ impl SessionView {
             summary: SummaryScreen::default(),
             partners: PartnersScreen::default(),
         }
+    }
+
+    /// The conflict board for the session as it is now.
+    pub fn board(&self) -> Rc<[BoardEntry]> {
+        let events = self.history.events().len();
+        let mut cache = self.board_cache.borrow_mut();
+        if cache.0 != events {
+            *cache = (events, Rc::from(board(self.history.session())));
+        }
+        Rc::clone(&cache.1)
     }
 
     /// The stage on screen.
@@ -335,8 +352,10 @@ impl SessionView {
         let read_only = self.read_only.is_some();
         let stage = self.stage();
         let session = self.history.session();
+        let board = self.board();
         let ctx = StageCtx {
             session,
+            board: &board,
             theme,
             read_only,
         };
@@ -437,8 +456,10 @@ impl SessionView {
             badge,
             theme,
         );
+        let board = self.board();
         let ctx = StageCtx {
             session,
+            board: &board,
             theme,
             read_only: self.read_only.is_some(),
         };

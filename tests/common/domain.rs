@@ -514,3 +514,33 @@ pub mod arbitrary {
         .boxed()
     }
 }
+
+/// A `Created` event like `created_with`, but without the template's roles, for tests
+/// that put every role on the table themselves.
+pub fn created_without_roles(names: &[&str]) -> Change {
+    match created_with(names) {
+        Change::Created {
+            title,
+            moderator,
+            kind,
+            partners,
+            ..
+        } => Change::Created {
+            title,
+            moderator,
+            kind,
+            partners,
+            roles: Vec::new(),
+        },
+        other => other,
+    }
+}
+
+impl Room {
+    /// Like `with_partners`, but with no roles at all (the template's are left out).
+    pub fn without_roles(names: &[&str]) -> Room {
+        let history = History::create(at(0), created_without_roles(names))
+            .expect("a valid session is created");
+        Room { history, minute: 0 }
+    }
+}

@@ -1882,6 +1882,7 @@ mod tests {
         let theme = Theme::dark();
         let ctx = StageCtx {
             session,
+            board: &[],
             theme: &theme,
             read_only: false,
         };

@@ -7,6 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 use crate::domain::Session;
+use crate::domain::board::BoardEntry;
 
 use super::theme::Theme;
 
@@ -22,6 +23,9 @@ pub mod vision;
 /// What every stage screen needs to draw itself and to decide what a key means.
 pub struct StageCtx<'a> {
     pub session: &'a Session,
+    /// The conflict board for `session` (entered and detected conflicts with their
+    /// outcomes), computed once per change rather than on every frame.
+    pub board: &'a [BoardEntry],
     pub theme: &'a Theme,
     /// True when the session is shown without the right to change it (another instance
     /// holds it, or a replay). Screens still move their cursor but ask for no changes.
@@ -139,9 +143,15 @@ pub(crate) mod testing {
     }
 
     /// The context of a moderator who may change the session.
+    ///
+    /// The board is computed here and leaked: tests are short-lived processes, and a
+    /// context that borrows everything keeps the screens' signatures simple.
     pub fn ctx<'a>(session: &'a Session, theme: &'a Theme) -> StageCtx<'a> {
+        let board: &'static [crate::domain::board::BoardEntry] =
+            Box::leak(crate::domain::board::board(session).into_boxed_slice());
         StageCtx {
             session,
+            board,
             theme,
             read_only: false,
         }

@@ -1380,8 +1380,8 @@ mod tests {
         let globex = col_of(header, "Globex");
         assert!(north < globex);
 
-        // Solution architecture: Northwind consulted, Globex accountable, nobody responsible.
-        let (_, row) = row_with(&rows, "Solution architecture");
+        // Implementation: Northwind consulted, Globex accountable, nobody responsible.
+        let (_, row) = row_with(&rows, "Implementation and integration");
         let cells: Vec<char> = row.chars().collect();
         let letter_near = |start: usize| {
             cells[start.saturating_sub(2)..start + 10]
@@ -1393,10 +1393,12 @@ mod tests {
         assert_eq!(letter_near(globex), Some('A'), "{row:?}\n{header:?}");
         assert!(row.contains("no R"), "{row:?}");
         // Both accountable and nobody responsible: both problems named.
+        // Solution architecture is settled: Globex answers for it, Northwind does it.
         assert!(
-            row_with(&rows, "Joint account planning")
+            row_with(&rows, "Solution architecture")
                 .1
-                .contains("2×A, no R")
+                .trim_end()
+                .ends_with('✔')
         );
         assert!(row_with(&rows, "Executive sponsorship").1.contains("no A"));
         // The longest role name is not cut at 80 columns.
@@ -1406,7 +1408,7 @@ mod tests {
         assert!(
             row_with(&wide, "Roles — who")
                 .1
-                .contains("9 roles to settle")
+                .contains("4 roles to settle")
         );
     }
 
@@ -1446,7 +1448,7 @@ mod tests {
         assert!(
             row_with(&wide, "Roles — who")
                 .1
-                .contains("8 roles to settle")
+                .contains("4 roles to settle")
         );
     }
 
@@ -1535,7 +1537,7 @@ mod tests {
         let history = proceed();
         let s = history.session();
         let mut screen = RolesScreen::default();
-        let role = role_index(s, "Solution architecture");
+        let role = role_index(s, "Implementation and integration");
         for _ in 0..role {
             press(&mut screen, s, KeyCode::Down);
         }
@@ -1570,8 +1572,13 @@ mod tests {
         let mut history = proceed();
         let s = history.session().clone();
         let mut screen = RolesScreen::default();
+        // Implementation and integration: Northwind is consulted there.
+        let at = role_index(&s, "Implementation and integration");
+        for _ in 0..at {
+            press(&mut screen, &s, KeyCode::Down);
+        }
         press(&mut screen, &s, KeyCode::Right);
-        let role = s.roles[0].id;
+        let role = s.roles[at].id;
         let set = |letter| {
             vec![Change::RaciSet {
                 role,
@@ -1598,7 +1605,11 @@ mod tests {
         }
         record(&mut history, set(None));
         let rows = rows(&draw(&screen, history.session(), 80, 24));
-        assert!(row_with(&rows, "Solution architecture").1.contains('·'));
+        assert!(
+            row_with(&rows, "Implementation and integration")
+                .1
+                .contains('·')
+        );
         // On the name column a letter key explains itself instead of doing nothing.
         press(&mut screen, &s, KeyCode::Left);
         assert!(matches!(
