@@ -87,6 +87,40 @@ impl Script {
         self.after(75, Change::InterestAdded { interest })
     }
 
+    /// Writes the statement, has every partner agree, and passes the vision gate.
+    fn pass_gate(&mut self, statement: &str) -> Result<(), ApplyError> {
+        self.after(
+            5,
+            Change::StatementSet {
+                text: statement.into(),
+            },
+        )?;
+        let partners: Vec<PartnerId> = self
+            .history
+            .session()
+            .partners
+            .iter()
+            .map(|p| p.id)
+            .collect();
+        for partner in partners {
+            self.after(
+                5,
+                Change::AgreementSet {
+                    partner,
+                    agreed: true,
+                },
+            )?;
+        }
+        self.after(
+            5,
+            Change::GateDecided {
+                decision: GateDecision::Proceed {
+                    override_reason: None,
+                },
+            },
+        )
+    }
+
     /// Records the room's outcome for the detected conflict of `rule` whose sentence
     /// mentions `about`, as the conflict check does.
     fn settle(
@@ -721,30 +755,7 @@ pub fn large(partners: usize, items: usize, events: usize) -> Result<History, Ap
         s.rep(*partner, &format!("Executive {n}"), Function::Executive)?;
         s.rep(*partner, &format!("Seller {n}"), Function::Sales)?;
     }
-    s.after(
-        5,
-        StatementSet {
-            text: "A shared opportunity worth pursuing together across regions and industries."
-                .into(),
-        },
-    )?;
-    for partner in &ids {
-        s.after(
-            5,
-            AgreementSet {
-                partner: *partner,
-                agreed: true,
-            },
-        )?;
-    }
-    s.after(
-        5,
-        GateDecided {
-            decision: GateDecision::Proceed {
-                override_reason: None,
-            },
-        },
-    )?;
+    s.pass_gate("A shared opportunity worth pursuing together across regions and industries.")?;
     let words = [
         "EMEA",
         "accounts",
@@ -890,29 +901,7 @@ pub fn many_interests(partners: usize, count: usize) -> Result<History, ApplyErr
             roles: template_roles(&kind, 1),
         },
     )?;
-    s.after(
-        5,
-        StatementSet {
-            text: "A shared opportunity.".into(),
-        },
-    )?;
-    for partner in &ids {
-        s.after(
-            5,
-            AgreementSet {
-                partner: *partner,
-                agreed: true,
-            },
-        )?;
-    }
-    s.after(
-        5,
-        GateDecided {
-            decision: GateDecision::Proceed {
-                override_reason: None,
-            },
-        },
-    )?;
+    s.pass_gate("A shared opportunity.")?;
     s.move_to(Stage::Roles, 60)?;
     let roles: Vec<ItemId> = s.history.session().roles.iter().map(|r| r.id).collect();
     for (n, role) in roles.iter().enumerate() {
