@@ -11,7 +11,9 @@ use clap::{Parser, Subcommand};
 use crate::domain::PartnershipType;
 use crate::domain::board::{Readiness, board};
 use crate::domain::change::{MAX_PARTNERS, MIN_PARTNERS};
+use crate::export::{CsvTable, Format, Notes, render};
 use crate::storage::Listed;
+use crate::storage::atomic::write_atomically;
 use crate::storage::dirs::{SessionsDir, ensure_dir, resolve_sessions_dir};
 use crate::storage::store::{list_sessions, read_session};
 use crate::tui::clock::SystemClock;
@@ -65,12 +67,47 @@ pub enum Command {
         #[arg(long)]
         tsv: bool,
     },
+    /// Write the session's notes as Markdown (default), HTML, JSON or CSV
+    Export {
+        /// The session file (.ron)
+        file: PathBuf,
+        /// md, html, json or csv; without it, taken from OUT's extension, else md
+        #[arg(long, value_parser = parse_format)]
+        format: Option<Format>,
+        /// Where to write; standard output without it. For CSV without --table, two
+        /// files are written: OUT-actions.csv and OUT-conflicts.csv
+        #[arg(short = 'o', long = "output", value_name = "OUT")]
+        output: Option<PathBuf>,
+        /// For CSV: which table (actions or conflicts)
+        #[arg(long, value_parser = parse_table)]
+        table: Option<CsvTable>,
+    },
     /// Check session files; prints one line per file, exits 1 if any is invalid
     Check {
         /// The session files to check
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
     },
+}
+
+fn parse_format(text: &str) -> Result<Format, String> {
+    match text.to_ascii_lowercase().as_str() {
+        "md" | "markdown" => Ok(Format::Markdown),
+        "html" | "htm" => Ok(Format::Html),
+        "json" => Ok(Format::Json),
+        "csv" => Ok(Format::Csv),
+        _ => Err(format!(
+            "'{text}' is not a format; use md, html, json or csv"
+        )),
+    }
+}
+
+fn parse_table(text: &str) -> Result<CsvTable, String> {
+    match text.to_ascii_lowercase().as_str() {
+        "actions" | "action-items" => Ok(CsvTable::Actions),
+        "conflicts" => Ok(CsvTable::Conflicts),
+        _ => Err(format!("'{text}' is not a table; use actions or conflicts")),
+    }
 }
 
 fn parse_kind(text: &str) -> Result<PartnershipType, String> {
@@ -103,6 +140,12 @@ pub fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
         Some(Command::Check { files }) => Ok(check(&files)),
+        Some(Command::Export {
+            file,
+            format,
+            output,
+            table,
+        }) => export(&file, format, output.as_deref(), table),
         Some(Command::List { tsv }) => {
             let dir = sessions_dir(cli.dir.as_deref())?;
             list(&dir, tsv)
@@ -168,6 +211,61 @@ fn start(dir: Option<&Path>) -> Result<App, String> {
 
 fn interactive(app: App) -> Result<ExitCode, String> {
     tui::run(app).map_err(|e| format!("terminal error: {e}"))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn export(
+    file: &Path,
+    format: Option<Format>,
+    output: Option<&Path>,
+    table: Option<CsvTable>,
+) -> Result<ExitCode, String> {
+    let (header, history) = match read_session(file) {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            // The same message as `check`, and nothing written.
+            eprintln!("{e}");
+            return Ok(ExitCode::from(1));
+        }
+    };
+    let format = format
+        .or_else(|| output.and_then(Format::from_extension))
+        .unwrap_or(Format::Markdown);
+    let notes = Notes::new(&history, &header, chrono::Utc::now());
+    let outputs: Vec<(Option<PathBuf>, CsvTable)> = match (format, output, table) {
+        (Format::Csv, None, None) => {
+            eprintln!(
+                "sameside: CSV on standard output holds one table: add --table actions or --table conflicts"
+            );
+            return Ok(ExitCode::from(2));
+        }
+        (Format::Csv, Some(out), None) => {
+            let stem = out.with_extension("");
+            let named = |suffix: &str| PathBuf::from(format!("{}-{suffix}.csv", stem.display()));
+            vec![
+                (Some(named("actions")), CsvTable::Actions),
+                (Some(named("conflicts")), CsvTable::Conflicts),
+            ]
+        }
+        (_, out, table) => vec![(
+            out.map(Path::to_path_buf),
+            table.unwrap_or(CsvTable::Actions),
+        )],
+    };
+    for (out, table) in outputs {
+        let text = render(&notes, format, table)?;
+        match out {
+            None => print!("{text}"),
+            Some(path) => {
+                // Atomic, so a failed write never leaves half a document behind.
+                if let Err(e) = write_atomically(&path, text.as_bytes()) {
+                    eprintln!("sameside: cannot write {}: {e}", path.display());
+                    return Ok(ExitCode::from(1));
+                }
+                eprintln!("wrote {}", path.display());
+            }
+        }
+    }
     Ok(ExitCode::SUCCESS)
 }
 

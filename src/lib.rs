@@ -4,5 +4,6 @@
 
 pub mod cli;
 pub mod domain;
+pub mod export;
 pub mod storage;
 pub mod tui;

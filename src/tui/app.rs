@@ -1,7 +1,7 @@
 //! The application: which screen is up, which dialog is over it, and what each key does
 //! at the top level. Screens turn keys into `Intent`s; `dispatch` carries them out.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 use ratatui::Frame;
@@ -11,9 +11,12 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use crate::domain::{Change, History, Stage};
+use crate::export::{CsvTable, Format, Notes, render};
 use crate::storage::Header;
+use crate::storage::atomic::write_atomically;
 use crate::storage::dirs::SessionsDir;
 use crate::storage::format::decode;
+use crate::storage::store::read_session;
 use crate::storage::store::{create_session, delete_session, open_session};
 
 use super::clock::Clock;
@@ -78,6 +81,27 @@ pub struct App {
     /// The last autosave failure, shown until a save succeeds.
     save_error: Option<String>,
     home: Option<HomeScreen>,
+}
+
+/// Writes the Markdown and HTML notes beside `session_path` (same name, other
+/// extensions), atomically, and returns where.
+fn write_notes(
+    session_path: &Path,
+    history: &History,
+    header: &Header,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(PathBuf, PathBuf), String> {
+    let notes = Notes::new(history, header, now);
+    let mut written = Vec::new();
+    for format in [Format::Markdown, Format::Html] {
+        let text = render(&notes, format, CsvTable::Actions)?;
+        let path = session_path.with_extension(format.extension());
+        write_atomically(&path, text.as_bytes()).map_err(|e| format!("{}: {e}", path.display()))?;
+        written.push(path);
+    }
+    let html = written.pop().unwrap_or_default();
+    let md = written.pop().unwrap_or_default();
+    Ok((md, html))
 }
 
 /// The built-in example, parsed.
@@ -468,6 +492,45 @@ impl App {
                 }
             }
             Intent::QuitAnyway => self.quit = true,
+            Intent::ExportNotes => {
+                let exported = match &self.screen {
+                    Screen::Session(view) => {
+                        // The built-in example has no file: its notes go to the sessions
+                        // directory, under the example's name.
+                        let beside = view
+                            .path
+                            .clone()
+                            .unwrap_or_else(|| self.dir.path.join(EXAMPLE_FILE));
+                        write_notes(&beside, &view.history, &view.header(), self.clock.now())
+                    }
+                    _ => Err("no session is open".to_string()),
+                };
+                self.report_export(exported);
+            }
+            Intent::ExportFile(path) => {
+                let exported =
+                    read_session(&path)
+                        .map_err(|e| e.to_string())
+                        .and_then(|(header, history)| {
+                            write_notes(&path, &history, &header, self.clock.now())
+                        });
+                self.report_export(exported);
+            }
+        }
+    }
+
+    fn report_export(&mut self, exported: Result<(PathBuf, PathBuf), String>) {
+        match exported {
+            Ok((md, _html)) => {
+                // The name first: on a narrow wall the end of the line may be cut.
+                let stem = md
+                    .file_stem()
+                    .map_or_else(String::new, |n| n.to_string_lossy().to_string());
+                self.info(format!(
+                    "Notes written: {stem}.md and .html, beside the session file"
+                ));
+            }
+            Err(e) => self.error(format!("Notes not written: {e}")),
         }
     }
 

@@ -123,6 +123,17 @@ impl HomeScreen {
                 None
             }
             KeyCode::Char('n') | KeyCode::Char('a') => Some(Intent::NewSession),
+            KeyCode::Char('e') => match self.entries.get(self.selected)? {
+                HomeEntry::Session(Listed::Readable { path, .. }) => {
+                    Some(Intent::ExportFile(path.clone()))
+                }
+                HomeEntry::Session(Listed::Damaged { .. }) => Some(Intent::Status(
+                    "A damaged file has no notes to export; fix it first.".to_string(),
+                )),
+                HomeEntry::Example(_) => Some(Intent::Status(
+                    "Open the example and press e on its summary to export its notes.".to_string(),
+                )),
+            },
             KeyCode::Char('r') => {
                 self.refresh(None);
                 Some(Intent::Status(format!("{} read again", self.dir.path.display())))
@@ -165,6 +176,7 @@ impl HomeScreen {
             ("Enter", "open"),
             ("n", "new session"),
             ("d", "delete"),
+            ("e", "export notes"),
             ("?", "help"),
             ("q", "quit"),
         ]

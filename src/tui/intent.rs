@@ -46,6 +46,10 @@ pub enum Intent {
     QuitAnyway,
     /// Leave the app (saving first).
     Quit,
+    /// Write the open session's notes (Markdown and HTML) beside its file.
+    ExportNotes,
+    /// Write the notes of the session in this file beside it.
+    ExportFile(std::path::PathBuf),
 }
 
 /// One answer in a confirmation dialog.

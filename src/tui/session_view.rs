@@ -182,7 +182,7 @@ impl SessionView {
         false
     }
 
-    fn header(&self) -> Header {
+    pub fn header(&self) -> Header {
         Header::for_history(&self.id, self.continued_from.as_deref(), &self.history)
     }
 
@@ -329,6 +329,11 @@ impl SessionView {
                 self.show_partners = false;
                 return None;
             }
+            KeyCode::Char('e')
+                if !ctrl && self.stage() == Stage::Summary && !self.show_partners =>
+            {
+                return Some(Intent::ExportNotes);
+            }
             KeyCode::Char('+') => return Some(self.timebox_change(1)),
             KeyCode::Char('-') => return Some(self.timebox_change(-1)),
             KeyCode::Char('t') if !ctrl => {
@@ -398,12 +403,16 @@ impl SessionView {
     fn footer_keys(&self) -> Vec<(&'static str, &'static str)> {
         if self.read_only.is_some() {
             // Only what can be done here: look around.
-            return vec![
+            let mut keys = vec![
                 ("PgDn/PgUp", "stages"),
                 ("p", "partners"),
                 ("arrows", "move"),
-                ("q", "close"),
             ];
+            if self.stage() == Stage::Summary {
+                keys.push(("e", "export notes"));
+            }
+            keys.push(("q", "close"));
+            return keys;
         }
         let mut keys = if self.show_partners {
             self.partners.footer_keys()

@@ -56,6 +56,10 @@ pub const KEYS: &[KeyHelp] = &[
         keys: "Home End",
         what: "first / last action item",
     },
+    KeyHelp {
+        keys: "e",
+        what: "export the notes (Markdown and HTML, beside the session file)",
+    },
 ];
 
 const DATE_FORMAT: &str = "%Y-%m-%d";
@@ -263,6 +267,7 @@ impl SummaryScreen {
             Focus::Verdict => vec![
                 ("v", "verdict"),
                 ("a", "add action item"),
+                ("e", "export notes"),
                 ("↓", "action items"),
             ],
             Focus::Actions => vec![

@@ -1,0 +1,119 @@
+//! Session notes for people who were not at the wall: Markdown and HTML documents that read
+//! like a consultant's hand-over, JSON for other tools, CSV for spreadsheets. Everything
+//! here turns a loaded session into text; nothing knows about terminals or writes files.
+
+pub mod csv;
+pub mod html;
+pub mod json;
+pub mod markdown;
+
+use chrono::{DateTime, Utc};
+
+use crate::domain::board::{BoardEntry, board};
+use crate::domain::{Change, History, Session};
+use crate::storage::Header;
+
+/// The formats `sameside export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Markdown,
+    Html,
+    Json,
+    Csv,
+}
+
+impl Format {
+    /// The format a file name asks for, by its extension.
+    pub fn from_extension(path: &std::path::Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "md" | "markdown" => Some(Format::Markdown),
+            "html" | "htm" => Some(Format::Html),
+            "json" => Some(Format::Json),
+            "csv" => Some(Format::Csv),
+            _ => None,
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Markdown => "md",
+            Format::Html => "html",
+            Format::Json => "json",
+            Format::Csv => "csv",
+        }
+    }
+}
+
+/// Which table a CSV export holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CsvTable {
+    Actions,
+    Conflicts,
+}
+
+/// What every exporter reads: the session, its record, its conflict board and the
+/// decisions taken, gathered once.
+pub struct Notes<'a> {
+    pub history: &'a History,
+    pub session: &'a Session,
+    pub header: &'a Header,
+    pub board: Vec<BoardEntry>,
+    /// When the notes were made (shown in the documents; fixed in tests).
+    pub generated: DateTime<Utc>,
+}
+
+impl<'a> Notes<'a> {
+    pub fn new(history: &'a History, header: &'a Header, generated: DateTime<Utc>) -> Notes<'a> {
+        let session = history.session();
+        Notes {
+            history,
+            session,
+            header,
+            board: board(session),
+            generated,
+        }
+    }
+
+    /// The decisions in the order they were taken, each with its time and sentence: the
+    /// gate, the verdict, conflict outcomes, timebox changes and undone decisions. Edits of
+    /// content are left out; the document shows their result.
+    pub fn decision_log(&self) -> Vec<(DateTime<Utc>, String)> {
+        let sentences = self.history.describe_all();
+        self.history
+            .events()
+            .iter()
+            .zip(sentences)
+            .filter(|(event, _)| is_decision(&event.change))
+            .map(|(event, sentence)| (event.at, sentence))
+            .collect()
+    }
+}
+
+fn is_decision(change: &Change) -> bool {
+    use crate::domain::ConflictStatus;
+    match change {
+        Change::GateDecided { .. }
+        | Change::GateReopened
+        | Change::VerdictSet { .. }
+        | Change::FindingSettled { .. }
+        | Change::AgreementSet { .. } => true,
+        Change::ConflictEdited { conflict } => conflict.status != ConflictStatus::Open,
+        _ => false,
+    }
+}
+
+/// Minutes, rounded, for "planned vs actual" tables.
+pub fn minutes(seconds: u64) -> u64 {
+    (seconds + 30) / 60
+}
+
+/// The text of the notes in `format`. CSV holds one table; the caller says which.
+pub fn render(notes: &Notes, format: Format, table: CsvTable) -> Result<String, String> {
+    match format {
+        Format::Markdown => Ok(markdown::markdown(notes)),
+        Format::Html => Ok(html::html(notes)),
+        Format::Json => json::json(notes).map_err(|e| format!("cannot write JSON: {e}")),
+        Format::Csv => Ok(csv::csv(notes, table)),
+    }
+}
