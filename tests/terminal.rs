@@ -416,8 +416,10 @@ fn a_whole_session_from_scratch_is_saved_and_leaves_the_terminal_as_it_was() {
     );
     assert!(screen.contains("Proceed to the role split"), "{screen}");
     tmux.keys(&["p"]);
-    let screen = tmux.wait_for("▶2 Roles");
-    assert!(screen.contains("Vision gate passed"), "{screen}");
+    // Wait for the status line: it is drawn last, so the whole new frame is there by then
+    // (waiting for the header could catch a frame half drawn).
+    let screen = tmux.wait_for("Vision gate passed");
+    assert!(screen.contains("▶2 Roles"), "{screen}");
 
     // Role split: one RACI letter.
     tmux.keys(&["Right", "r"]);

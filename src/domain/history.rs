@@ -3,6 +3,8 @@
 //! Undo is itself an event: nothing is ever deleted from the record, so a replay shows
 //! the room changing its mind, and the file stays append-only in meaning.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -28,6 +30,13 @@ pub(crate) struct Reversible {
     said: String,
 }
 
+impl Reversible {
+    /// The change this entry made (and that a Redo would make again).
+    pub(crate) fn forward(&self) -> &Change {
+        &self.forward
+    }
+}
+
 /// A failure to rebuild a session from its events: which event, and why.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("event {} of {total}: {error}", .index + 1)]
@@ -41,9 +50,219 @@ pub struct ReplayError {
 #[derive(Debug, Clone)]
 pub struct History {
     events: Vec<Event>,
-    session: Session,
-    undo: Vec<Reversible>,
-    redo: Vec<Reversible>,
+    fold: Fold,
+}
+
+/// Everything the fold of a record carries from one event to the next: the state and
+/// the undo/redo stacks. It is kept apart from the event list so that a replay can keep
+/// copies of it (checkpoints) without copying the record.
+#[derive(Debug, Clone)]
+pub(crate) struct Fold {
+    pub(crate) session: Session,
+    undo: Stack,
+    redo: Stack,
+}
+
+/// How strictly `Fold::apply` guards against a failure part-way through an Undo or Redo.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Guard {
+    /// Work on a copy so a refused change leaves no trace: for changes made now and for
+    /// a record read for the first time.
+    Atomic,
+    /// The very same events were already applied to the very same state once, checked,
+    /// and applying is deterministic, so they cannot fail now: skip the copy (a seek
+    /// stays at one clone however many undos it passes) and the room's rules (some run
+    /// conflict detection, milliseconds each in a big session).
+    Replayed,
+}
+
+/// An undo or redo stack as a persistent list: a copy shares every entry with the
+/// original, so a checkpoint of the fold costs two pointer copies instead of a copy of
+/// a stack that, in a long session, holds an entry for nearly every event. Across all
+/// checkpoints of a replay the entries are stored once, so they stay O(events).
+#[derive(Clone, Default)]
+struct Stack {
+    top: Option<Arc<Node>>,
+}
+
+struct Node {
+    entry: Reversible,
+    below: Option<Arc<Node>>,
+}
+
+impl Stack {
+    fn last(&self) -> Option<&Reversible> {
+        self.top.as_deref().map(|n| &n.entry)
+    }
+
+    fn is_empty(&self) -> bool {
+        self.top.is_none()
+    }
+
+    fn push(&mut self, entry: Reversible) {
+        let below = self.top.take();
+        self.top = Some(Arc::new(Node { entry, below }));
+    }
+
+    /// Takes the top entry, copying it only when a checkpoint still shares it.
+    fn pop(&mut self) -> Option<Reversible> {
+        let node = self.top.take()?;
+        match Arc::try_unwrap(node) {
+            Ok(mut node) => {
+                self.top = node.below.take();
+                Some(node.entry)
+            }
+            Err(shared) => {
+                self.top = shared.below.clone();
+                Some(shared.entry.clone())
+            }
+        }
+    }
+
+    fn clear(&mut self) {
+        release(self.top.take());
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &Reversible> {
+        std::iter::successors(self.top.as_deref(), |n| n.below.as_deref()).map(|n| &n.entry)
+    }
+}
+
+/// Drops a list one node at a time: the derived, recursive drop would overflow the
+/// stack on the 100,000-entry lists of a long session.
+fn release(mut next: Option<Arc<Node>>) {
+    while let Some(node) = next {
+        next = match Arc::try_unwrap(node) {
+            Ok(mut node) => node.below.take(),
+            // Someone else (a checkpoint) still holds the rest of the list.
+            Err(_) => None,
+        };
+    }
+}
+
+impl Drop for Stack {
+    fn drop(&mut self) {
+        release(self.top.take());
+    }
+}
+
+impl std::fmt::Debug for Stack {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Listed iteratively for the same reason the list is dropped iteratively.
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl Fold {
+    /// The state right after the `Created` event.
+    pub(crate) fn create(at: DateTime<Utc>, created: &Change) -> Result<Fold, ApplyError> {
+        Ok(Fold {
+            session: created_session(at, created)?,
+            undo: Stack::default(),
+            redo: Stack::default(),
+        })
+    }
+
+    /// The sentence for `change` made to this state.
+    pub(crate) fn describe(&self, change: &Change) -> String {
+        describe(change, &self.session, self.undo.last(), self.redo.last())
+    }
+
+    /// What an Undo would take back now, and what a Redo would put back.
+    pub(crate) fn undo_top(&self) -> Option<&Reversible> {
+        self.undo.last()
+    }
+
+    pub(crate) fn redo_top(&self) -> Option<&Reversible> {
+        self.redo.last()
+    }
+
+    /// Applies one event after the `Created` one. `said` is the event's sentence when
+    /// the caller already has it (a replay computes every sentence once); it is only
+    /// kept for changes that can be undone. On error under `Guard::Atomic` the fold is
+    /// unchanged.
+    pub(crate) fn apply(
+        &mut self,
+        event: &Event,
+        said: Option<&str>,
+        guard: Guard,
+    ) -> Result<(), ApplyError> {
+        match &event.change {
+            Change::Undo => {
+                let entry = self.undo.last().ok_or(ApplyError::NothingToUndo)?;
+                run_all(&mut self.session, &entry.inverse, guard)?;
+                if let Some(entry) = self.undo.pop() {
+                    self.redo.push(entry);
+                }
+            }
+            Change::Redo => {
+                let entry = self.redo.last().ok_or(ApplyError::NothingToRedo)?;
+                let inverse = run_one(&mut self.session, &entry.forward, guard)?;
+                if let Some(entry) = self.redo.pop() {
+                    self.undo.push(Reversible {
+                        forward: entry.forward,
+                        inverse,
+                        said: entry.said,
+                    });
+                }
+            }
+            change => {
+                let said = match said {
+                    _ if !change.is_undoable() => String::new(),
+                    Some(said) => said.to_string(),
+                    None => describe(change, &self.session, None, None),
+                };
+                let inverse = match guard {
+                    Guard::Atomic => change.apply(&mut self.session)?,
+                    // The room's rules only ever refuse a change, never alter what it
+                    // does, and this one passed them already; skipping them keeps a
+                    // seek from re-running conflict detection for every settled finding.
+                    Guard::Replayed => change.apply_restoring(&mut self.session)?,
+                };
+                if change.is_undoable() {
+                    self.undo.push(Reversible {
+                        forward: change.clone(),
+                        inverse,
+                        said,
+                    });
+                    self.redo.clear();
+                }
+            }
+        }
+        self.session.updated = event.at;
+        Ok(())
+    }
+}
+
+/// Applies restoring changes on a copy (under `Guard::Atomic`) so that a failure
+/// part-way leaves the state untouched.
+fn run_all(session: &mut Session, changes: &[Change], guard: Guard) -> Result<(), ApplyError> {
+    if guard == Guard::Replayed {
+        for change in changes {
+            change.apply_restoring(session)?;
+        }
+        return Ok(());
+    }
+    let mut next = session.clone();
+    for change in changes {
+        change.apply_restoring(&mut next)?;
+    }
+    *session = next;
+    Ok(())
+}
+
+fn run_one(
+    session: &mut Session,
+    change: &Change,
+    guard: Guard,
+) -> Result<Vec<Change>, ApplyError> {
+    if guard == Guard::Replayed {
+        return change.apply_restoring(session);
+    }
+    let mut next = session.clone();
+    let inverse = change.apply_restoring(&mut next)?;
+    *session = next;
+    Ok(inverse)
 }
 
 /// Builds the first state from the `Created` event, checking what every session needs.
@@ -117,16 +336,20 @@ fn created_session(at: DateTime<Utc>, change: &Change) -> Result<Session, ApplyE
 impl History {
     /// Starts a new session from its `Created` event.
     pub fn create(at: DateTime<Utc>, created: Change) -> Result<History, ApplyError> {
-        let session = created_session(at, &created)?;
+        let fold = Fold::create(at, &created)?;
         Ok(History {
             events: vec![Event {
                 at,
                 change: created,
             }],
-            session,
-            undo: Vec::new(),
-            redo: Vec::new(),
+            fold,
         })
+    }
+
+    /// A history whose fold was computed elsewhere (a replay's checkpoints): `fold` must
+    /// be the fold of exactly `events`.
+    pub(crate) fn from_parts(events: Vec<Event>, fold: Fold) -> History {
+        History { events, fold }
     }
 
     /// Rebuilds a session from its whole record, stopping at the first event that does
@@ -143,6 +366,7 @@ impl History {
             return Err(fail(0, ApplyError::NotCreated));
         };
         let mut history = History::create(first.at, first.change).map_err(|e| fail(0, e))?;
+        history.events.reserve(total.saturating_sub(1));
         for (index, event) in iter {
             history.push(event).map_err(|e| fail(index, e))?;
         }
@@ -150,7 +374,7 @@ impl History {
     }
 
     pub fn session(&self) -> &Session {
-        &self.session
+        &self.fold.session
     }
 
     pub fn events(&self) -> &[Event] {
@@ -158,88 +382,32 @@ impl History {
     }
 
     pub fn can_undo(&self) -> bool {
-        !self.undo.is_empty()
+        !self.fold.undo.is_empty()
     }
 
     pub fn can_redo(&self) -> bool {
-        !self.redo.is_empty()
+        !self.fold.redo.is_empty()
     }
 
     /// Records a change made now. Returns the sentence that describes it; on error the
     /// record and the state are unchanged.
     pub fn record(&mut self, at: DateTime<Utc>, change: Change) -> Result<String, ApplyError> {
-        let text = describe(&change, &self.session, self.undo.last(), self.redo.last());
-        self.push(Event { at, change })?;
+        let text = self.fold.describe(&change);
+        let event = Event { at, change };
+        self.fold.apply(&event, Some(&text), Guard::Atomic)?;
+        self.events.push(event);
         Ok(text)
     }
 
     /// Describes what `Undo` would take back, for the confirmation in the status line.
     pub fn undo_preview(&self) -> Option<String> {
-        self.undo.last().map(|r| r.said.clone())
+        self.fold.undo_top().map(|r| r.said.clone())
     }
 
     fn push(&mut self, event: Event) -> Result<(), ApplyError> {
-        match &event.change {
-            Change::Undo => {
-                let entry = self.undo.pop().ok_or(ApplyError::NothingToUndo)?;
-                if let Err(e) = self.run_all(&entry.inverse) {
-                    self.undo.push(entry);
-                    return Err(e);
-                }
-                self.redo.push(entry);
-            }
-            Change::Redo => {
-                let entry = self.redo.pop().ok_or(ApplyError::NothingToRedo)?;
-                match self.run_one(&entry.forward) {
-                    Ok(inverse) => self.undo.push(Reversible {
-                        forward: entry.forward,
-                        inverse,
-                        said: entry.said,
-                    }),
-                    Err(e) => {
-                        self.redo.push(entry);
-                        return Err(e);
-                    }
-                }
-            }
-            change => {
-                let said = if change.is_undoable() {
-                    describe(change, &self.session, None, None)
-                } else {
-                    String::new()
-                };
-                let inverse = change.apply(&mut self.session)?;
-                if change.is_undoable() {
-                    self.undo.push(Reversible {
-                        forward: change.clone(),
-                        inverse,
-                        said,
-                    });
-                    self.redo.clear();
-                }
-            }
-        }
-        self.session.updated = event.at;
+        self.fold.apply(&event, None, Guard::Atomic)?;
         self.events.push(event);
         Ok(())
-    }
-
-    /// Applies a restoring change on a copy so that a failure part-way leaves the
-    /// state untouched.
-    fn run_all(&mut self, changes: &[Change]) -> Result<(), ApplyError> {
-        let mut next = self.session.clone();
-        for change in changes {
-            change.apply_restoring(&mut next)?;
-        }
-        self.session = next;
-        Ok(())
-    }
-
-    fn run_one(&mut self, change: &Change) -> Result<Vec<Change>, ApplyError> {
-        let mut next = self.session.clone();
-        let inverse = change.apply_restoring(&mut next)?;
-        self.session = next;
-        Ok(inverse)
     }
 
     /// Sentences describing each event in order, as a replay or a decision log shows them.
@@ -249,18 +417,15 @@ impl History {
         let Some(first) = iter.next() else {
             return out;
         };
-        let Ok(mut shadow) = History::create(first.at, first.change.clone()) else {
+        let Ok(mut shadow) = Fold::create(first.at, &first.change) else {
             return out;
         };
-        out.push(describe(&first.change, &shadow.session, None, None));
+        out.push(shadow.describe(&first.change));
         for event in iter {
-            out.push(describe(
-                &event.change,
-                &shadow.session,
-                shadow.undo.last(),
-                shadow.redo.last(),
-            ));
-            if shadow.push(event.clone()).is_err() {
+            let said = shadow.describe(&event.change);
+            let applied = shadow.apply(event, Some(&said), Guard::Atomic);
+            out.push(said);
+            if applied.is_err() {
                 break;
             }
         }
@@ -271,4 +436,54 @@ impl History {
 /// Lets `describe` name what an Undo or Redo takes back without exposing the stacks.
 pub(crate) fn reversible_said(entry: Option<&Reversible>) -> Option<&str> {
     entry.map(|r| r.said.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(n: usize) -> Reversible {
+        Reversible {
+            forward: Change::TitleSet {
+                title: format!("Title {n}"),
+            },
+            inverse: Vec::new(),
+            said: String::new(),
+        }
+    }
+
+    #[test]
+    fn long_stacks_drop_without_overflowing_even_when_shared() {
+        let mut stack = Stack::default();
+        for n in 0..300_000 {
+            stack.push(entry(n));
+        }
+        let shared = stack.clone();
+        for _ in 0..10 {
+            stack.pop();
+        }
+        assert_eq!(stack.iter().count(), 299_990);
+        drop(shared);
+        drop(stack);
+    }
+
+    #[test]
+    fn popping_a_shared_stack_leaves_the_copy_as_it_was() {
+        let mut stack = Stack::default();
+        stack.push(entry(1));
+        stack.push(entry(2));
+        let copy = stack.clone();
+        let top = stack.pop().map(|e| e.forward);
+        assert_eq!(
+            top,
+            Some(Change::TitleSet {
+                title: "Title 2".into()
+            })
+        );
+        assert_eq!(stack.iter().count(), 1);
+        assert_eq!(copy.iter().count(), 2);
+        stack.clear();
+        assert!(stack.is_empty());
+        assert!(!copy.is_empty());
+    }
 }

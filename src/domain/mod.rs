@@ -10,6 +10,7 @@ pub mod sample;
 pub mod session;
 pub mod stage;
 pub mod templates;
+pub mod timeline;
 pub mod types;
 
 pub use change::{ApplyError, Change, NewPartner};
