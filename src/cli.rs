@@ -15,7 +15,7 @@ use crate::export::{CsvTable, Format, Notes, render};
 use crate::storage::Listed;
 use crate::storage::atomic::write_atomically;
 use crate::storage::dirs::{SessionsDir, ensure_dir, resolve_sessions_dir};
-use crate::storage::store::{list_sessions, read_session};
+use crate::storage::store::{list_sessions, read_record, read_session};
 use crate::tui::clock::SystemClock;
 use crate::tui::setup::SetupScreen;
 use crate::tui::theme::Theme;
@@ -58,6 +58,13 @@ pub enum Command {
     },
     /// Open a session file
     Open {
+        /// The session file (.ron)
+        file: PathBuf,
+    },
+    /// Replay a session event by event on the session screens, at a chosen speed. The
+    /// file is only read (never written or locked), so a read-only file or one another
+    /// sameside has open replays too; `c` continues from any event in a new file
+    Replay {
         /// The session file (.ron)
         file: PathBuf,
     },
@@ -155,6 +162,17 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             read_session(&file).map_err(|e| e.to_string())?;
             let mut app = start(cli.dir.as_deref())?;
             app.open(&file);
+            interactive(app)
+        }
+        Some(Command::Replay { file }) => {
+            // Read before taking over the screen: a file that cannot show even its first
+            // event gets its `path:line:col` message on a normal terminal, like `check`.
+            if let Err(e) = read_record(&file) {
+                eprintln!("{e}");
+                return Ok(ExitCode::from(1));
+            }
+            let mut app = start(cli.dir.as_deref())?;
+            app.replay(&file);
             interactive(app)
         }
         Some(Command::New {

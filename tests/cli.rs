@@ -612,3 +612,32 @@ fn new_with_more_than_eight_partners_is_refused_before_anything_else() {
     assert!(out.stderr.contains('9'), "{out:?}");
     assert_eq!(names_in(dir.path()), Vec::<String>::new());
 }
+
+#[test]
+fn replay_of_a_file_damaged_before_its_first_event_says_where_and_exits_1() {
+    let dir = tempfile::TempDir::new().unwrap();
+    let file = dir.path().join("broken.ron");
+    fs::write(&file, "(header: (format: 1,").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_sameside"))
+        .arg("replay")
+        .arg(&file)
+        .env_remove("SAMESIDE_DIR")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(&format!("{}:1:", file.display())), "{err}");
+    assert!(!err.contains("need a terminal"), "{err}");
+}
+
+#[test]
+fn replay_has_help() {
+    let out = Command::new(env!("CARGO_BIN_EXE_sameside"))
+        .args(["replay", "--help"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Replay a session"), "{text}");
+}

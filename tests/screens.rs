@@ -943,3 +943,120 @@ fn no_colour_at_all_in_monochrome() {
     wall.key(KeyCode::PageDown).key(KeyCode::Char('x'));
     colourless(&wall, "pass reason");
 }
+
+// ---------------------------------------------------------------------------------------
+// Replay (R on the session list)
+
+impl Wall {
+    /// Moves the selection on the home screen to the file `name` and presses R.
+    fn replay_from_home(&mut self, name: &str) -> &mut Wall {
+        assert!(matches!(self.app.screen, Screen::Home(_)), "not on home");
+        self.key(KeyCode::Home);
+        for _ in 0..10 {
+            let on_it = match &self.app.screen {
+                Screen::Home(home) => home.entries.get(home.selected).is_some_and(|e| match e {
+                    sameside::tui::home::HomeEntry::Session(l) => l.path().ends_with(name),
+                    sameside::tui::home::HomeEntry::Example(_) => false,
+                }),
+                _ => false,
+            };
+            if on_it {
+                self.key(KeyCode::Char('R'));
+                // Event times in UTC whatever the machine's zone, like the dates above.
+                match &mut self.app.screen {
+                    Screen::Replay(view) => {
+                        view.set_time_offset(chrono::FixedOffset::east_opt(0).expect("UTC"))
+                    }
+                    _ => panic!("{name} did not replay: {:?}", self.app.status),
+                }
+                return self;
+            }
+            self.key(KeyCode::Down);
+        }
+        panic!("{name} is not on the home screen");
+    }
+
+    fn replay_position(&self) -> usize {
+        match &self.app.screen {
+            Screen::Replay(view) => view.player().position(),
+            _ => panic!("not replaying"),
+        }
+    }
+}
+
+/// The rows between the header and the first row that differs in layout below.
+fn body_rows(text: &str, from: usize, count: usize) -> Vec<String> {
+    text.lines()
+        .skip(from)
+        .take(count)
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn replay_start_middle_and_end() {
+    let mut wall = Wall::with_examples(Theme::dark());
+    wall.replay_from_home(NORTHWIND);
+    assert_eq!(wall.replay_position(), 0);
+    wall.snap("replay_start");
+
+    // Into the role split and a few events along: the event line names what changed.
+    wall.keys(&[
+        KeyCode::Char(']'),
+        KeyCode::Char(']'),
+        KeyCode::Right,
+        KeyCode::Right,
+    ]);
+    assert!(wall.replay_position() > 2);
+    let text = wall.text(80, 24);
+    assert!(text.contains("● changed:"), "{text}");
+    wall.snap("replay_middle");
+
+    // The highlight lasts a moment of the replay clock, then goes.
+    wall.clock.advance(Duration::seconds(2));
+    assert!(!wall.text(80, 24).contains("● changed:"));
+
+    wall.key(KeyCode::End);
+    let text = wall.text(160, 45);
+    assert!(text.contains("▶5 Summary"), "{text}");
+    assert!(text.contains("Proceed with conditions"), "{text}");
+    wall.snap("replay_end");
+
+    // The end of the replay shows the summary the live session shows: the same rows
+    // from the header down, as far as the shorter body reaches.
+    let replayed = body_rows(&text, 3, 30);
+    wall.key(KeyCode::Char('q'));
+    assert!(matches!(wall.app.screen, Screen::Home(_)));
+    wall.open_from_home(NORTHWIND);
+    let live = body_rows(&wall.text(160, 45), 3, 30);
+    assert_eq!(replayed, live);
+}
+
+#[test]
+fn replay_help_lists_the_replay_keys() {
+    let mut wall = Wall::with_examples(Theme::dark());
+    wall.replay_from_home(NORTHWIND);
+    wall.key(KeyCode::Char('?'));
+    let text = wall.text(160, 45);
+    assert!(text.contains("Keys — replay"), "{text}");
+    assert!(text.contains("continue from here"), "{text}");
+}
+
+#[test]
+fn replay_of_a_record_with_a_bad_event_stops_there_and_says_where() {
+    let mut wall = Wall::with_examples(Theme::dark());
+    let name = "2026-11-21-bad-event.ron";
+    let text = std::fs::read_to_string(wall.dir.join(NORTHWIND)).expect("read");
+    let events_at = text.find("events:").expect("events");
+    let line = text[events_at..].lines().nth(11).expect("an event line");
+    // An event that parses but cannot apply: nothing to redo at that point.
+    let broken = text.replacen(line, "    (at: \"2026-11-12T09:30:00Z\", change: Redo),", 1);
+    std::fs::write(wall.dir.join(name), broken).expect("write");
+    wall.key(KeyCode::Char('r'));
+    wall.replay_from_home(name);
+    wall.key(KeyCode::End);
+    let text = wall.text(160, 45);
+    assert!(text.contains("stops at event 11 of"), "{text}");
+    assert!(text.contains(&format!("[DIR]/{name}:")), "{text}");
+    wall.snap("replay_stops_at_a_bad_event");
+}

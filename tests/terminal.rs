@@ -909,3 +909,51 @@ fn the_built_in_example_opens_read_only_and_browsing_it_writes_nothing() {
         names_in(dir.path())
     );
 }
+
+#[test]
+fn replay_plays_to_the_summary_changes_nothing_and_continues_in_a_new_file() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = TempDir::new().unwrap();
+    let original = dir.path().join(EXAMPLE);
+    fs::write(&original, shipped_example()).unwrap();
+    let before = fs::read(&original).unwrap();
+    let file_arg = original.to_string_lossy().into_owned();
+    let tmux = Tmux::start(dir.path(), &["replay", &file_arg], (80, 24));
+    let screen = tmux.wait_for("REPLAY");
+    assert!(screen.contains("event 1 of"), "{screen}");
+    tmux.keys(&["End"]);
+    let screen = tmux.wait_for("Proceed with conditions");
+    assert!(screen.contains("▶5 Summary"), "{screen}");
+    assert_eq!(
+        fs::read(&original).unwrap(),
+        before,
+        "replay changed the file"
+    );
+
+    tmux.keys(&["c"]);
+    tmux.wait_until("the continued session to open live", |s| {
+        s.contains("Continued in") && !s.contains("REPLAY")
+    });
+    let new: Vec<PathBuf> = session_files(dir.path())
+        .into_iter()
+        .filter(|p| *p != original)
+        .collect();
+    assert_eq!(new.len(), 1, "{new:?}");
+    let text = read(&new[0]);
+    assert!(
+        text.contains("continued_from: Some(\"example-northwind-globex\")"),
+        "{text}"
+    );
+    tmux.keys(&["q"]);
+    tmux.wait_for("Sessions in");
+    tmux.keys(&["q"]);
+    tmux.assert_exited_cleanly();
+    assert_eq!(
+        fs::read(&original).unwrap(),
+        before,
+        "replay changed the file"
+    );
+    assert_check_ok(&new[0]);
+}

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use ron::ser::PrettyConfig;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{Event, History, PartnershipType, Stage, Verdict};
+use crate::domain::{Event, History, PartnershipType, ReplayError, Stage, Verdict};
 
 use super::locate::{
     TextPosition, format_ron_error_with_source, nth_list_element, ron_error_position,
@@ -246,8 +246,10 @@ pub fn decode_header(path: &Path, bytes: &[u8]) -> Result<Header, FileError> {
     Ok(only.header)
 }
 
-/// Reads a whole session and rebuilds its state, checking every event.
-pub fn decode(path: &Path, bytes: &[u8]) -> Result<(Header, History), FileError> {
+/// Parses a whole session file, header and events, without replaying the events: a
+/// replay applies them itself so it can show everything before an event that fails.
+/// Syntax and format problems are reported at `path:line:col`, exactly as by `decode`.
+pub fn decode_record(path: &Path, bytes: &[u8]) -> Result<(Header, Vec<Event>), FileError> {
     let text = as_text(path, bytes)?;
     check_format(path, text)?;
     let file: FileIn = ron::from_str(text).map_err(|e| FileError::from_ron(path, &e, text))?;
@@ -258,12 +260,31 @@ pub fn decode(path: &Path, bytes: &[u8]) -> Result<(Header, History), FileError>
             "the session has no events; the first event must be Created",
         ));
     }
-    let history = History::from_events(file.events).map_err(|e| {
-        FileError::at(
-            path,
-            nth_list_element(text, "events", e.index),
-            format!("event {} cannot be applied: {}", e.index + 1, e.error),
-        )
-    })?;
-    Ok((file.header, history))
+    Ok((file.header, file.events))
+}
+
+/// Words a replay failure at the place in the file where the failing event is written.
+/// `bytes` must be the file the events were parsed from.
+pub fn replay_error_at(path: &Path, bytes: &[u8], error: &ReplayError) -> FileError {
+    // The text already parsed once; were it not text now, the path alone still says
+    // which file it is.
+    let position = as_text(path, bytes)
+        .ok()
+        .and_then(|text| nth_list_element(text, "events", error.index));
+    FileError::at(
+        path,
+        position,
+        format!(
+            "event {} cannot be applied: {}",
+            error.index + 1,
+            error.error
+        ),
+    )
+}
+
+/// Reads a whole session and rebuilds its state, checking every event.
+pub fn decode(path: &Path, bytes: &[u8]) -> Result<(Header, History), FileError> {
+    let (header, events) = decode_record(path, bytes)?;
+    let history = History::from_events(events).map_err(|e| replay_error_at(path, bytes, &e))?;
+    Ok((header, history))
 }

@@ -4,11 +4,14 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+use crate::domain::timeline::Timeline;
 use crate::domain::{Change, Event, History};
 
 use super::atomic::{backup_path, write_atomically};
 use super::filename::unique_session_path;
-use super::format::{FileError, Header, decode, encode, encode_events};
+use super::format::{
+    FileError, Header, decode, decode_record, encode, encode_events, replay_error_at,
+};
 use super::lock::{LockOutcome, SessionLock, lock_path, try_lock_session};
 
 /// One file in the sessions directory as the listing sees it.
@@ -136,6 +139,36 @@ pub fn read_session(path: &Path) -> Result<(Header, History), FileError> {
     decode(path, &bytes)
 }
 
+/// A session's record, ready to replay.
+#[derive(Debug, Clone)]
+pub struct Recorded {
+    pub path: PathBuf,
+    pub header: Header,
+    pub timeline: Timeline,
+    /// Where and why the replay stops early, when an event does not apply.
+    pub stop: Option<FileError>,
+}
+
+/// Reads a session file for replay. Only reads: no lock is taken (a replay changes
+/// nothing, so it may look at a session another instance has open), no backup is
+/// written, and a read-only file is fine. Fails only when not even the created session
+/// can be shown; a later event that does not apply ends the replay there (`stop`).
+pub fn read_record(path: &Path) -> Result<Recorded, FileError> {
+    let bytes = std::fs::read(path).map_err(|e| FileError {
+        location: path.display().to_string(),
+        message: format!("cannot be read: {e}"),
+    })?;
+    let (header, events) = decode_record(path, &bytes)?;
+    let timeline = Timeline::new(events).map_err(|e| replay_error_at(path, &bytes, &e))?;
+    let stop = timeline.stop().map(|e| replay_error_at(path, &bytes, e));
+    Ok(Recorded {
+        path: path.to_path_buf(),
+        header,
+        timeline,
+        stop,
+    })
+}
+
 /// A short, random-enough id for a new session: time plus the process's hasher seed, so
 /// two sessions created in the same second on two machines still differ.
 pub fn new_session_id(now: DateTime<Utc>) -> String {
@@ -156,6 +189,34 @@ pub fn create_session(
     let date: NaiveDate = at.date_naive();
     let path = unique_session_path(dir, date, &history.session().title);
     let header = Header::for_history(&new_session_id(at), None, &history);
+    let text = encode(&header, &history).map_err(|e| CreateError::Io(e.to_string()))?;
+    write_atomically(&path, text.as_bytes())
+        .map_err(|e| CreateError::Io(format!("{}: {e}", path.display())))?;
+    let access = match try_lock_session(&path) {
+        Ok(LockOutcome::Acquired(lock)) => Access::Exclusive(lock),
+        Ok(LockOutcome::HeldElsewhere) => Access::ReadOnly("locked by another instance".into()),
+        Err(e) => Access::ReadOnly(format!("cannot lock the session ({e})")),
+    };
+    Ok(Opened {
+        path,
+        header,
+        history,
+        access,
+    })
+}
+
+/// Creates a new session file in `dir` that goes on from `history` (a replayed session
+/// up to some event), naming the session it continues, and locks it. The file is
+/// written atomically, so a crash leaves either nothing or a whole file.
+pub fn create_continued(
+    dir: &Path,
+    now: DateTime<Utc>,
+    history: History,
+    continued_from: &str,
+) -> Result<Opened, CreateError> {
+    // Dated today: the follow-up meeting happens now, not when the original did.
+    let path = unique_session_path(dir, now.date_naive(), &history.session().title);
+    let header = Header::for_history(&new_session_id(now), Some(continued_from), &history);
     let text = encode(&header, &history).map_err(|e| CreateError::Io(e.to_string()))?;
     write_atomically(&path, text.as_bytes())
         .map_err(|e| CreateError::Io(format!("{}: {e}", path.display())))?;

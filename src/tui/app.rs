@@ -16,15 +16,17 @@ use crate::storage::Header;
 use crate::storage::atomic::write_atomically;
 use crate::storage::dirs::SessionsDir;
 use crate::storage::format::decode;
+use crate::storage::store::read_record;
 use crate::storage::store::read_session;
-use crate::storage::store::{create_session, delete_session, open_session};
+use crate::storage::store::{create_continued, create_session, delete_session, open_session};
 
 use super::clock::Clock;
 use super::editor::{EditorMode, EditorOutcome, TextEditor};
 use super::form::{Form, FormOutcome};
 use super::home::HomeScreen;
 use super::intent::{Confirm, ConfirmOption, Intent, OnText};
-use super::keys::{HOME_KEYS, SESSION_KEYS, SETUP_KEYS, TEXT_KEYS};
+use super::keys::{HOME_KEYS, REPLAY_KEYS, SESSION_KEYS, SETUP_KEYS, TEXT_KEYS};
+use super::replay::ReplayView;
 use super::session_view::SessionView;
 use super::setup::{SetupOutcome, SetupScreen};
 use super::theme::Theme;
@@ -45,6 +47,7 @@ pub enum Screen {
     Home(HomeScreen),
     Setup(Box<SetupScreen>),
     Session(Box<SessionView>),
+    Replay(Box<ReplayView>),
 }
 
 pub enum Modal {
@@ -59,6 +62,11 @@ pub enum Modal {
     },
     Form(Box<Form>),
     Confirm(Confirm),
+    /// The text to look for in a replay.
+    Find {
+        editor: Box<TextEditor>,
+        error: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -159,9 +167,54 @@ impl App {
     }
 
     fn show_session(&mut self, view: SessionView) {
-        let previous = std::mem::replace(&mut self.screen, Screen::Session(Box::new(view)));
+        self.show(Screen::Session(Box::new(view)));
+    }
+
+    /// Puts `screen` up, keeping the session list (and its selection) to come back to.
+    fn show(&mut self, screen: Screen) {
+        let previous = std::mem::replace(&mut self.screen, screen);
         if let Screen::Home(home) = previous {
             self.home = Some(home);
+        }
+    }
+
+    /// Replays the session in `path`. Only reads the file: no lock, no backup, no save.
+    pub fn replay(&mut self, path: &Path) {
+        match read_record(path) {
+            Ok(recorded) => {
+                let view = ReplayView::new(recorded, self.clock.now());
+                match view.stop() {
+                    Some(stop) => {
+                        self.status =
+                            Some((format!("The record stops early: {stop}"), StatusKind::Warn))
+                    }
+                    None => self.info(format!("Replaying {}", path.display())),
+                }
+                self.show(Screen::Replay(Box::new(view)));
+            }
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    /// Starts a new session file from the replay's position and opens it live. The
+    /// replayed file stays as it is.
+    fn continue_replay(&mut self) {
+        let Screen::Replay(view) = &self.screen else {
+            return;
+        };
+        let now = self.clock.now();
+        let created = view.continue_here().and_then(|history| {
+            create_continued(&self.dir.path, now, history, &view.header.id)
+                .map_err(|e| e.to_string())
+        });
+        match created {
+            Ok(opened) => {
+                let path = opened.path.clone();
+                let view = SessionView::from_opened(opened, now);
+                self.screen = Screen::Session(Box::new(view));
+                self.info(format!("Continued in {}", path.display()));
+            }
+            Err(e) => self.error(format!("Not continued: {e}")),
         }
     }
 
@@ -306,6 +359,10 @@ impl App {
                 KeyCode::Char('q') if !ctrl => Some(Intent::Home),
                 _ => view.handle_key(key, &self.theme),
             },
+            Screen::Replay(view) => match key.code {
+                KeyCode::Char('?') => Some(self.help()),
+                _ => view.handle_key(key, self.clock.now()),
+            },
         };
         if let Some(intent) = intent {
             self.dispatch(intent);
@@ -364,6 +421,26 @@ impl App {
                                 error: Some(e),
                             })
                         }
+                    }
+                }
+            },
+            Modal::Find { mut editor, error } => match editor.handle_key(key) {
+                EditorOutcome::Editing => {
+                    let error = if is_typing(&key) { None } else { error };
+                    self.modal = Some(Modal::Find { editor, error });
+                }
+                EditorOutcome::Cancel => {}
+                EditorOutcome::Submit => {
+                    let now = self.clock.now();
+                    let text = editor.text();
+                    let found = match &mut self.screen {
+                        Screen::Replay(view) => view.find(&text, now),
+                        _ => false,
+                    };
+                    if !found {
+                        // Kept open with the text, so a typo is one key away from fixed.
+                        let error = Some(format!("No event mentions '{}'", text.trim()));
+                        self.modal = Some(Modal::Find { editor, error });
                     }
                 }
             },
@@ -478,6 +555,14 @@ impl App {
                 }
                 None => self.error("The built-in example could not be read."),
             },
+            Intent::Replay(path) => self.replay(&path),
+            Intent::FindInReplay => {
+                self.modal = Some(Modal::Find {
+                    editor: Box::new(TextEditor::new("", EditorMode::SingleLine)),
+                    error: None,
+                });
+            }
+            Intent::ContinueReplay => self.continue_replay(),
             Intent::NewSession => self.start_setup(SetupScreen::default()),
             Intent::DeleteSession(path) => self.delete(&path),
             Intent::Home => {
@@ -555,6 +640,10 @@ impl App {
     /// Work between keys: collect autosave results and notice a timebox running out.
     pub fn tick(&mut self) {
         let now = self.clock.now();
+        if let Screen::Replay(view) = &mut self.screen {
+            // Several events may apply in one tick at high speed; the player catches up.
+            view.tick(now);
+        }
         if let Screen::Session(view) = &mut self.screen {
             match view.poll_save() {
                 Some(Err(e)) => {
@@ -598,6 +687,7 @@ impl App {
             Screen::Home(home) => home.render(frame, area, &self.theme, now, status),
             Screen::Setup(setup) => setup.render(frame, area, &self.theme, now, status),
             Screen::Session(view) => view.render(frame, area, &self.theme, now, status),
+            Screen::Replay(view) => view.render(frame, area, &self.theme, now, status),
         }
         if let Some(modal) = &self.modal {
             self.render_modal(frame, area, modal);
@@ -622,6 +712,7 @@ impl App {
                 "Keys — new session".to_string(),
                 vec![("New session", SETUP_KEYS), ("Typing", TEXT_KEYS)],
             ),
+            Screen::Replay(_) => ("Keys — replay".to_string(), vec![("Replay", REPLAY_KEYS)]),
             Screen::Session(view) => {
                 let (name, keys) = view.screen_keys();
                 (
@@ -634,6 +725,41 @@ impl App {
                 )
             }
         }
+    }
+
+    /// A framed text dialog: the text box, then one line for the keys or the reason
+    /// the text was refused, so nothing runs into the screen behind.
+    fn render_editor(
+        &self,
+        frame: &mut Frame,
+        area: Rect,
+        title: &str,
+        editor: &TextEditor,
+        error: Option<&str>,
+    ) {
+        let multi = editor.mode() == EditorMode::MultiLine;
+        let box_height = if multi { 10 } else { 3 };
+        let width = area.width.saturating_sub(8).min(90);
+        let rect = centered(area, width, box_height + 4);
+        frame.render_widget(ratatui::widgets::Clear, rect);
+        let frame_block = ratatui::widgets::Block::bordered()
+            .border_style(self.theme.focus_border)
+            .style(self.theme.text);
+        let inner = frame_block.inner(rect);
+        frame.render_widget(frame_block, rect);
+        let box_area = Rect::new(inner.x, inner.y, inner.width, box_height).intersection(inner);
+        editor.render(frame, box_area, title, self.theme.editor(true));
+        let hint = match error {
+            Some(e) => Line::from(Span::styled(format!(" {e}"), self.theme.bad)),
+            None if multi => Line::from(Span::styled(
+                " Enter save · Alt-Enter new line · Esc cancel",
+                self.theme.muted,
+            )),
+            None => Line::from(Span::styled(" Enter save · Esc cancel", self.theme.muted)),
+        };
+        let hint_area =
+            Rect::new(inner.x, inner.y + box_height, inner.width, 1).intersection(inner);
+        frame.render_widget(ratatui::widgets::Paragraph::new(hint), hint_area);
     }
 
     fn render_modal(&self, frame: &mut Frame, area: Rect, modal: &Modal) {
@@ -651,39 +777,19 @@ impl App {
                     self.theme.key,
                 );
             }
+            Modal::Find { editor, error } => self.render_editor(
+                frame,
+                area,
+                "Find the next event that mentions",
+                editor,
+                error.as_deref(),
+            ),
             Modal::Edit {
                 title,
                 editor,
                 error,
                 ..
-            } => {
-                // A framed dialog: the text box, then one line for the keys or the reason
-                // the text was refused, so nothing runs into the screen behind.
-                let multi = editor.mode() == EditorMode::MultiLine;
-                let box_height = if multi { 10 } else { 3 };
-                let width = area.width.saturating_sub(8).min(90);
-                let rect = centered(area, width, box_height + 4);
-                frame.render_widget(ratatui::widgets::Clear, rect);
-                let frame_block = ratatui::widgets::Block::bordered()
-                    .border_style(self.theme.focus_border)
-                    .style(self.theme.text);
-                let inner = frame_block.inner(rect);
-                frame.render_widget(frame_block, rect);
-                let box_area =
-                    Rect::new(inner.x, inner.y, inner.width, box_height).intersection(inner);
-                editor.render(frame, box_area, title, self.theme.editor(true));
-                let hint = match error {
-                    Some(e) => Line::from(Span::styled(format!(" {e}"), self.theme.bad)),
-                    None if multi => Line::from(Span::styled(
-                        " Enter save · Alt-Enter new line · Esc cancel",
-                        self.theme.muted,
-                    )),
-                    None => Line::from(Span::styled(" Enter save · Esc cancel", self.theme.muted)),
-                };
-                let hint_area =
-                    Rect::new(inner.x, inner.y + box_height, inner.width, 1).intersection(inner);
-                frame.render_widget(ratatui::widgets::Paragraph::new(hint), hint_area);
-            }
+            } => self.render_editor(frame, area, title, editor, error.as_deref()),
             Modal::Form(form) => form.render(frame, area, &self.theme),
             Modal::Confirm(confirm) => {
                 let mut lines: Vec<Line> = confirm

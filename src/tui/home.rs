@@ -138,6 +138,20 @@ impl HomeScreen {
                 self.refresh(None);
                 Some(Intent::Status(format!("{} read again", self.dir.path.display())))
             }
+            // `r` already reads the directory again; a capital R replays.
+            KeyCode::Char('R') => match self.entries.get(self.selected)? {
+                HomeEntry::Session(Listed::Readable { path, .. }) => {
+                    Some(Intent::Replay(path.clone()))
+                }
+                HomeEntry::Session(Listed::Damaged { path, .. }) => {
+                    // A file damaged part-way still replays up to the bad event.
+                    Some(Intent::Replay(path.clone()))
+                }
+                HomeEntry::Example(_) => Some(Intent::Status(
+                    "The example is built in; replay a copy of it with `sameside replay FILE`."
+                        .to_string(),
+                )),
+            },
             KeyCode::Enter => match self.entries.get(self.selected)? {
                 HomeEntry::Example(_) => Some(Intent::OpenExample),
                 HomeEntry::Session(Listed::Readable { path, .. }) => Some(Intent::OpenSession(path.clone())),
@@ -176,7 +190,8 @@ impl HomeScreen {
             ("Enter", "open"),
             ("n", "new session"),
             ("d", "delete"),
-            ("e", "export notes"),
+            ("e", "export"),
+            ("R", "replay"),
             ("?", "help"),
             ("q", "quit"),
         ]

@@ -34,6 +34,12 @@ pub enum Intent {
     OpenSession(std::path::PathBuf),
     /// Open the built-in example session.
     OpenExample,
+    /// Replay the session in this file, event by event, without changing it.
+    Replay(std::path::PathBuf),
+    /// Ask for a text and jump the replay to the next event that mentions it.
+    FindInReplay,
+    /// Start a new session file that goes on from the replay's position.
+    ContinueReplay,
     /// Start setting up a new session.
     NewSession,
     /// Delete this session file (the confirmation was already given).

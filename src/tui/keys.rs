@@ -107,6 +107,10 @@ pub const HOME_KEYS: &[KeyHelp] = &[
         what: "read the directory again",
     },
     KeyHelp {
+        keys: "R",
+        what: "replay the session, event by event (changes nothing)",
+    },
+    KeyHelp {
         keys: "?",
         what: "this help",
     },
@@ -148,5 +152,52 @@ pub const SETUP_KEYS: &[KeyHelp] = &[
     KeyHelp {
         keys: "Ctrl-c",
         what: "quit",
+    },
+];
+
+pub const REPLAY_KEYS: &[KeyHelp] = &[
+    KeyHelp {
+        keys: "Space",
+        what: "play / pause",
+    },
+    KeyHelp {
+        keys: "→ / ←",
+        what: "one event forward / back",
+    },
+    KeyHelp {
+        keys: "] / [",
+        what: "next / previous stage change",
+    },
+    KeyHelp {
+        keys: "Home / End",
+        what: "first / last event",
+    },
+    KeyHelp {
+        keys: "+ / -",
+        what: "faster / slower (1×, 2×, 5×, 10×, 60×, compressed)",
+    },
+    KeyHelp {
+        keys: "1 … 6",
+        what: "speed 1×, 2×, 5×, 10×, 60×, compressed",
+    },
+    KeyHelp {
+        keys: "↑ ↓ / Tab",
+        what: "move around the stage on show",
+    },
+    KeyHelp {
+        keys: "/",
+        what: "jump to the next event that mentions a text",
+    },
+    KeyHelp {
+        keys: "c",
+        what: "continue from here in a new session file (this one stays as it is)",
+    },
+    KeyHelp {
+        keys: "?",
+        what: "this help",
+    },
+    KeyHelp {
+        keys: "q / Esc",
+        what: "back to the session list",
     },
 ];

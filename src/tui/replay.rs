@@ -1,0 +1,622 @@
+//! Replaying a past session: the same stage screens as a live session, read-only, for
+//! the state at a chosen event, with a timeline bar to walk the record. Nothing here
+//! writes the replayed file; "continue from here" writes a new one through the app.
+
+use std::cell::Cell;
+use std::path::PathBuf;
+use std::rc::Rc;
+use std::time::Duration;
+
+use chrono::{DateTime, FixedOffset, Local, Utc};
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use crate::domain::board::{BoardEntry, board};
+use crate::domain::timeline::{Changed, Player, Speed};
+use crate::domain::{History, Session, Stage};
+use crate::storage::store::Recorded;
+use crate::storage::{FileError, Header};
+
+use super::chrome::{
+    FOOTER_ROWS, HEADER_ROWS, clock_text, render_footer, render_header, short_label,
+};
+use super::intent::Intent;
+use super::stages::StageCtx;
+use super::stages::conflicts::ConflictsScreen;
+use super::stages::interests::InterestsScreen;
+use super::stages::roles::RolesScreen;
+use super::stages::summary::SummaryScreen;
+use super::stages::vision::VisionScreen;
+use super::theme::Theme;
+use super::widgets::{display_width, truncate_to_width};
+
+/// Rows the timeline bar takes: where and when, the bar itself, the event in words.
+pub const BAR_ROWS: u16 = 3;
+
+/// How long, on the replay's clock, the item an event changed stays highlighted: long
+/// enough to find it on the wall, short enough not to linger into the next event at 1×.
+pub const HIGHLIGHT: Duration = Duration::from_millis(1500);
+
+pub struct ReplayView {
+    pub path: PathBuf,
+    pub header: Header,
+    player: Player,
+    /// Where and why the record stops early, worded at the failing event's line.
+    stop: Option<FileError>,
+    /// The app's time when the replay opened: the player's clock counts from here.
+    origin: DateTime<Utc>,
+    /// The latest replay time seen, so a wall clock set back never runs playback
+    /// backwards (the player expects a time that only grows).
+    latest: Cell<Duration>,
+    /// The state and conflict board at `shown_at`, kept so that drawing a frame costs
+    /// no replay and the detection rules run once per position, not once per frame.
+    shown_at: usize,
+    state: Session,
+    board: Rc<[BoardEntry]>,
+    /// When (replay time) the position last changed, for the highlight.
+    changed_at: Option<Duration>,
+    /// Show event times at this offset instead of the local zone (pictures in tests).
+    offset: Option<FixedOffset>,
+    vision: VisionScreen,
+    roles: RolesScreen,
+    interests: InterestsScreen,
+    conflicts: ConflictsScreen,
+    summary: SummaryScreen,
+}
+
+impl ReplayView {
+    /// A replay of `recorded`, paused at the created session; `now` is the app's clock.
+    pub fn new(recorded: Recorded, now: DateTime<Utc>) -> ReplayView {
+        let mut player = Player::new(recorded.timeline);
+        let state = player.state().clone();
+        let board = Rc::from(board(&state));
+        ReplayView {
+            path: recorded.path,
+            header: recorded.header,
+            player,
+            stop: recorded.stop,
+            origin: now,
+            latest: Cell::new(Duration::ZERO),
+            shown_at: 0,
+            state,
+            board,
+            changed_at: None,
+            offset: None,
+            vision: VisionScreen::default(),
+            roles: RolesScreen::default(),
+            interests: InterestsScreen::default(),
+            conflicts: ConflictsScreen::default(),
+            summary: SummaryScreen::default(),
+        }
+    }
+
+    pub fn player(&self) -> &Player {
+        &self.player
+    }
+
+    /// The session as it was at the replay position.
+    pub fn state(&self) -> &Session {
+        &self.state
+    }
+
+    /// The stage on show: the one that was on the wall at that event.
+    pub fn stage(&self) -> Stage {
+        self.state.current
+    }
+
+    /// Where the replay stops early, if an event in the file does not apply.
+    pub fn stop(&self) -> Option<&FileError> {
+        self.stop.as_ref()
+    }
+
+    /// Shows event times at a fixed offset from UTC rather than in the local zone.
+    pub fn set_time_offset(&mut self, offset: FixedOffset) {
+        self.offset = Some(offset);
+    }
+
+    /// The app's time as the player's monotonic clock: time since the replay opened.
+    fn replay_time(&self, now: DateTime<Utc>) -> Duration {
+        let since = (now - self.origin).to_std().unwrap_or(Duration::ZERO);
+        let latest = self.latest.get().max(since);
+        self.latest.set(latest);
+        latest
+    }
+
+    /// Takes over the state at the player's position when it moved.
+    fn sync(&mut self, now: Duration) {
+        let at = self.player.position();
+        if at == self.shown_at {
+            return;
+        }
+        let state = self.player.state().clone();
+        self.board = Rc::from(board(&state));
+        self.state = state;
+        self.shown_at = at;
+        self.changed_at = Some(now);
+    }
+
+    /// Playback between keys: applies every event that has come due. True when the
+    /// position moved.
+    pub fn tick(&mut self, now: DateTime<Utc>) -> bool {
+        let now = self.replay_time(now);
+        let moved = self.player.tick(now);
+        self.sync(now);
+        moved
+    }
+
+    /// Jumps to the next event that mentions `text`; false when none does.
+    pub fn find(&mut self, text: &str, now: DateTime<Utc>) -> bool {
+        let now = self.replay_time(now);
+        let found = self.player.find(text);
+        self.restart_wait(now);
+        self.sync(now);
+        found
+    }
+
+    /// A history up to the replay position, to go on from in a new file.
+    pub fn continue_here(&self) -> Result<History, String> {
+        self.player.continue_here().map_err(|e| e.to_string())
+    }
+
+    /// After a jump while playing, the wait for the next event starts at the key, not
+    /// at the next tick a quarter second later.
+    fn restart_wait(&mut self, now: Duration) {
+        if self.player.is_playing() {
+            self.player.tick(now);
+        }
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent, now: DateTime<Utc>) -> Option<Intent> {
+        let now = self.replay_time(now);
+        let player = &mut self.player;
+        match key.code {
+            KeyCode::Char(' ') => player.toggle_play(),
+            KeyCode::Right => player.step_forward(),
+            KeyCode::Left => player.step_back(),
+            KeyCode::Char(']') => player.next_boundary(),
+            KeyCode::Char('[') => player.prev_boundary(),
+            KeyCode::Home => player.home(),
+            KeyCode::End => player.end(),
+            KeyCode::Char('+') | KeyCode::Char('=') => player.set_speed(player.speed().faster()),
+            KeyCode::Char('-') => player.set_speed(player.speed().slower()),
+            KeyCode::Char(c @ '1'..='6') => {
+                let index = usize::from(c as u8 - b'1');
+                if let Some(speed) = Speed::ALL.get(index) {
+                    player.set_speed(*speed);
+                }
+            }
+            KeyCode::Char('/') => return Some(Intent::FindInReplay),
+            KeyCode::Char('c') => return Some(Intent::ContinueReplay),
+            KeyCode::Char('q') | KeyCode::Esc => return Some(Intent::Home),
+            KeyCode::Up | KeyCode::Down | KeyCode::Tab | KeyCode::BackTab => {
+                // Looking around the stage on show: the screens move their cursor. A
+                // replay never changes the session, so whatever they ask for is dropped.
+                self.stage_key(key);
+                return None;
+            }
+            _ => return None,
+        }
+        self.restart_wait(now);
+        self.sync(now);
+        None
+    }
+
+    fn stage_key(&mut self, key: KeyEvent) {
+        let theme = Theme::monochrome();
+        let ctx = StageCtx {
+            session: &self.state,
+            board: &self.board,
+            theme: &theme,
+            read_only: true,
+        };
+        let _ = match self.state.current {
+            Stage::Vision => self.vision.handle_key(key, &ctx),
+            Stage::Roles => self.roles.handle_key(key, &ctx),
+            Stage::Interests => self.interests.handle_key(key, &ctx),
+            Stage::Conflicts => self.conflicts.handle_key(key, &ctx),
+            Stage::Summary => self.summary.handle_key(key, &ctx),
+        };
+    }
+
+    fn footer_keys(&self) -> Vec<(&'static str, &'static str)> {
+        let play = if self.player.is_playing() {
+            "pause"
+        } else {
+            "play"
+        };
+        vec![
+            ("Space", play),
+            ("← →", "step"),
+            ("[ ]", "stage"),
+            ("+ -", "speed"),
+            ("/", "find"),
+            ("c", "continue here"),
+            ("q", "back"),
+        ]
+    }
+
+    fn clock_of(&self, at: DateTime<Utc>, format: &str) -> String {
+        match self.offset {
+            Some(offset) => at.with_timezone(&offset).format(format).to_string(),
+            None => at.with_timezone(&Local).format(format).to_string(),
+        }
+    }
+
+    pub fn render(
+        &self,
+        frame: &mut Frame,
+        area: Rect,
+        theme: &Theme,
+        now: DateTime<Utc>,
+        status: Option<(&str, Style)>,
+    ) {
+        let area = area.intersection(frame.area());
+        let header_h = HEADER_ROWS.min(area.height);
+        let footer_h = FOOTER_ROWS.min(area.height - header_h);
+        let bar_h = BAR_ROWS.min(area.height - header_h - footer_h);
+        let body_h = area.height - header_h - footer_h - bar_h;
+        let header_area = Rect::new(area.x, area.y, area.width, header_h);
+        let body = Rect::new(area.x, area.y + header_h, area.width, body_h);
+        let bar_area = Rect::new(area.x, body.bottom(), area.width, bar_h);
+        let footer_area = Rect::new(area.x, bar_area.bottom(), area.width, footer_h);
+
+        let stage = self.stage();
+        let spent = self.state.clock.spent_seconds(stage);
+        render_header(
+            frame,
+            header_area,
+            &self.state,
+            stage,
+            spent,
+            Some("REPLAY"),
+            theme,
+        );
+        let ctx = StageCtx {
+            session: &self.state,
+            board: &self.board,
+            theme,
+            read_only: true,
+        };
+        match stage {
+            Stage::Vision => self.vision.render(frame, body, &ctx),
+            Stage::Roles => self.roles.render(frame, body, &ctx),
+            Stage::Interests => self.interests.render(frame, body, &ctx),
+            Stage::Conflicts => self.conflicts.render(frame, body, &ctx),
+            Stage::Summary => self.summary.render(frame, body, &ctx),
+        }
+        let lines = self.bar_lines(usize::from(area.width), theme, self.replay_time(now));
+        frame.render_widget(Paragraph::new(lines), bar_area);
+        render_footer(frame, footer_area, &self.footer_keys(), status, theme);
+    }
+
+    /// The three rows of the timeline bar.
+    fn bar_lines(&self, width: usize, theme: &Theme, now: Duration) -> Vec<Line<'static>> {
+        let timeline = self.player.timeline();
+        let at = self.player.position();
+        let total = timeline.total();
+
+        // Row 1: where and when, and how it plays.
+        let mut info = format!(" event {} of {total}", at + 1);
+        if let Some(time) = timeline.time_of(at) {
+            info.push_str(&format!(" · {}", self.clock_of(time, "%H:%M:%S")));
+        }
+        if let Some(elapsed) = timeline.elapsed(at) {
+            let seconds = elapsed.num_seconds();
+            let sign = if seconds < 0 { "-" } else { "+" };
+            info.push_str(&format!(" · {sign}{}", clock_text(seconds.unsigned_abs())));
+        }
+        let state = if self.player.is_playing() {
+            "▶ playing"
+        } else {
+            "❚❚ paused"
+        };
+        let mut row1 = vec![
+            Span::styled(info, theme.text),
+            Span::styled(
+                format!(" · {state} · {}", self.player.speed()),
+                theme.accent,
+            ),
+        ];
+        if let Some(stop) = timeline.stop().filter(|_| !self.player.at_end()) {
+            row1.push(Span::styled(
+                format!(" · stops early, at event {}", stop.index + 1),
+                theme.warn,
+            ));
+        }
+
+        // Row 2: the bar, stage changes marked with the stage's initial.
+        let row2 = self.bar(width.saturating_sub(2), theme);
+
+        // Row 3: the event in words, or why the replay ends here.
+        let row3 = match (self.player.at_stop(), &self.stop) {
+            (Some(stop), Some(error)) => Line::from(Span::styled(
+                truncate_to_width(
+                    &format!(
+                        " ⚠ stops at event {} of {}: {error}",
+                        stop.index + 1,
+                        stop.total
+                    ),
+                    width,
+                ),
+                theme.bad,
+            )),
+            _ => self.event_line(width, theme, now),
+        };
+        vec![Line::from(row1), row2, row3]
+    }
+
+    fn bar(&self, width: usize, theme: &Theme) -> Line<'static> {
+        let timeline = self.player.timeline();
+        let total = timeline.total();
+        if width == 0 {
+            return Line::default();
+        }
+        let column = |position: usize| {
+            if total <= 1 {
+                0
+            } else {
+                position.min(total - 1) * (width - 1) / (total - 1)
+            }
+        };
+        let here = column(self.player.position());
+        let playable_end = column(timeline.last());
+        let mut cells: Vec<(char, Style)> = (0..width)
+            .map(|c| {
+                if c > playable_end {
+                    // Events after the one that does not apply: in the file, never shown.
+                    ('╌', theme.bad)
+                } else if c < here {
+                    ('━', theme.accent)
+                } else {
+                    ('─', theme.muted)
+                }
+            })
+            .collect();
+        for (position, stage) in timeline.stage_boundaries() {
+            if let Some(cell) = cells.get_mut(column(*position)) {
+                let initial = short_label(*stage).chars().next().unwrap_or('|');
+                *cell = (initial, theme.heading);
+            }
+        }
+        if let Some(cell) = cells.get_mut(here) {
+            *cell = ('●', theme.selected);
+        }
+        let mut spans = vec![Span::raw(" ")];
+        spans.extend(
+            cells
+                .into_iter()
+                .map(|(c, s)| Span::styled(c.to_string(), s)),
+        );
+        Line::from(spans)
+    }
+
+    fn event_line(&self, width: usize, theme: &Theme, now: Duration) -> Line<'static> {
+        let timeline = self.player.timeline();
+        let at = self.player.position();
+        let time = timeline
+            .time_of(at)
+            .map(|t| self.clock_of(t, "%H:%M"))
+            .unwrap_or_default();
+        let said = timeline.sentence(at).unwrap_or_default();
+        let fresh = self
+            .changed_at
+            .is_some_and(|since| now.saturating_sub(since) < HIGHLIGHT);
+        let marker = match timeline.changed(at) {
+            Some(changed) if fresh => {
+                format!("  ● changed: {}", changed_label(changed, &self.state))
+            }
+            _ => String::new(),
+        };
+        let room = width.saturating_sub(display_width(&marker) + display_width(&time) + 2);
+        let mut spans = vec![
+            Span::styled(format!(" {time} "), theme.muted),
+            Span::styled(truncate_to_width(said, room), theme.text),
+        ];
+        if !marker.is_empty() {
+            spans.push(Span::styled(marker, theme.warn));
+        }
+        Line::from(spans)
+    }
+}
+
+/// What an event changed, in a few words, for the highlight marker.
+fn changed_label(changed: &Changed, session: &Session) -> String {
+    match changed {
+        Changed::Session => "title, moderator or type".to_string(),
+        Changed::Partner(p) => format!("partner {}", session.partner_name(*p)),
+        Changed::Representative { partner, .. } => {
+            format!("representative of {}", session.partner_name(*partner))
+        }
+        Changed::Vision(p) => format!("{}'s vision", session.partner_name(*p)),
+        Changed::Statement => "shared statement".to_string(),
+        Changed::Gate => "vision gate".to_string(),
+        Changed::Role(_) => "role".to_string(),
+        Changed::Raci { partner, .. } => format!("RACI of {}", session.partner_name(*partner)),
+        Changed::Hole(_) => "hole in the role split".to_string(),
+        Changed::Interest(_) => "interest".to_string(),
+        Changed::Conflict(_) => "conflict".to_string(),
+        Changed::Finding(_) => "conflict outcome".to_string(),
+        Changed::Verdict => "verdict".to_string(),
+        Changed::Action(_) => "action item".to_string(),
+        Changed::Stage(stage) => format!("stage: {stage}"),
+        Changed::Clock(stage) => format!("time of {stage}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use chrono::TimeZone;
+    use ratatui::crossterm::event::KeyModifiers;
+
+    use super::*;
+    use crate::storage::store::read_record;
+    use crate::tui::clock::{Clock, FixedClock};
+
+    const NORTHWIND: &str = "2026-11-12-northwind-globex-plant-floor-analytics.ron";
+
+    fn clock() -> FixedClock {
+        let start = Utc
+            .with_ymd_and_hms(2026, 11, 27, 10, 0, 0)
+            .single()
+            .unwrap_or_default();
+        FixedClock::new(start)
+    }
+
+    fn northwind(clock: &FixedClock) -> ReplayView {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("sessions")
+            .join(NORTHWIND);
+        match read_record(&path) {
+            Ok(recorded) => ReplayView::new(recorded, clock.now()),
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    fn press(view: &mut ReplayView, clock: &FixedClock, code: KeyCode) -> Option<Intent> {
+        view.handle_key(KeyEvent::new(code, KeyModifiers::NONE), clock.now())
+    }
+
+    #[test]
+    fn steps_home_end_and_the_state_follows() {
+        let clock = clock();
+        let mut view = northwind(&clock);
+        assert_eq!(view.player().position(), 0);
+        assert_eq!(view.stage(), Stage::Vision);
+        press(&mut view, &clock, KeyCode::Right);
+        press(&mut view, &clock, KeyCode::Right);
+        assert_eq!(view.player().position(), 2);
+        press(&mut view, &clock, KeyCode::Left);
+        assert_eq!(view.player().position(), 1);
+        press(&mut view, &clock, KeyCode::End);
+        let last = view.player().timeline().last();
+        assert_eq!(view.player().position(), last);
+        assert_eq!(view.stage(), Stage::Summary);
+        assert!(view.state().verdict.is_some());
+        press(&mut view, &clock, KeyCode::Home);
+        assert_eq!(view.player().position(), 0);
+        assert!(view.state().verdict.is_none());
+    }
+
+    #[test]
+    fn brackets_jump_between_stage_changes() {
+        let clock = clock();
+        let mut view = northwind(&clock);
+        let boundaries: Vec<usize> = view
+            .player()
+            .timeline()
+            .stage_boundaries()
+            .iter()
+            .map(|(p, _)| *p)
+            .collect();
+        assert!(boundaries.len() >= 3, "{boundaries:?}");
+        press(&mut view, &clock, KeyCode::Char(']'));
+        assert_eq!(view.player().position(), boundaries[1]);
+        press(&mut view, &clock, KeyCode::Char(']'));
+        assert_eq!(view.player().position(), boundaries[2]);
+        assert_eq!(
+            view.stage(),
+            view.player().timeline().stage_at(boundaries[2])
+        );
+        press(&mut view, &clock, KeyCode::Char('['));
+        assert_eq!(view.player().position(), boundaries[1]);
+    }
+
+    #[test]
+    fn playing_advances_only_when_the_clock_does_and_pause_stops_it() {
+        let clock = clock();
+        let mut view = northwind(&clock);
+        press(&mut view, &clock, KeyCode::Char('6'));
+        assert_eq!(view.player().speed(), Speed::Compressed);
+        press(&mut view, &clock, KeyCode::Char(' '));
+        assert!(view.player().is_playing());
+        view.tick(clock.now());
+        assert_eq!(view.player().position(), 0, "nothing is due yet");
+        clock.advance(chrono::Duration::milliseconds(400));
+        assert!(view.tick(clock.now()));
+        assert_eq!(view.player().position(), 1);
+        // A late tick catches up on everything that came due.
+        clock.advance(chrono::Duration::milliseconds(1200));
+        view.tick(clock.now());
+        assert_eq!(view.player().position(), 4);
+        press(&mut view, &clock, KeyCode::Char(' '));
+        assert!(!view.player().is_playing());
+        clock.advance(chrono::Duration::seconds(60));
+        assert!(!view.tick(clock.now()));
+        assert_eq!(view.player().position(), 4);
+    }
+
+    #[test]
+    fn speed_keys_go_up_and_down_and_faster_plays_sooner() {
+        let clock = clock();
+        let mut view = northwind(&clock);
+        assert_eq!(view.player().speed(), Speed::X1);
+        press(&mut view, &clock, KeyCode::Char('+'));
+        press(&mut view, &clock, KeyCode::Char('+'));
+        assert_eq!(view.player().speed(), Speed::X5);
+        press(&mut view, &clock, KeyCode::Char('-'));
+        assert_eq!(view.player().speed(), Speed::X2);
+        press(&mut view, &clock, KeyCode::Char('5'));
+        assert_eq!(view.player().speed(), Speed::X60);
+
+        let gap = view.player().timeline().gap_after(0);
+        press(&mut view, &clock, KeyCode::Char(' '));
+        let wait = Speed::X60.wait(gap);
+        let wait = chrono::Duration::from_std(wait).unwrap_or_default();
+        clock.advance(wait - chrono::Duration::milliseconds(1));
+        view.tick(clock.now());
+        assert_eq!(view.player().position(), 0);
+        clock.advance(chrono::Duration::milliseconds(1));
+        view.tick(clock.now());
+        assert_eq!(view.player().position(), 1);
+    }
+
+    #[test]
+    fn the_other_keys_ask_the_app() {
+        let clock = clock();
+        let mut view = northwind(&clock);
+        assert!(matches!(
+            press(&mut view, &clock, KeyCode::Char('/')),
+            Some(Intent::FindInReplay)
+        ));
+        assert!(matches!(
+            press(&mut view, &clock, KeyCode::Char('c')),
+            Some(Intent::ContinueReplay)
+        ));
+        assert!(matches!(
+            press(&mut view, &clock, KeyCode::Char('q')),
+            Some(Intent::Home)
+        ));
+        assert!(matches!(
+            press(&mut view, &clock, KeyCode::Esc),
+            Some(Intent::Home)
+        ));
+        assert!(view.find("Globex", clock.now()));
+        let at = view.player().position();
+        assert!(at > 0);
+        let said = view.player().timeline().sentence(at).unwrap_or_default();
+        assert!(said.to_lowercase().contains("globex"), "{said}");
+        assert!(!view.find("no such words anywhere", clock.now()));
+        assert_eq!(view.player().position(), at);
+    }
+
+    #[test]
+    fn continuing_from_the_middle_keeps_the_events_so_far() {
+        let clock = clock();
+        let mut view = northwind(&clock);
+        for _ in 0..5 {
+            press(&mut view, &clock, KeyCode::Right);
+        }
+        let history = view.continue_here();
+        assert!(history.is_ok(), "{history:?}");
+        if let Ok(history) = history {
+            assert_eq!(history.events().len(), 6);
+            assert_eq!(history.session(), view.state());
+        }
+    }
+}
