@@ -1033,6 +1033,51 @@ fn replay_start_middle_and_end() {
 }
 
 #[test]
+fn replay_marks_the_interest_an_event_just_added() {
+    use sameside::domain::timeline::Changed;
+    let mut wall = Wall::with_examples(Theme::dark());
+    wall.replay_from_home(NORTHWIND);
+    wall.keys(&[KeyCode::Char(']'), KeyCode::Char(']')]);
+    let changed = |wall: &Wall| match &wall.app.screen {
+        Screen::Replay(view) => {
+            let player = view.player();
+            player.timeline().changed(player.position()).cloned()
+        }
+        _ => panic!("not replaying"),
+    };
+    for _ in 0..10 {
+        if matches!(changed(&wall), Some(Changed::Interest(_))) {
+            break;
+        }
+        wall.key(KeyCode::Right);
+    }
+    assert!(matches!(changed(&wall), Some(Changed::Interest(_))));
+    let text = wall.text(80, 24);
+    assert!(text.contains("● changed: interest"), "{text}");
+    insta::assert_snapshot!("replay_interest_added_80x24", text);
+
+    // The mark goes with the highlight.
+    wall.clock.advance(Duration::seconds(2));
+    let later = wall.text(80, 24);
+    assert!(!later.contains("● changed:"), "{later}");
+    assert_eq!(
+        text.matches('●').count(),
+        later.matches('●').count() + 2,
+        "{later}"
+    );
+}
+
+#[test]
+fn replay_find_prompt_says_enter_finds() {
+    let mut wall = Wall::with_examples(Theme::dark());
+    wall.replay_from_home(NORTHWIND);
+    wall.key(KeyCode::Char('/'));
+    let text = wall.text(80, 24);
+    assert!(text.contains("Enter find · Esc cancel"), "{text}");
+    assert!(!text.contains("Enter save"), "{text}");
+}
+
+#[test]
 fn replay_help_lists_the_replay_keys() {
     let mut wall = Wall::with_examples(Theme::dark());
     wall.replay_from_home(NORTHWIND);

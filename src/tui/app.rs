@@ -728,12 +728,13 @@ impl App {
     }
 
     /// A framed text dialog: the text box, then one line for the keys or the reason
-    /// the text was refused, so nothing runs into the screen behind.
+    /// the text was refused, so nothing runs into the screen behind. `verb` says what
+    /// Enter does ("save", or "find" in the replay's find prompt).
     fn render_editor(
         &self,
         frame: &mut Frame,
         area: Rect,
-        title: &str,
+        (title, verb): (&str, &str),
         editor: &TextEditor,
         error: Option<&str>,
     ) {
@@ -752,10 +753,13 @@ impl App {
         let hint = match error {
             Some(e) => Line::from(Span::styled(format!(" {e}"), self.theme.bad)),
             None if multi => Line::from(Span::styled(
-                " Enter save · Alt-Enter new line · Esc cancel",
+                format!(" Enter {verb} · Alt-Enter new line · Esc cancel"),
                 self.theme.muted,
             )),
-            None => Line::from(Span::styled(" Enter save · Esc cancel", self.theme.muted)),
+            None => Line::from(Span::styled(
+                format!(" Enter {verb} · Esc cancel"),
+                self.theme.muted,
+            )),
         };
         let hint_area =
             Rect::new(inner.x, inner.y + box_height, inner.width, 1).intersection(inner);
@@ -780,7 +784,7 @@ impl App {
             Modal::Find { editor, error } => self.render_editor(
                 frame,
                 area,
-                "Find the next event that mentions",
+                ("Find the next event that mentions", "find"),
                 editor,
                 error.as_deref(),
             ),
@@ -789,7 +793,7 @@ impl App {
                 editor,
                 error,
                 ..
-            } => self.render_editor(frame, area, title, editor, error.as_deref()),
+            } => self.render_editor(frame, area, (title, "save"), editor, error.as_deref()),
             Modal::Form(form) => form.render(frame, area, &self.theme),
             Modal::Confirm(confirm) => {
                 let mut lines: Vec<Line> = confirm

@@ -212,6 +212,7 @@ impl ReplayView {
             board: &self.board,
             theme: &theme,
             read_only: true,
+            highlight: None,
         };
         let _ = match self.state.current {
             Stage::Vision => self.vision.handle_key(key, &ctx),
@@ -275,11 +276,13 @@ impl ReplayView {
             Some("REPLAY"),
             theme,
         );
+        let replay_now = self.replay_time(now);
         let ctx = StageCtx {
             session: &self.state,
             board: &self.board,
             theme,
             read_only: true,
+            highlight: self.highlight(replay_now),
         };
         match stage {
             Stage::Vision => self.vision.render(frame, body, &ctx),
@@ -288,7 +291,7 @@ impl ReplayView {
             Stage::Conflicts => self.conflicts.render(frame, body, &ctx),
             Stage::Summary => self.summary.render(frame, body, &ctx),
         }
-        let lines = self.bar_lines(usize::from(area.width), theme, self.replay_time(now));
+        let lines = self.bar_lines(usize::from(area.width), theme, replay_now);
         frame.render_widget(Paragraph::new(lines), bar_area);
         render_footer(frame, footer_area, &self.footer_keys(), status, theme);
     }
@@ -394,6 +397,18 @@ impl ReplayView {
         Line::from(spans)
     }
 
+    /// What the event at the position changed, while its highlight lasts (`now` in
+    /// replay time).
+    fn highlight(&self, now: Duration) -> Option<&Changed> {
+        let fresh = self
+            .changed_at
+            .is_some_and(|since| now.saturating_sub(since) < HIGHLIGHT);
+        if !fresh {
+            return None;
+        }
+        self.player.timeline().changed(self.player.position())
+    }
+
     fn event_line(&self, width: usize, theme: &Theme, now: Duration) -> Line<'static> {
         let timeline = self.player.timeline();
         let at = self.player.position();
@@ -402,14 +417,9 @@ impl ReplayView {
             .map(|t| self.clock_of(t, "%H:%M"))
             .unwrap_or_default();
         let said = timeline.sentence(at).unwrap_or_default();
-        let fresh = self
-            .changed_at
-            .is_some_and(|since| now.saturating_sub(since) < HIGHLIGHT);
-        let marker = match timeline.changed(at) {
-            Some(changed) if fresh => {
-                format!("  ● changed: {}", changed_label(changed, &self.state))
-            }
-            _ => String::new(),
+        let marker = match self.highlight(now) {
+            Some(changed) => format!("  ● changed: {}", changed_label(changed, &self.state)),
+            None => String::new(),
         };
         let room = width.saturating_sub(display_width(&marker) + display_width(&time) + 2);
         let mut spans = vec![

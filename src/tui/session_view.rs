@@ -363,6 +363,7 @@ impl SessionView {
             board: &board,
             theme,
             read_only,
+            highlight: None,
         };
         if self.show_partners {
             return self.partners.handle_key(key, &ctx);
@@ -471,6 +472,7 @@ impl SessionView {
             board: &board,
             theme,
             read_only: self.read_only.is_some(),
+            highlight: None,
         };
         if self.show_partners {
             self.partners.render(frame, body, &ctx);

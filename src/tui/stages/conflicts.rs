@@ -31,7 +31,7 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::{KeyHelp, display_width, fit_to_width, truncate_to_width, wrap_lines};
 
 use super::text::one_line;
-use super::{StageCtx, draw_lines, is_chord, take_top};
+use super::{CHANGED_MARK, StageCtx, draw_lines, is_chord, mark_changed, take_top};
 
 /// Every key of the conflict check, for the help overlay (and the README).
 pub const KEYS: &[KeyHelp] = &[
@@ -1685,6 +1685,15 @@ fn card(
             span.style = theme.selected;
         }
     }
+    if ctx.entry_changed(entry) {
+        // What the replayed event just changed: marked in the gutter, in the changed
+        // style unless the cursor is on it.
+        if selected {
+            head.spans[0].content = format!("{CHANGED_MARK} ").into();
+        } else {
+            mark_changed(&mut head, theme);
+        }
+    }
 
     let text = vec![
         Span::styled(
@@ -3275,5 +3284,54 @@ mod tests {
         for key in ["s", "Enter", "a", "d", "m", "f"] {
             assert!(KEYS.iter().any(|k| k.keys.contains(key)), "{key}");
         }
+    }
+}
+
+#[cfg(test)]
+mod highlight_tests {
+    use super::*;
+    use crate::domain::board::Source;
+    use crate::domain::timeline::Changed;
+    use crate::tui::stages::testing::{draw_highlighted, marked_rows, proceed};
+
+    fn marked(changed: &Changed) -> Vec<String> {
+        let history = proceed();
+        let screen = ConflictsScreen::default();
+        // Tall enough for every conflict of the sample to show.
+        let buf = draw_highlighted(160, 120, history.session(), changed, |f, ctx| {
+            screen.render(f, f.area(), ctx)
+        });
+        marked_rows(&buf)
+    }
+
+    #[test]
+    fn the_conflict_a_replayed_event_changed_is_marked() {
+        let history = proceed();
+        let board = crate::domain::board::board(history.session());
+        let entered = board
+            .iter()
+            .rev()
+            .find_map(|e| match &e.source {
+                Source::Moderator(id) => Some((*id, e.category.label())),
+                Source::Detected { .. } => None,
+            })
+            .expect("the sample has an entered conflict");
+        let rows = marked(&Changed::Conflict(entered.0));
+        assert_eq!(rows.len(), 1, "{rows:?}");
+        assert!(rows[0].starts_with("● "), "{rows:?}");
+        assert!(rows[0].contains(entered.1), "{rows:?}");
+
+        let detected = board
+            .iter()
+            .rev()
+            .find_map(|e| match &e.source {
+                Source::Detected { key, .. } => Some((key.clone(), e.category.label())),
+                Source::Moderator(_) => None,
+            })
+            .expect("the sample has a detected conflict");
+        let rows = marked(&Changed::Finding(detected.0));
+        assert_eq!(rows.len(), 1, "{rows:?}");
+        assert!(rows[0].contains(detected.1), "{rows:?}");
+        assert!(marked(&Changed::Verdict).is_empty());
     }
 }

@@ -28,7 +28,8 @@ use crate::tui::widgets::{KeyHelp, display_width, truncate_to_width, wrap_lines}
 
 use super::columns::{ColumnWindow, partner_columns};
 use super::text::one_line;
-use super::{StageCtx, draw_lines};
+use super::{CHANGED_MARK, StageCtx, changed_style, draw_lines};
+use crate::domain::timeline::Changed;
 
 /// Narrowest partner column: below this a statement wraps into a ribbon nobody can read
 /// from across the room, so fewer columns are shown and the rest are one key away.
@@ -217,6 +218,10 @@ impl InterestsScreen {
             return;
         }
         let focus = self.partner.min(session.partners.len() - 1);
+        let changed = match ctx.highlight {
+            Some(Changed::Interest(id)) => Some(*id),
+            _ => None,
+        };
 
         // The legend explains the coverage marks; it is only worth a row when marks show.
         let probe = partner_columns(area, session.partners.len(), focus, MIN_COLUMN_WIDTH);
@@ -264,7 +269,14 @@ impl InterestsScreen {
             if self.coverage {
                 draw_coverage_column(buf, session, theme, &column);
             } else {
-                self.draw_interest_column(buf, session, theme, &column, (fit, coverage_rows));
+                self.draw_interest_column(
+                    buf,
+                    session,
+                    theme,
+                    &column,
+                    (fit, coverage_rows),
+                    changed,
+                );
             }
         }
         if show_legend {
@@ -369,6 +381,7 @@ impl InterestsScreen {
         theme: &Theme,
         column: &Column,
         (fit, coverage_rows): (CoverageFit, u16),
+        changed: Option<ItemId>,
     ) {
         let Some(partner) = session.partners.get(column.index) else {
             return;
@@ -410,7 +423,8 @@ impl InterestsScreen {
             draw_lines(buf, list, &lines);
         } else {
             let cursor = self.resolve(partner.id, &items);
-            hidden = draw_list(buf, theme, &items, cursor, column.focused, list, inner);
+            let at = (cursor, column.focused, changed);
+            hidden = draw_list(buf, theme, &items, at, list, inner);
         }
         draw_bottom_hints(buf, theme, column, hidden.1);
 
@@ -845,8 +859,7 @@ fn draw_list(
     buf: &mut Buffer,
     theme: &Theme,
     items: &[&Interest],
-    cursor: usize,
-    focused: bool,
+    (cursor, focused, changed): (usize, bool, Option<ItemId>),
     list: Rect,
     inner: Rect,
 ) -> (usize, usize) {
@@ -906,12 +919,22 @@ fn draw_list(
         // Only the focused column shows its cursor, so the wall has one place to look.
         let selected = i == cursor && focused;
         let highlight = selected.then_some(theme.selected);
-        let pick = |normal: Style| if selected { theme.selected } else { normal };
+        // What the replayed event just changed stands out, marked, unless the cursor is
+        // on it.
+        let marked = !selected && changed == Some(item.id);
+        let pick = |normal: Style| match (selected, marked) {
+            (true, _) => theme.selected,
+            (false, true) => normal.patch(changed_style(theme)),
+            (false, false) => normal,
+        };
         for (row, text) in statement_rows(&item.statement, text_width)
             .into_iter()
             .enumerate()
         {
-            let lead = if row == 0 {
+            // The mark shows under the cursor too; the selection keeps its style.
+            let lead = if row == 0 && changed == Some(item.id) {
+                Span::styled(format!("{CHANGED_MARK} "), pick(theme.text))
+            } else if row == 0 {
                 Span::styled(
                     format!("{} ", weight_mark(item.weight)),
                     pick(weight_style(theme, item.weight)),
@@ -1885,10 +1908,42 @@ mod tests {
             board: &[],
             theme: &theme,
             read_only: false,
+            highlight: None,
         };
         let ctrl_a = KeyEvent::new(KeyCode::Char('a'), KeyModifiers::CONTROL);
         assert!(screen.handle_key(ctrl_a, &ctx).is_none());
         assert!(press(&mut screen, session, KeyCode::Char('z')).is_none());
         assert_eq!(screen.footer_keys()[0], ("a", "add interest"));
+    }
+}
+
+#[cfg(test)]
+mod highlight_tests {
+    use super::*;
+    use crate::domain::timeline::Changed;
+    use crate::tui::stages::testing::{draw_highlighted, marked_rows, proceed};
+
+    #[test]
+    fn the_interest_a_replayed_event_changed_is_marked() {
+        let history = proceed();
+        let s = history.session();
+        // An interest of the second partner: its column is not the cursor's.
+        let interest = s
+            .interests
+            .iter()
+            .find(|i| i.partner == s.partners[1].id)
+            .expect("the sample has one");
+        let screen = InterestsScreen::default();
+        let buf = draw_highlighted(120, 30, s, &Changed::Interest(interest.id), |f, ctx| {
+            screen.render(f, f.area(), ctx)
+        });
+        let rows = marked_rows(&buf);
+        assert_eq!(rows.len(), 1, "{rows:?}");
+        let start: String = interest.statement.chars().take(8).collect();
+        assert!(rows[0].contains(&format!("● {start}")), "{rows:?}");
+        let buf = draw_highlighted(120, 30, s, &Changed::Verdict, |f, ctx| {
+            screen.render(f, f.area(), ctx)
+        });
+        assert!(marked_rows(&buf).is_empty());
     }
 }

@@ -4,10 +4,12 @@
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 
 use crate::domain::Session;
-use crate::domain::board::BoardEntry;
+use crate::domain::board::{BoardEntry, Source};
+use crate::domain::timeline::Changed;
 
 use super::theme::Theme;
 
@@ -30,6 +32,43 @@ pub struct StageCtx<'a> {
     /// True when the session is shown without the right to change it (another instance
     /// holds it, or a replay). Screens still move their cursor but ask for no changes.
     pub read_only: bool,
+    /// What the event just replayed changed, while its highlight lasts; `None` in a
+    /// live session. Screens mark it with `CHANGED_MARK` in `changed_style`.
+    pub highlight: Option<&'a Changed>,
+}
+
+/// The symbol in front of what a replayed event just changed, so the highlight does not
+/// rest on colour alone.
+pub const CHANGED_MARK: &str = "●";
+
+/// The calm style of what a replayed event just changed.
+pub fn changed_style(theme: &Theme) -> Style {
+    theme.warn.add_modifier(Modifier::BOLD)
+}
+
+/// Marks a row the replayed event just changed: every span takes the changed style, and
+/// a two-cell gutter at its start (a first span of two spaces) takes the mark.
+pub fn mark_changed(line: &mut Line<'_>, theme: &Theme) {
+    let style = changed_style(theme);
+    for span in &mut line.spans {
+        span.style = span.style.patch(style);
+    }
+    if let Some(first) = line.spans.first_mut()
+        && first.content == "  "
+    {
+        first.content = format!("{CHANGED_MARK} ").into();
+    }
+}
+
+impl StageCtx<'_> {
+    /// True when `entry` on the conflict board is what the replayed event changed.
+    pub fn entry_changed(&self, entry: &BoardEntry) -> bool {
+        match (self.highlight, &entry.source) {
+            (Some(Changed::Conflict(id)), Source::Moderator(own)) => id == own,
+            (Some(Changed::Finding(key)), Source::Detected { key: own, .. }) => key == own,
+            _ => false,
+        }
+    }
 }
 
 /// Keeps a scrolled list's window around the cursor: returns the first visible row.
@@ -88,7 +127,9 @@ pub(crate) mod testing {
     use ratatui::Frame;
     use ratatui::buffer::Buffer;
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use ratatui::style::Modifier;
 
+    use crate::domain::timeline::Changed;
     use crate::domain::{Change, History, NewPartner, PartnerId, PartnershipType, Session, sample};
     use crate::tui::form::{FieldKind, Form};
     use crate::tui::intent::Intent;
@@ -154,6 +195,7 @@ pub(crate) mod testing {
             board,
             theme,
             read_only: false,
+            highlight: None,
         }
     }
 
@@ -173,6 +215,40 @@ pub(crate) mod testing {
         let theme = Theme::dark();
         let ctx = ctx(session, &theme);
         draw_buffer(width, height, |f| render(f, &ctx))
+    }
+
+    /// Draws a screen as a replay does right after an event that changed `changed`:
+    /// a fresh `width` × `height` test terminal, dark theme, the change highlighted.
+    pub fn draw_highlighted(
+        width: u16,
+        height: u16,
+        session: &Session,
+        changed: &Changed,
+        render: impl FnOnce(&mut Frame, &StageCtx),
+    ) -> Buffer {
+        let theme = Theme::dark();
+        let mut ctx = ctx(session, &theme);
+        ctx.highlight = Some(changed);
+        draw_buffer(width, height, |f| render(f, &ctx))
+    }
+
+    /// The rows (whole, as text) where a highlight mark is drawn in the changed style of
+    /// the dark theme.
+    pub fn marked_rows(buf: &Buffer) -> Vec<String> {
+        let style = super::changed_style(&Theme::dark());
+        let all = rows(buf);
+        let area = buf.area;
+        (area.y..area.bottom())
+            .filter(|&y| {
+                (area.x..area.right()).any(|x| {
+                    let cell = &buf[(x, y)];
+                    cell.symbol() == super::CHANGED_MARK
+                        && cell.fg == style.fg.unwrap()
+                        && cell.modifier.contains(Modifier::BOLD)
+                })
+            })
+            .map(|y| all[usize::from(y - area.y)].clone())
+            .collect()
     }
 
     /// Draws a screen with `render` `rounds` times on one `width` × `height` test

@@ -23,7 +23,8 @@ use super::columns::{
     FOCUS_GUTTER, column_row, partner_columns, render_more_hints, render_separator,
 };
 use super::text::{clip_rows, wrap_text};
-use super::{StageCtx, draw_lines, is_chord, scroll_offset, take_bottom, take_top};
+use super::{StageCtx, draw_lines, is_chord, mark_changed, scroll_offset, take_bottom, take_top};
+use crate::domain::timeline::Changed;
 
 /// Every key of the partners screen, for the help overlay.
 pub const KEYS: &[KeyHelp] = &[
@@ -251,6 +252,7 @@ impl PartnersScreen {
                 brings,
                 brings_rows,
                 roomy,
+                highlight: ctx.highlight,
             };
             let rows = column.render(frame, theme);
             if n > 0 {
@@ -307,6 +309,9 @@ struct Column<'s> {
     /// Rows every visible column gives to what the partner brings.
     brings_rows: usize,
     roomy: bool,
+    /// What a replayed event just changed, marked when it is this partner or one of its
+    /// representatives.
+    highlight: Option<&'s Changed>,
 }
 
 impl Column<'_> {
@@ -322,12 +327,16 @@ impl Column<'_> {
         let focused = |row: usize| self.cursor == Some(row);
         let mut lines: Vec<Line> = Vec::with_capacity(usize::from(area.height));
 
-        lines.push(column_row(
+        let mut name = column_row(
             &[(&self.partner.name, colour)],
             text_width,
             focused(0),
             theme,
-        ));
+        );
+        if !focused(0) && self.highlight == Some(&Changed::Partner(self.partner.id)) {
+            mark_changed(&mut name, theme);
+        }
+        lines.push(name);
         lines.push(Line::from(Span::styled(
             format!("  {}", "─".repeat(text_width)),
             colour,
@@ -397,7 +406,15 @@ impl Column<'_> {
                 (rep.name.as_str(), theme.text),
                 (function.as_str(), theme.muted),
             ];
-            lines.push(column_row(&parts, text_width, focused(i + 2), theme));
+            let mut line = column_row(&parts, text_width, focused(i + 2), theme);
+            let changed = Changed::Representative {
+                partner: self.partner.id,
+                id: rep.id,
+            };
+            if !focused(i + 2) && self.highlight == Some(&changed) {
+                mark_changed(&mut line, theme);
+            }
+            lines.push(line);
         }
         let rows = u16::try_from(lines.len()).unwrap_or(u16::MAX);
         draw_lines(frame.buffer_mut(), area, &lines);
@@ -1006,5 +1023,39 @@ mod tests {
         );
         assert!(screen.footer_keys().contains(&("d", "remove")));
         assert!(KEYS.iter().any(|k| k.keys == "D"));
+    }
+}
+
+#[cfg(test)]
+mod highlight_tests {
+    use super::*;
+    use crate::domain::timeline::Changed;
+    use crate::tui::stages::testing::{draw_highlighted, marked_rows, proceed};
+
+    fn marked(changed: &Changed) -> Vec<String> {
+        let history = proceed();
+        let screen = PartnersScreen::default();
+        let buf = draw_highlighted(120, 30, history.session(), changed, |f, ctx| {
+            screen.render(f, f.area(), ctx)
+        });
+        marked_rows(&buf)
+    }
+
+    #[test]
+    fn the_partner_or_representative_a_replayed_event_changed_is_marked() {
+        let history = proceed();
+        let globex = &history.session().partners[1];
+        let rows = marked(&Changed::Partner(globex.id));
+        assert_eq!(rows.len(), 1, "{rows:?}");
+        assert!(rows[0].contains(&format!("● {}", globex.name)), "{rows:?}");
+
+        let rep = &globex.representatives[0];
+        let rows = marked(&Changed::Representative {
+            partner: globex.id,
+            id: rep.id,
+        });
+        assert_eq!(rows.len(), 1, "{rows:?}");
+        assert!(rows[0].contains(&format!("● {}", rep.name)), "{rows:?}");
+        assert!(marked(&Changed::Verdict).is_empty());
     }
 }

@@ -27,7 +27,8 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::{KeyHelp, display_width, truncate_to_width, wrap_lines};
 
 use super::columns::partner_columns;
-use super::{StageCtx, is_chord, scroll_offset, take_top};
+use super::{CHANGED_MARK, StageCtx, changed_style, is_chord, scroll_offset, take_top};
+use crate::domain::timeline::Changed;
 
 /// Every key of this screen, for the help overlay.
 pub const KEYS: &[KeyHelp] = &[
@@ -320,13 +321,17 @@ impl RolesScreen {
                 .saturating_add(u16::try_from(i - offset).unwrap_or(u16::MAX));
             let row = Rect::new(rows.x, y, rows.width, 1).intersection(rows);
             let cursor = (focused && i == self.role).then_some(self.column);
-            table.draw_row(buf, row, s, role, cursor, theme);
+            table.draw_row(buf, row, (s, role), cursor, ctx.highlight, theme);
         }
     }
 
     fn render_holes(&self, buf: &mut Buffer, area: Rect, ctx: &StageCtx) {
         let s = ctx.session;
         let theme = ctx.theme;
+        let changed_hole = match ctx.highlight {
+            Some(Changed::Hole(id)) => Some(*id),
+            _ => None,
+        };
         let focused = self.pane == Pane::Holes;
         // A blank row keeps the two panes apart, when there is a row to spare.
         let area = if area.height > 3 {
@@ -394,7 +399,7 @@ impl RolesScreen {
                 s,
                 index,
                 partner.id,
-                cursor,
+                (cursor, changed_hole),
                 column_focused,
                 theme,
             );
@@ -850,18 +855,28 @@ impl Table {
         &self,
         buf: &mut Buffer,
         row: Rect,
-        s: &Session,
-        role: &Role,
+        (s, role): (&Session, &Role),
         cursor: Option<usize>,
+        changed: Option<&Changed>,
         theme: &Theme,
     ) {
         let y = row.y;
+        // What the replayed event just changed: the role itself, or one of its cells.
+        let role_changed = changed == Some(&Changed::Role(role.id));
+        let cell_changed = match changed {
+            Some(Changed::Raci { role: r, partner }) if *r == role.id => Some(*partner),
+            _ => None,
+        };
         if cursor.is_some() {
             put(buf, row, row.x, y, "▸", 1, theme.accent);
+        } else if role_changed || cell_changed.is_some() {
+            put(buf, row, row.x, y, CHANGED_MARK, 1, changed_style(theme));
         }
         let name_style = if cursor == Some(0) {
             fill(buf, row, self.name_x, y, self.name_width, theme.selected);
             theme.selected
+        } else if role_changed {
+            changed_style(theme)
         } else {
             theme.text
         };
@@ -884,6 +899,8 @@ impl Table {
             if cursor == Some(index + 1) {
                 fill(buf, row, x, y, self.letter_width, theme.selected);
                 style = theme.selected;
+            } else if cell_changed == Some(partner.id) {
+                style = changed_style(theme);
             }
             let mut glyph = [0u8; 4];
             let glyph: &str = match letter {
@@ -989,7 +1006,7 @@ fn draw_hole_column(
     s: &Session,
     index: usize,
     owner: PartnerId,
-    cursor: Option<usize>,
+    (cursor, changed): (Option<usize>, Option<ItemId>),
     focused: bool,
     theme: &Theme,
 ) -> u16 {
@@ -1091,7 +1108,14 @@ fn draw_hole_column(
             };
             (theme.text, filler_style)
         };
-        let x = put(buf, list, list.x, y, "• ", 2, text_style);
+        // The hole the replayed event just changed: marked, in the changed style.
+        let marked = !selected && changed == Some(hole.id);
+        let (bullet, text_style) = if marked {
+            ("● ", changed_style(theme))
+        } else {
+            ("• ", text_style)
+        };
+        let x = put(buf, list, list.x, y, bullet, 2, text_style);
         put(
             buf,
             list,
@@ -1964,5 +1988,47 @@ mod tests {
         // The budget is 2 ms a frame; unoptimised test builds get ten times that.
         let budget = if cfg!(debug_assertions) { 20 } else { 2 };
         assert!(each < Duration::from_millis(budget), "{each:?} per frame");
+    }
+}
+
+#[cfg(test)]
+mod highlight_tests {
+    use super::*;
+    use crate::domain::timeline::Changed;
+    use crate::tui::stages::testing::{draw_highlighted, marked_rows, proceed};
+
+    fn marked(changed: &Changed) -> Vec<String> {
+        let history = proceed();
+        let screen = RolesScreen::default();
+        let buf = draw_highlighted(120, 30, history.session(), changed, |f, ctx| {
+            screen.render(f, f.area(), ctx)
+        });
+        marked_rows(&buf)
+    }
+
+    #[test]
+    fn the_role_cell_or_hole_a_replayed_event_changed_is_marked() {
+        let history = proceed();
+        let s = history.session();
+        let role = &s.roles[1];
+        let start: String = role.name.chars().take(8).collect();
+        for changed in [
+            Changed::Role(role.id),
+            Changed::Raci {
+                role: role.id,
+                partner: s.partners[0].id,
+            },
+        ] {
+            let rows = marked(&changed);
+            assert_eq!(rows.len(), 1, "{changed:?} {rows:?}");
+            assert!(rows[0].starts_with('●'), "{rows:?}");
+            assert!(rows[0].contains(&start), "{rows:?}");
+        }
+        let hole = &s.holes[0];
+        let rows = marked(&Changed::Hole(hole.id));
+        assert_eq!(rows.len(), 1, "{rows:?}");
+        let start: String = hole.text.chars().take(8).collect();
+        assert!(rows[0].contains(&format!("● {start}")), "{rows:?}");
+        assert!(marked(&Changed::Statement).is_empty());
     }
 }

@@ -24,7 +24,10 @@ use crate::tui::widgets::{KeyHelp, display_width, fit_to_width, truncate_to_widt
 use super::conflicts::readiness_line;
 use super::conflicts::{readiness_rows, severity_marker};
 use super::text::one_line;
-use super::{StageCtx, is_chord, scroll_offset, take_top};
+use super::{
+    CHANGED_MARK, StageCtx, changed_style, is_chord, mark_changed, scroll_offset, take_top,
+};
+use crate::domain::timeline::Changed;
 
 /// Every key of the summary, for the help overlay.
 pub const KEYS: &[KeyHelp] = &[
@@ -220,7 +223,10 @@ impl SummaryScreen {
             verdict_area,
             theme,
             verdict_lines,
-            focus == Focus::Verdict,
+            (
+                focus == Focus::Verdict,
+                ctx.highlight == Some(&Changed::Verdict),
+            ),
         );
         // How far the room came with its conflicts, right under the verdict it explains.
         // After a pass at the gate there was no conflict check to measure.
@@ -523,25 +529,32 @@ fn render_verdict(
     area: Rect,
     theme: &Theme,
     lines: Vec<Line<'static>>,
-    focused: bool,
+    (focused, marked): (bool, bool),
 ) {
     if area.is_empty() {
         return;
     }
     // The focus shows in the title's style and in a pointer, so it reads without colour.
-    let title = if focused {
-        Span::styled(" ▶ VERDICT ", theme.selected)
+    // A verdict a replayed event just recorded carries the mark, even under the cursor.
+    let mark = if marked {
+        format!("{CHANGED_MARK} ")
     } else {
-        Span::styled(" VERDICT ", theme.heading)
+        String::new()
+    };
+    let title = match (focused, marked) {
+        (true, _) => Span::styled(format!(" ▶ {mark}VERDICT "), theme.selected),
+        (false, true) => Span::styled(format!(" {mark}VERDICT "), changed_style(theme)),
+        (false, false) => Span::styled(" VERDICT ", theme.heading),
+    };
+    let border = match (focused, marked) {
+        (_, true) => changed_style(theme),
+        (true, false) => theme.focus_border,
+        (false, false) => theme.border,
     };
     let block = Block::default()
         .borders(Borders::ALL)
         .border_type(BorderType::Rounded)
-        .border_style(if focused {
-            theme.focus_border
-        } else {
-            theme.border
-        })
+        .border_style(border)
         .padding(Padding::horizontal(2))
         .title(title);
     let inner = block.inner(area).intersection(area);
@@ -942,10 +955,16 @@ fn action_lines(
                 Span::raw(" ".repeat(GAP)),
                 cell(&due, due_w, due_style),
             ]);
+            let changed = ctx.highlight == Some(&Changed::Action(action.id));
             if selected {
                 for span in &mut line.spans {
                     span.style = theme.selected;
                 }
+                if changed {
+                    line.spans[0].content = format!("{CHANGED_MARK} ").into();
+                }
+            } else if changed {
+                mark_changed(&mut line, theme);
             }
             line
         })
@@ -1701,5 +1720,41 @@ mod tests {
                 assert!(KEYS.iter().any(|k| k.keys.contains(key)), "{key}");
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod highlight_tests {
+    use super::*;
+    use crate::domain::timeline::Changed;
+    use crate::tui::stages::testing::{draw_highlighted, marked_rows, proceed};
+
+    fn marked(changed: &Changed) -> Vec<String> {
+        let history = proceed();
+        let screen = SummaryScreen::default();
+        let buf = draw_highlighted(160, 45, history.session(), changed, |f, ctx| {
+            screen.render(f, f.area(), ctx)
+        });
+        marked_rows(&buf)
+    }
+
+    #[test]
+    fn the_verdict_or_action_a_replayed_event_changed_is_marked() {
+        let history = proceed();
+        let action = &history.session().actions[1];
+        let rows = marked(&Changed::Action(action.id));
+        assert_eq!(rows.len(), 1, "{rows:?}");
+        let start: String = action.text.chars().take(8).collect();
+        assert!(rows[0].contains(&format!("● {start}")), "{rows:?}");
+
+        // The verdict is under the cursor: the mark shows in the title all the same.
+        let history = proceed();
+        let screen = SummaryScreen::default();
+        let buf = draw_highlighted(160, 45, history.session(), &Changed::Verdict, |f, ctx| {
+            screen.render(f, f.area(), ctx)
+        });
+        let text = crate::tui::stages::testing::rows(&buf).join("\n");
+        assert!(text.contains("▶ ● VERDICT"), "{text}");
+        assert!(marked(&Changed::Gate).is_empty());
     }
 }

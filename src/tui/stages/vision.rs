@@ -22,7 +22,8 @@ use super::columns::{
     FOCUS_GUTTER, column_row, partner_columns, render_more_hints, render_separator,
 };
 use super::text::{clip_rows, one_line, wrap_text};
-use super::{StageCtx, draw_lines, is_chord, take_bottom, take_top};
+use super::{CHANGED_MARK, StageCtx, changed_style, draw_lines, is_chord, take_bottom, take_top};
+use crate::domain::timeline::Changed;
 
 /// Every key of the vision screen, for the help overlay.
 pub const KEYS: &[KeyHelp] = &[
@@ -238,7 +239,9 @@ impl VisionScreen {
         let (body, gate_row) = take_bottom(area, 1);
         let statement_height = statement_height(session, body);
         let (statement_area, rest) = take_top(body, statement_height);
-        self.render_statement(frame, statement_area, session, theme);
+        let changed = ctx.highlight;
+        let statement_marked = changed == Some(&Changed::Statement);
+        self.render_statement(frame, statement_area, session, theme, statement_marked);
         let (_, rest) = take_top(rest, u16::from(roomy));
 
         let count = session.partners.len();
@@ -275,7 +278,10 @@ impl VisionScreen {
                 let height = plan.height().min(column.area.height);
                 render_separator(frame, column.area, height, columns_area, theme);
             }
-            column.render(frame, &plan, theme);
+            let id = column.partner.id;
+            let marked =
+                matches!(changed, Some(Changed::Vision(p) | Changed::Partner(p)) if *p == id);
+            column.render(frame, &plan, theme, marked);
         }
         if hidden {
             render_more_hints(
@@ -286,18 +292,44 @@ impl VisionScreen {
                 theme,
             );
         }
-        render_gate_line(frame, gate_row, session, theme);
+        let gate_marked = changed == Some(&Changed::Gate);
+        render_gate_line(frame, gate_row, session, theme, gate_marked);
     }
 
-    fn render_statement(&self, frame: &mut Frame, area: Rect, session: &Session, theme: &Theme) {
+    fn render_statement(
+        &self,
+        frame: &mut Frame,
+        area: Rect,
+        session: &Session,
+        theme: &Theme,
+        marked: bool,
+    ) {
         if area.is_empty() {
             return;
         }
         let focused = self.row == 0;
-        let (title, title_style, border) = if focused {
-            (" ▸ Shared opportunity ", theme.selected, theme.focus_border)
-        } else {
-            (" Shared opportunity ", theme.heading, theme.border)
+        // The mark shows even under the cursor, which starts here.
+        let (title, title_style, border) = match (focused, marked) {
+            (true, true) => (
+                format!(" ▸ {CHANGED_MARK} Shared opportunity "),
+                theme.selected,
+                changed_style(theme),
+            ),
+            (true, false) => (
+                " ▸ Shared opportunity ".to_string(),
+                theme.selected,
+                theme.focus_border,
+            ),
+            (false, true) => (
+                format!(" {CHANGED_MARK} Shared opportunity "),
+                changed_style(theme),
+                changed_style(theme),
+            ),
+            (false, false) => (
+                " Shared opportunity ".to_string(),
+                theme.heading,
+                theme.border,
+            ),
         };
         let agreed = session.partners.iter().filter(|p| p.vision.agreed).count();
         let tally = format!(" {agreed} of {} agree ", session.partners.len());
@@ -312,6 +344,11 @@ impl VisionScreen {
         let width = usize::from(inner.width);
         let (rows, style) = if session.statement.trim().is_empty() {
             (wrap_text(NO_STATEMENT, inner.width), theme.muted)
+        } else if marked {
+            (
+                wrap_text(&session.statement, inner.width),
+                theme.heading.patch(changed_style(theme)),
+            )
         } else {
             (wrap_text(&session.statement, inner.width), theme.heading)
         };
@@ -410,20 +447,33 @@ impl<'s> ColumnContent<'s> {
 
     /// Draws the partner's name over a rule in its colour, its two texts, then the
     /// score, stance and agreement, on the rows `plan` gives them.
-    fn render(&self, frame: &mut Frame, plan: &ColumnPlan, theme: &Theme) {
+    /// A `marked` column is the partner whose vision the replayed event just changed:
+    /// its name carries the mark in the changed style.
+    fn render(&self, frame: &mut Frame, plan: &ColumnPlan, theme: &Theme, marked: bool) {
         let area = self.area;
         if area.is_empty() {
             return;
         }
         let colour = theme.partner(self.index);
         let name_width = usize::from(area.width.saturating_sub(4));
+        let title = if marked {
+            Span::styled(
+                format!(
+                    " {CHANGED_MARK} {} ",
+                    truncate_to_width(&self.partner.name, name_width.saturating_sub(2))
+                ),
+                colour.patch(changed_style(theme)),
+            )
+        } else {
+            Span::styled(
+                format!(" {} ", truncate_to_width(&self.partner.name, name_width)),
+                colour,
+            )
+        };
         let header = Block::new()
             .borders(Borders::TOP)
             .border_style(colour)
-            .title(Line::from(Span::styled(
-                format!(" {} ", truncate_to_width(&self.partner.name, name_width)),
-                colour,
-            )));
+            .title(Line::from(title));
         let inner = header.inner(area);
         frame.render_widget(header, area);
         let width = usize::from(inner.width);
@@ -635,7 +685,7 @@ fn gate_status(session: &Session) -> (String, GateTone) {
     }
 }
 
-fn render_gate_line(frame: &mut Frame, row: Rect, session: &Session, theme: &Theme) {
+fn render_gate_line(frame: &mut Frame, row: Rect, session: &Session, theme: &Theme, marked: bool) {
     if row.is_empty() {
         return;
     }
@@ -645,6 +695,15 @@ fn render_gate_line(frame: &mut Frame, row: Rect, session: &Session, theme: &The
         GateTone::Notice => theme.warn,
         GateTone::Calm => theme.accent,
         GateTone::Plain => theme.text,
+    };
+    // The gate just decided or reopened in a replay: marked, in the changed style.
+    let (text, style) = if marked {
+        (
+            format!("{CHANGED_MARK} {text}"),
+            style.patch(changed_style(theme)),
+        )
+    } else {
+        (text, style)
     };
     let text = truncate_to_width(&text, usize::from(row.width));
     frame.render_widget(Paragraph::new(Span::styled(text, style)), row);
@@ -1496,5 +1555,46 @@ mod tests {
         );
         assert_eq!(screen.footer_keys()[0], ("1–5", "score"));
         assert!(KEYS.iter().any(|k| k.keys == "y"));
+    }
+}
+
+#[cfg(test)]
+mod highlight_tests {
+    use super::*;
+    use crate::domain::timeline::Changed;
+    use crate::tui::stages::testing::{draw_highlighted, marked_rows, proceed};
+
+    fn marked(changed: &Changed) -> Vec<String> {
+        let history = proceed();
+        let screen = VisionScreen::default();
+        let buf = draw_highlighted(80, 24, history.session(), changed, |f, ctx| {
+            screen.render(f, f.area(), ctx)
+        });
+        marked_rows(&buf)
+    }
+
+    #[test]
+    fn the_partner_statement_or_gate_a_replayed_event_changed_is_marked() {
+        let history = proceed();
+        let globex = &history.session().partners[1];
+        let rows = marked(&Changed::Vision(globex.id));
+        assert_eq!(rows.len(), 1, "{rows:?}");
+        assert!(rows[0].contains(&format!("● {}", globex.name)), "{rows:?}");
+
+        let rows = marked(&Changed::Gate);
+        assert_eq!(rows.len(), 1, "{rows:?}");
+        assert!(rows[0].starts_with("● ✔ Gate"), "{rows:?}");
+
+        // Under the cursor the statement keeps the selection's title and gains the mark.
+        let history = proceed();
+        let screen = VisionScreen::default();
+        let buf = draw_highlighted(80, 24, history.session(), &Changed::Statement, |f, ctx| {
+            screen.render(f, f.area(), ctx)
+        });
+        let text = crate::tui::stages::testing::rows(&buf).join("\n");
+        assert!(text.contains("▸ ● Shared opportunity"), "{text}");
+
+        // What the vision screen does not show leaves it unmarked.
+        assert!(marked(&Changed::Verdict).is_empty());
     }
 }
