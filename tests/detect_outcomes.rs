@@ -15,31 +15,6 @@ use sameside::storage::format::{Header, decode, encode};
 
 // ---------------------------------------------------------------- building sessions
 
-fn add_interest(
-    id: u32,
-    partner: PartnerId,
-    category: InterestCategory,
-    weight: Weight,
-    statement: &str,
-) -> Change {
-    Change::InterestAdded {
-        interest: Interest {
-            id: ItemId(id),
-            partner,
-            statement: statement.to_string(),
-            category,
-            weight,
-            function: Function::Sales,
-        },
-    }
-}
-
-fn add_role(id: u32, name: &str, letters: &[(PartnerId, Raci)]) -> Change {
-    let mut role = role(id, name);
-    role.raci.extend(letters.iter().copied());
-    Change::RoleAdded { role }
-}
-
 fn settle(key: &str, status: ConflictStatus, owner: &str) -> Change {
     Change::FindingSettled {
         key: key.to_string(),

@@ -42,31 +42,6 @@ fn reach(room: &mut Room, stage: Stage) {
     room.ok(move_to(stage));
 }
 
-fn int(
-    id: u32,
-    partner: PartnerId,
-    category: InterestCategory,
-    weight: Weight,
-    statement: &str,
-) -> Change {
-    Change::InterestAdded {
-        interest: Interest {
-            id: ItemId(id),
-            partner,
-            statement: statement.to_string(),
-            category,
-            weight,
-            function: Function::Sales,
-        },
-    }
-}
-
-fn add_role(id: u32, name: &str, letters: &[(PartnerId, Raci)]) -> Change {
-    let mut role = role(id, name);
-    role.raci.extend(letters.iter().copied());
-    Change::RoleAdded { role }
-}
-
 fn set_raci(role: u32, partner: PartnerId, letter: Option<Raci>) -> Change {
     Change::RaciSet {
         role: ItemId(role),
@@ -296,8 +271,14 @@ fn clash_cases() -> Vec<Case> {
             3,
             s,
             |r| {
-                r.ok(int(10, ACME, IC::Territory, NN, "Exclusive Benelux rights"));
-                r.ok(int(
+                r.ok(add_interest(
+                    10,
+                    ACME,
+                    IC::Territory,
+                    NN,
+                    "Exclusive Benelux rights",
+                ));
+                r.ok(add_interest(
                     11,
                     GLOBEX,
                     IC::Territory,
@@ -318,8 +299,20 @@ fn clash_cases() -> Vec<Case> {
             2,
             s,
             |r| {
-                r.ok(int(10, ACME, IC::IpOwnership, IM, "Keep the connectors"));
-                r.ok(int(11, GLOBEX, IC::IpOwnership, NN, "Own all joint code"));
+                r.ok(add_interest(
+                    10,
+                    ACME,
+                    IC::IpOwnership,
+                    IM,
+                    "Keep the connectors",
+                ));
+                r.ok(add_interest(
+                    11,
+                    GLOBEX,
+                    IC::IpOwnership,
+                    NN,
+                    "Own all joint code",
+                ));
             },
             vec![want(
                 "clash:",
@@ -334,8 +327,14 @@ fn clash_cases() -> Vec<Case> {
             2,
             s,
             |r| {
-                r.ok(int(10, ACME, IC::ProductDirection, IM, "Cloud first"));
-                r.ok(int(
+                r.ok(add_interest(
+                    10,
+                    ACME,
+                    IC::ProductDirection,
+                    IM,
+                    "Cloud first",
+                ));
+                r.ok(add_interest(
                     11,
                     GLOBEX,
                     IC::ProductDirection,
@@ -356,14 +355,20 @@ fn clash_cases() -> Vec<Case> {
             2,
             s,
             |r| {
-                r.ok(int(
+                r.ok(add_interest(
                     10,
                     GLOBEX,
                     IC::AccountLeadership,
                     NN,
                     "Lead the top accounts",
                 ));
-                r.ok(int(11, ACME, IC::AccountLeadership, IM, "Front every deal"));
+                r.ok(add_interest(
+                    11,
+                    ACME,
+                    IC::AccountLeadership,
+                    IM,
+                    "Front every deal",
+                ));
             },
             vec![want(
                 "clash:",
@@ -378,10 +383,34 @@ fn clash_cases() -> Vec<Case> {
             2,
             s,
             |r| {
-                r.ok(int(10, ACME, IC::Pricing, IM, "List price set by us"));
-                r.ok(int(11, ACME, IC::Pricing, NN, "No discounts above 30%"));
-                r.ok(int(12, ACME, IC::Pricing, NG, "Annual price review"));
-                r.ok(int(13, GLOBEX, IC::Pricing, IM, "Bundle pricing freedom"));
+                r.ok(add_interest(
+                    10,
+                    ACME,
+                    IC::Pricing,
+                    IM,
+                    "List price set by us",
+                ));
+                r.ok(add_interest(
+                    11,
+                    ACME,
+                    IC::Pricing,
+                    NN,
+                    "No discounts above 30%",
+                ));
+                r.ok(add_interest(
+                    12,
+                    ACME,
+                    IC::Pricing,
+                    NG,
+                    "Annual price review",
+                ));
+                r.ok(add_interest(
+                    13,
+                    GLOBEX,
+                    IC::Pricing,
+                    IM,
+                    "Bundle pricing freedom",
+                ));
             },
             vec![want(
                 "clash:",
@@ -396,15 +425,21 @@ fn clash_cases() -> Vec<Case> {
             3,
             s,
             |r| {
-                r.ok(int(10, ACME, IC::MarginSharing, IM, "Half of the margin"));
-                r.ok(int(
+                r.ok(add_interest(
+                    10,
+                    ACME,
+                    IC::MarginSharing,
+                    IM,
+                    "Half of the margin",
+                ));
+                r.ok(add_interest(
                     11,
                     GLOBEX,
                     IC::MarginSharing,
                     IM,
                     "Services margin 35%",
                 ));
-                r.ok(int(
+                r.ok(add_interest(
                     12,
                     INITECH,
                     IC::MarginSharing,
@@ -441,8 +476,20 @@ fn clash_cases() -> Vec<Case> {
             2,
             s,
             |r| {
-                r.ok(int(10, ACME, IC::Territory, NN, "Exclusive Benelux rights"));
-                r.ok(int(11, GLOBEX, IC::Territory, NG, "Some Benelux presence"));
+                r.ok(add_interest(
+                    10,
+                    ACME,
+                    IC::Territory,
+                    NN,
+                    "Exclusive Benelux rights",
+                ));
+                r.ok(add_interest(
+                    11,
+                    GLOBEX,
+                    IC::Territory,
+                    NG,
+                    "Some Benelux presence",
+                ));
             },
             vec![],
         ),
@@ -451,8 +498,8 @@ fn clash_cases() -> Vec<Case> {
             2,
             s,
             |r| {
-                r.ok(int(10, ACME, IC::Territory, NG, "Benelux"));
-                r.ok(int(11, GLOBEX, IC::Territory, NG, "Belgium"));
+                r.ok(add_interest(10, ACME, IC::Territory, NG, "Benelux"));
+                r.ok(add_interest(11, GLOBEX, IC::Territory, NG, "Belgium"));
             },
             vec![],
         ),
@@ -461,8 +508,20 @@ fn clash_cases() -> Vec<Case> {
             2,
             s,
             |r| {
-                r.ok(int(10, ACME, IC::Other, NN, "Quarterly board seat"));
-                r.ok(int(11, GLOBEX, IC::Other, NN, "Chair the steering group"));
+                r.ok(add_interest(
+                    10,
+                    ACME,
+                    IC::Other,
+                    NN,
+                    "Quarterly board seat",
+                ));
+                r.ok(add_interest(
+                    11,
+                    GLOBEX,
+                    IC::Other,
+                    NN,
+                    "Chair the steering group",
+                ));
             },
             vec![],
         ),
@@ -471,8 +530,20 @@ fn clash_cases() -> Vec<Case> {
             3,
             s,
             |r| {
-                r.ok(int(10, ACME, IC::Territory, NN, "Exclusive Benelux rights"));
-                r.ok(int(11, ACME, IC::Territory, NN, "Exclusive Nordic rights"));
+                r.ok(add_interest(
+                    10,
+                    ACME,
+                    IC::Territory,
+                    NN,
+                    "Exclusive Benelux rights",
+                ));
+                r.ok(add_interest(
+                    11,
+                    ACME,
+                    IC::Territory,
+                    NN,
+                    "Exclusive Nordic rights",
+                ));
             },
             vec![],
         ),
@@ -481,8 +552,20 @@ fn clash_cases() -> Vec<Case> {
             2,
             s,
             |r| {
-                r.ok(int(10, ACME, IC::Territory, NN, "Exclusive Benelux rights"));
-                r.ok(int(11, GLOBEX, IC::Pricing, NN, "List price set by us"));
+                r.ok(add_interest(
+                    10,
+                    ACME,
+                    IC::Territory,
+                    NN,
+                    "Exclusive Benelux rights",
+                ));
+                r.ok(add_interest(
+                    11,
+                    GLOBEX,
+                    IC::Pricing,
+                    NN,
+                    "List price set by us",
+                ));
             },
             vec![],
         ),
@@ -491,8 +574,14 @@ fn clash_cases() -> Vec<Case> {
             2,
             s,
             |r| {
-                r.ok(int(10, ACME, IC::Territory, NN, "Exclusive Benelux rights"));
-                r.ok(int(
+                r.ok(add_interest(
+                    10,
+                    ACME,
+                    IC::Territory,
+                    NN,
+                    "Exclusive Benelux rights",
+                ));
+                r.ok(add_interest(
                     11,
                     GLOBEX,
                     IC::Territory,
@@ -519,7 +608,7 @@ fn clashing_interests() {
 fn alternating(room: &mut Room, statements: &[&str]) {
     for (n, text) in statements.iter().enumerate() {
         let partner = if n % 2 == 0 { ACME } else { GLOBEX };
-        room.ok(int(10 + n as u32, partner, IC::Other, NG, text));
+        room.ok(add_interest(10 + n as u32, partner, IC::Other, NG, text));
     }
 }
 
@@ -545,8 +634,20 @@ fn shared_terms_cases() -> Vec<Case> {
             2,
             s,
             |r| {
-                r.ok(int(10, ACME, IC::Territory, NG, "Lead the EMEA rollout"));
-                r.ok(int(11, GLOBEX, IC::Pricing, IM, "Emea pipeline visibility"));
+                r.ok(add_interest(
+                    10,
+                    ACME,
+                    IC::Territory,
+                    NG,
+                    "Lead the EMEA rollout",
+                ));
+                r.ok(add_interest(
+                    11,
+                    GLOBEX,
+                    IC::Pricing,
+                    IM,
+                    "Emea pipeline visibility",
+                ));
             },
             vec![want("terms:", Low, CC::Other, &[ACME, GLOBEX], &[i(10), i(11)]).terms(&["emea"])],
         ),
@@ -555,14 +656,14 @@ fn shared_terms_cases() -> Vec<Case> {
             2,
             s,
             |r| {
-                r.ok(int(
+                r.ok(add_interest(
                     10,
                     ACME,
                     IC::Other,
                     IM,
                     "Enterprise accounts in Benelux",
                 ));
-                r.ok(int(
+                r.ok(add_interest(
                     11,
                     GLOBEX,
                     IC::Other,
@@ -586,8 +687,14 @@ fn shared_terms_cases() -> Vec<Case> {
             2,
             s,
             |r| {
-                r.ok(int(10, ACME, IC::Territory, NG, "Nordic territories first"));
-                r.ok(int(
+                r.ok(add_interest(
+                    10,
+                    ACME,
+                    IC::Territory,
+                    NG,
+                    "Nordic territories first",
+                ));
+                r.ok(add_interest(
                     11,
                     GLOBEX,
                     IC::Pricing,
@@ -605,8 +712,14 @@ fn shared_terms_cases() -> Vec<Case> {
             2,
             s,
             |r| {
-                r.ok(int(10, ACME, IC::Other, IM, "Keep all of our own business"));
-                r.ok(int(
+                r.ok(add_interest(
+                    10,
+                    ACME,
+                    IC::Other,
+                    IM,
+                    "Keep all of our own business",
+                ));
+                r.ok(add_interest(
                     11,
                     GLOBEX,
                     IC::Other,
@@ -621,14 +734,14 @@ fn shared_terms_cases() -> Vec<Case> {
             2,
             s,
             |r| {
-                r.ok(int(
+                r.ok(add_interest(
                     10,
                     ACME,
                     IC::Other,
                     IM,
                     "Reach 2026 revenue of 20 million",
                 ));
-                r.ok(int(
+                r.ok(add_interest(
                     11,
                     GLOBEX,
                     IC::Other,
@@ -643,8 +756,14 @@ fn shared_terms_cases() -> Vec<Case> {
             2,
             s,
             |r| {
-                r.ok(int(10, ACME, IC::Other, IM, "Logistics hubs in Poland"));
-                r.ok(int(
+                r.ok(add_interest(
+                    10,
+                    ACME,
+                    IC::Other,
+                    IM,
+                    "Logistics hubs in Poland",
+                ));
+                r.ok(add_interest(
                     11,
                     ACME,
                     IC::Territory,
@@ -659,14 +778,14 @@ fn shared_terms_cases() -> Vec<Case> {
             2,
             s,
             |r| {
-                r.ok(int(
+                r.ok(add_interest(
                     10,
                     ACME,
                     IC::AccountLeadership,
                     IM,
                     "Enterprise accounts in Benelux",
                 ));
-                r.ok(int(
+                r.ok(add_interest(
                     11,
                     GLOBEX,
                     IC::AccountLeadership,
@@ -681,14 +800,14 @@ fn shared_terms_cases() -> Vec<Case> {
             2,
             s,
             |r| {
-                r.ok(int(
+                r.ok(add_interest(
                     10,
                     ACME,
                     IC::AccountLeadership,
                     NG,
                     "Enterprise accounts in Benelux",
                 ));
-                r.ok(int(
+                r.ok(add_interest(
                     11,
                     GLOBEX,
                     IC::AccountLeadership,
@@ -717,7 +836,13 @@ fn shared_terms_cases() -> Vec<Case> {
                     "Regional logistics hub",
                     &[(ACME, Raci::Accountable)],
                 ));
-                r.ok(int(11, GLOBEX, IC::Pricing, IM, "Logistics surcharges"));
+                r.ok(add_interest(
+                    11,
+                    GLOBEX,
+                    IC::Pricing,
+                    IM,
+                    "Logistics surcharges",
+                ));
             },
             vec![
                 want("terms:", Low, CC::Other, &[ACME, GLOBEX], &[r(10), i(11)])
@@ -734,7 +859,13 @@ fn shared_terms_cases() -> Vec<Case> {
                     "Regional logistics hub",
                     &[(ACME, Raci::Responsible), (GLOBEX, Raci::Accountable)],
                 ));
-                r.ok(int(11, INITECH, IC::Pricing, IM, "Logistics surcharges"));
+                r.ok(add_interest(
+                    11,
+                    INITECH,
+                    IC::Pricing,
+                    IM,
+                    "Logistics surcharges",
+                ));
             },
             vec![
                 want(
@@ -757,7 +888,13 @@ fn shared_terms_cases() -> Vec<Case> {
                     "Regional logistics hub",
                     &[(ACME, Raci::Consulted), (GLOBEX, Raci::Informed)],
                 ));
-                r.ok(int(11, INITECH, IC::Pricing, IM, "Logistics surcharges"));
+                r.ok(add_interest(
+                    11,
+                    INITECH,
+                    IC::Pricing,
+                    IM,
+                    "Logistics surcharges",
+                ));
             },
             vec![],
         ),
@@ -785,7 +922,7 @@ fn shared_terms_cases() -> Vec<Case> {
                     "Logistics capacity in Poland",
                     HoleFiller::Itself,
                 ));
-                r.ok(int(
+                r.ok(add_interest(
                     11,
                     GLOBEX,
                     IC::Territory,
@@ -803,9 +940,21 @@ fn shared_terms_cases() -> Vec<Case> {
             3,
             s,
             |r| {
-                r.ok(int(10, ACME, IC::Other, NG, "Cloud marketplace listing"));
-                r.ok(int(11, GLOBEX, IC::Other, NG, "Marketplace fees"));
-                r.ok(int(12, INITECH, IC::Other, NG, "Marketplace reviews"));
+                r.ok(add_interest(
+                    10,
+                    ACME,
+                    IC::Other,
+                    NG,
+                    "Cloud marketplace listing",
+                ));
+                r.ok(add_interest(11, GLOBEX, IC::Other, NG, "Marketplace fees"));
+                r.ok(add_interest(
+                    12,
+                    INITECH,
+                    IC::Other,
+                    NG,
+                    "Marketplace reviews",
+                ));
             },
             vec![
                 want(
@@ -823,9 +972,9 @@ fn shared_terms_cases() -> Vec<Case> {
             3,
             s,
             |r| {
-                r.ok(int(10, ACME, IC::Other, NG, "Cloud billing"));
-                r.ok(int(11, GLOBEX, IC::Other, NG, "Cloud billing"));
-                r.ok(int(12, INITECH, IC::Other, NG, "Billing audits"));
+                r.ok(add_interest(10, ACME, IC::Other, NG, "Cloud billing"));
+                r.ok(add_interest(11, GLOBEX, IC::Other, NG, "Cloud billing"));
+                r.ok(add_interest(12, INITECH, IC::Other, NG, "Billing audits"));
             },
             vec![
                 want("terms:", Low, CC::Other, &[ACME, GLOBEX], &[i(10), i(11)]).terms(&["cloud"]),
@@ -1300,7 +1449,7 @@ fn interest_vs_role_cases() -> Vec<Case> {
                     "Key account management",
                     &[(GLOBEX, Accountable)],
                 ));
-                r.ok(int(
+                r.ok(add_interest(
                     11,
                     ACME,
                     IC::AccountLeadership,
@@ -1326,7 +1475,7 @@ fn interest_vs_role_cases() -> Vec<Case> {
                     "Country expansion",
                     &[(GLOBEX, Accountable), (ACME, Responsible)],
                 ));
-                r.ok(int(
+                r.ok(add_interest(
                     11,
                     ACME,
                     IC::Territory,
@@ -1352,7 +1501,7 @@ fn interest_vs_role_cases() -> Vec<Case> {
                     "Release coordination",
                     &[(GLOBEX, Accountable)],
                 ));
-                r.ok(int(
+                r.ok(add_interest(
                     11,
                     ACME,
                     IC::ProductDirection,
@@ -1378,7 +1527,7 @@ fn interest_vs_role_cases() -> Vec<Case> {
                     "Billing the end customer",
                     &[(GLOBEX, Accountable)],
                 ));
-                r.ok(int(11, ACME, IC::Pricing, IM, "Set list prices"));
+                r.ok(add_interest(11, ACME, IC::Pricing, IM, "Set list prices"));
             },
             vec![want(
                 "claim:",
@@ -1398,7 +1547,13 @@ fn interest_vs_role_cases() -> Vec<Case> {
                     "Background IP declaration",
                     &[(GLOBEX, Accountable)],
                 ));
-                r.ok(int(11, ACME, IC::IpOwnership, NN, "Keep the connectors"));
+                r.ok(add_interest(
+                    11,
+                    ACME,
+                    IC::IpOwnership,
+                    NN,
+                    "Keep the connectors",
+                ));
             },
             vec![want(
                 "claim:",
@@ -1418,7 +1573,13 @@ fn interest_vs_role_cases() -> Vec<Case> {
                     "Licensing and royalties",
                     &[(GLOBEX, Accountable)],
                 ));
-                r.ok(int(11, ACME, IC::MarginSharing, IM, "Fair revenue split"));
+                r.ok(add_interest(
+                    11,
+                    ACME,
+                    IC::MarginSharing,
+                    IM,
+                    "Fair revenue split",
+                ));
             },
             vec![want(
                 "claim:",
@@ -1443,7 +1604,13 @@ fn interest_vs_role_cases() -> Vec<Case> {
                     "Release coordination",
                     &[(INITECH, Accountable)],
                 ));
-                r.ok(int(12, ACME, IC::ProductDirection, IM, "Own the roadmap"));
+                r.ok(add_interest(
+                    12,
+                    ACME,
+                    IC::ProductDirection,
+                    IM,
+                    "Own the roadmap",
+                ));
             },
             vec![
                 want(
@@ -1472,14 +1639,14 @@ fn interest_vs_role_cases() -> Vec<Case> {
                     "Key account management",
                     &[(ACME, Accountable), (GLOBEX, Accountable)],
                 ));
-                r.ok(int(
+                r.ok(add_interest(
                     11,
                     ACME,
                     IC::AccountLeadership,
                     IM,
                     "Lead the top accounts",
                 ));
-                r.ok(int(
+                r.ok(add_interest(
                     12,
                     INITECH,
                     IC::AccountLeadership,
@@ -1505,7 +1672,7 @@ fn interest_vs_role_cases() -> Vec<Case> {
                     "Solution architecture",
                     &[(GLOBEX, Accountable)],
                 ));
-                r.ok(int(
+                r.ok(add_interest(
                     11,
                     ACME,
                     IC::Territory,
@@ -1525,7 +1692,7 @@ fn interest_vs_role_cases() -> Vec<Case> {
                     "Key account management",
                     &[(GLOBEX, Accountable)],
                 ));
-                r.ok(int(11, ACME, IC::Pricing, NN, "Set list prices"));
+                r.ok(add_interest(11, ACME, IC::Pricing, NN, "Set list prices"));
             },
             vec![],
         ),
@@ -1539,7 +1706,7 @@ fn interest_vs_role_cases() -> Vec<Case> {
                     "Key account management",
                     &[(ACME, Accountable), (GLOBEX, Responsible)],
                 ));
-                r.ok(int(
+                r.ok(add_interest(
                     11,
                     ACME,
                     IC::AccountLeadership,
@@ -1559,7 +1726,7 @@ fn interest_vs_role_cases() -> Vec<Case> {
                     "Key account management",
                     &[(GLOBEX, Responsible)],
                 ));
-                r.ok(int(
+                r.ok(add_interest(
                     11,
                     ACME,
                     IC::AccountLeadership,
@@ -1579,7 +1746,7 @@ fn interest_vs_role_cases() -> Vec<Case> {
                     "Key account management",
                     &[(GLOBEX, Accountable)],
                 ));
-                r.ok(int(11, ACME, IC::Other, NN, "Lead the account"));
+                r.ok(add_interest(11, ACME, IC::Other, NN, "Lead the account"));
             },
             vec![],
         ),
@@ -1835,28 +2002,34 @@ fn everything(room: &mut Room) {
         "Delivery capacity outside Germany",
         HoleFiller::Partner(GLOBEX),
     ));
-    room.ok(int(
+    room.ok(add_interest(
         13,
         ACME,
         IC::Territory,
         NN,
         "Enterprise accounts in Benelux",
     ));
-    room.ok(int(
+    room.ok(add_interest(
         14,
         GLOBEX,
         IC::Territory,
         NN,
         "Benelux enterprise accounts",
     ));
-    room.ok(int(
+    room.ok(add_interest(
         15,
         INITECH,
         IC::AccountLeadership,
         IM,
         "Lead every key account",
     ));
-    room.ok(int(16, INITECH, IC::Other, NG, "Delivery partners"));
+    room.ok(add_interest(
+        16,
+        INITECH,
+        IC::Other,
+        NG,
+        "Delivery partners",
+    ));
 }
 
 fn rules_found(session: &Session) -> BTreeSet<Rule> {
@@ -2165,7 +2338,7 @@ fn escalation_to_engineering_is_not_a_product_direction_role() {
             "Escalation to product engineering",
             &[(ACME, Raci::Accountable)],
         ));
-        r.ok(int(
+        r.ok(add_interest(
             11,
             GLOBEX,
             IC::ProductDirection,
@@ -2184,7 +2357,13 @@ fn long_term_support_is_not_a_pricing_role() {
             "Long-term support",
             &[(ACME, Raci::Accountable)],
         ));
-        r.ok(int(11, GLOBEX, IC::Pricing, NN, "List price set by us"));
+        r.ok(add_interest(
+            11,
+            GLOBEX,
+            IC::Pricing,
+            NN,
+            "List price set by us",
+        ));
     });
     assert!(found.is_empty(), "{found:#?}");
 }
@@ -2197,7 +2376,7 @@ fn a_partners_own_product_is_not_a_shared_term() {
             "Product roadmap input",
             &[(ACME, Raci::Accountable), (GLOBEX, Raci::Responsible)],
         ));
-        r.ok(int(
+        r.ok(add_interest(
             11,
             ACME,
             IC::IpOwnership,
@@ -2216,14 +2395,14 @@ fn shared_terms_do_not_repeat_a_clash() {
         "Joint account planning",
         &[(ACME, Raci::Accountable), (GLOBEX, Raci::Responsible)],
     ));
-    room.ok(int(
+    room.ok(add_interest(
         11,
         ACME,
         IC::AccountLeadership,
         NN,
         "Keep the direct relationship with our top accounts",
     ));
-    room.ok(int(
+    room.ok(add_interest(
         12,
         GLOBEX,
         IC::AccountLeadership,
@@ -2249,8 +2428,20 @@ fn shared_terms_do_not_repeat_a_clash() {
 #[test]
 fn the_us_is_a_shared_term() {
     let found = findings_of(Rule::SharedTerms, |r| {
-        r.ok(int(10, ACME, IC::Territory, NG, "Lead all deals in the US"));
-        r.ok(int(11, GLOBEX, IC::Pricing, IM, "Set prices for the US"));
+        r.ok(add_interest(
+            10,
+            ACME,
+            IC::Territory,
+            NG,
+            "Lead all deals in the US",
+        ));
+        r.ok(add_interest(
+            11,
+            GLOBEX,
+            IC::Pricing,
+            IM,
+            "Set prices for the US",
+        ));
     });
     assert_eq!(found.len(), 1, "{found:#?}");
 }
@@ -2258,14 +2449,14 @@ fn the_us_is_a_shared_term() {
 #[test]
 fn a_discount_cap_against_a_margin_floor_is_found() {
     let mut room = bare(2);
-    room.ok(int(
+    room.ok(add_interest(
         10,
         ACME,
         IC::Pricing,
         IM,
         "List price set by us; partner discount at most 30%",
     ));
-    room.ok(int(
+    room.ok(add_interest(
         11,
         GLOBEX,
         IC::MarginSharing,

@@ -105,13 +105,13 @@ pub enum ItemRef {
     Vision(PartnerId),
 }
 
-/// Where a conflict came from. Detected conflicts carry the rule that found them and a
-/// key that stays the same while their items exist, so a settled conflict keeps its
-/// outcome when the list is recomputed.
+/// Where a stored conflict came from. Only the moderator's conflicts are stored: the
+/// detected ones are found again from the session each time, and only the room's outcome
+/// for them is kept (`Session::outcomes`). The field stays an enum so that a later kind of
+/// source can be added without changing the shape of the file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ConflictOrigin {
     Moderator,
-    Detected { rule: String, key: String },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -283,19 +283,6 @@ impl Session {
         self.partner(partner)
             .map(|p| p.representatives.iter().map(|r| r.function).collect())
             .unwrap_or_default()
-    }
-
-    /// Moderator conflicts the room has not settled yet.
-    pub fn open_conflicts(&self) -> impl Iterator<Item = &Conflict> {
-        self.conflicts.iter().filter(|c| c.status.is_open())
-    }
-
-    /// Agreements on moderator conflicts: the text of every resolved one.
-    pub fn agreements(&self) -> impl Iterator<Item = (&Conflict, &str)> {
-        self.conflicts.iter().filter_map(|c| match &c.status {
-            ConflictStatus::Resolved { agreement } => Some((c, agreement.as_str())),
-            _ => None,
-        })
     }
 
     /// True when a deal-breaker stands, entered or detected.

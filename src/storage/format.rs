@@ -81,12 +81,6 @@ struct FormatOnly {
     format: u32,
 }
 
-#[derive(Deserialize)]
-#[serde(rename = "session file")]
-struct HeaderOnly {
-    header: Header,
-}
-
 /// A file that cannot be used, with the place in it that is wrong.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{location}: {message}")]
@@ -236,14 +230,6 @@ fn check_format(path: &Path, text: &str) -> Result<(), FileError> {
         ));
     }
     Ok(())
-}
-
-/// Reads just the header, for the listing.
-pub fn decode_header(path: &Path, bytes: &[u8]) -> Result<Header, FileError> {
-    let text = as_text(path, bytes)?;
-    check_format(path, text)?;
-    let only: HeaderOnly = ron::from_str(text).map_err(|e| FileError::from_ron(path, &e, text))?;
-    Ok(only.header)
 }
 
 /// Parses a whole session file, header and events, without replaying the events: a

@@ -155,10 +155,6 @@ impl SessionView {
         true
     }
 
-    pub fn showing_partners(&self) -> bool {
-        self.show_partners
-    }
-
     /// Seconds spent in the stage on screen, including the running time since it opened.
     pub fn spent_now(&self, now: DateTime<Utc>) -> u64 {
         let stage = self.stage();
@@ -272,11 +268,6 @@ impl SessionView {
             }
             None => Ok(()),
         }
-    }
-
-    /// Saves again after a failure, as the next change would.
-    pub fn retry_save(&mut self) {
-        self.save();
     }
 
     fn move_by(&mut self, forward: bool) -> Option<Intent> {

@@ -79,6 +79,33 @@ pub fn interest(id: u32, partner: PartnerId, statement: &str) -> Interest {
     }
 }
 
+/// An interest added as one change, its function fixed to sales (the rules ignore it).
+pub fn add_interest(
+    id: u32,
+    partner: PartnerId,
+    category: InterestCategory,
+    weight: Weight,
+    statement: &str,
+) -> Change {
+    Change::InterestAdded {
+        interest: Interest {
+            id: ItemId(id),
+            partner,
+            statement: statement.to_string(),
+            category,
+            weight,
+            function: Function::Sales,
+        },
+    }
+}
+
+/// A role added with the given RACI letters.
+pub fn add_role(id: u32, name: &str, letters: &[(PartnerId, Raci)]) -> Change {
+    let mut role = role(id, name);
+    role.raci.extend(letters.iter().copied());
+    Change::RoleAdded { role }
+}
+
 pub fn conflict(
     id: u32,
     partners: &[PartnerId],

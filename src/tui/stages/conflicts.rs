@@ -752,14 +752,10 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 }
 
 /// Where a conflict comes from, in a word or two: the rule's name, or "entered".
-fn source_tag(session: &Session, entry: &BoardEntry) -> String {
+fn source_tag(entry: &BoardEntry) -> String {
     match &entry.source {
         Source::Detected { rule, .. } => rule.label().to_string(),
-        Source::Moderator(id) => match session.conflict(*id).map(|c| &c.origin) {
-            // Files from before the rule engine kept detected conflicts as entered ones.
-            Some(ConflictOrigin::Detected { rule, .. }) => rule.clone(),
-            _ => "entered".to_string(),
-        },
+        Source::Moderator(_) => "entered".to_string(),
     }
 }
 
@@ -1696,10 +1692,7 @@ fn card(
     }
 
     let text = vec![
-        Span::styled(
-            format!("[{}] ", source_tag(ctx.session, entry)),
-            theme.muted,
-        ),
+        Span::styled(format!("[{}] ", source_tag(entry)), theme.muted),
         Span::styled(one_line(&entry.description), tone(theme.text)),
     ];
     let indent = " ".repeat(cols.desc_x);
@@ -1858,16 +1851,13 @@ fn owner_span(theme: &Theme, entry: &BoardEntry) -> Span<'static> {
 }
 
 /// Where the conflict comes from, in a sentence: the rule and what it looks for.
-fn source_sentence(session: &Session, entry: &BoardEntry) -> String {
+fn source_sentence(entry: &BoardEntry) -> String {
     match entry.rule() {
         Some(rule) => match RULES.iter().find(|r| r.rule == rule) {
             Some(def) => format!("{}: {}", def.name, def.looks_for),
             None => rule.label().to_string(),
         },
-        None => match source_tag(session, entry).as_str() {
-            "entered" => "entered by the moderator".to_string(),
-            rule => format!("rule {rule} (kept as entered)"),
-        },
+        None => "entered by the moderator".to_string(),
     }
 }
 
@@ -1957,7 +1947,7 @@ fn render_side_detail(frame: &mut Frame, area: Rect, ctx: &StageCtx, entry: &Boa
     indented(Line::from(owner_span(theme, entry)), &mut lines);
     lines.push(label("Found by"));
     indented(
-        Line::styled(source_sentence(session, entry), theme.muted),
+        Line::styled(source_sentence(entry), theme.muted),
         &mut lines,
     );
     draw_lines(frame.buffer_mut(), inner, &lines);
@@ -1971,7 +1961,7 @@ fn render_compact_detail(frame: &mut Frame, area: Rect, ctx: &StageCtx, entry: &
     let mut spans = vec![Span::styled("── ", theme.border)];
     spans.extend(heading_line(theme, entry).spans);
     spans.push(Span::styled(
-        format!(" · {} ", source_tag(session, entry)),
+        format!(" · {} ", source_tag(entry)),
         theme.muted,
     ));
     let used = spans_width(&spans);
@@ -2257,14 +2247,14 @@ mod tests {
         let (y, x) = find(&buf, &format!("▶ {}", severity_marker(first.severity))).expect(&all);
         assert_eq!(buf[(x, y)].style().bg, theme.selected.bg);
         assert!(rows(&buf)[usize::from(y)].contains("open"), "{all}");
-        let tag = format!("[{}]", source_tag(session, &first));
+        let tag = format!("[{}]", source_tag(&first));
         assert!(rows(&buf)[usize::from(y) + 1].contains(&tag), "{all}");
         // The panel under the list names the rule and asks the room its question.
         assert!(all.contains(&format!(
             "── {} · {} · {} ──",
             severity_marker(first.severity),
             first.category,
-            source_tag(session, &first)
+            source_tag(&first)
         )));
         if let Some(prompt) = &first.prompt {
             let start: String = prompt.chars().take(20).collect();
