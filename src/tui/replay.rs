@@ -25,7 +25,7 @@ use super::chrome::{
     FOOTER_ROWS, HEADER_ROWS, clock_text, render_footer, render_header, short_label,
 };
 use super::intent::Intent;
-use super::stages::StageCtx;
+use super::stages::{FitReport, StageCtx};
 use super::stages::conflicts::ConflictsScreen;
 use super::stages::interests::InterestsScreen;
 use super::stages::roles::RolesScreen;
@@ -213,6 +213,7 @@ impl ReplayView {
             theme: &theme,
             read_only: true,
             highlight: None,
+            fit: FitReport::default(),
         };
         let _ = match self.state.current {
             Stage::Vision => self.vision.handle_key(key, &ctx),
@@ -283,6 +284,7 @@ impl ReplayView {
             theme,
             read_only: true,
             highlight: self.highlight(replay_now),
+            fit: FitReport::default(),
         };
         match stage {
             Stage::Vision => self.vision.render(frame, body, &ctx),

@@ -21,7 +21,7 @@ use crate::storage::{Access, Header, Opened};
 use super::chrome::{FOOTER_ROWS, HEADER_ROWS, render_footer, render_header};
 use super::editor::EditorMode;
 use super::intent::Intent;
-use super::stages::StageCtx;
+use super::stages::{FitReport, StageCtx};
 use super::stages::conflicts::{self, ConflictsScreen};
 use super::stages::interests::{self, InterestsScreen};
 use super::stages::partners::{self, PartnersScreen};
@@ -355,6 +355,7 @@ impl SessionView {
             theme,
             read_only,
             highlight: None,
+            fit: FitReport::default(),
         };
         if self.show_partners {
             return self.partners.handle_key(key, &ctx);
@@ -464,6 +465,7 @@ impl SessionView {
             theme,
             read_only: self.read_only.is_some(),
             highlight: None,
+            fit: FitReport::default(),
         };
         if self.show_partners {
             self.partners.render(frame, body, &ctx);

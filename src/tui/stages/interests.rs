@@ -1909,6 +1909,7 @@ mod tests {
             theme: &theme,
             read_only: false,
             highlight: None,
+            fit: super::super::FitReport::default(),
         };
         let ctrl_a = KeyEvent::new(KeyCode::Char('a'), KeyModifiers::CONTROL);
         assert!(screen.handle_key(ctrl_a, &ctx).is_none());

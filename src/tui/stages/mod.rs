@@ -1,6 +1,8 @@
 //! One screen per stage of the session. Each screen keeps only its cursor; the session
 //! itself comes in through `StageCtx`, and keys come back out as `Intent`s.
 
+use std::cell::RefCell;
+
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
@@ -35,6 +37,84 @@ pub struct StageCtx<'a> {
     /// What the event just replayed changed, while its highlight lasts; `None` in a
     /// live session. Screens mark it with `CHANGED_MARK` in `changed_style`.
     pub highlight: Option<&'a Changed>,
+    /// What the screen could not show while drawing, for the footer's fit check.
+    /// Screens report into it from `render`; whoever drew them reads it afterwards.
+    pub fit: FitReport,
+}
+
+/// A part of a stage screen that did not fit: `count` of `noun` (a plural, such as
+/// "interests" or "roles"), and the keys that bring them into view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hidden {
+    pub count: usize,
+    pub noun: &'static str,
+    pub keys: &'static str,
+}
+
+/// Collects what a screen could not show during one `render`, so nothing is cut off
+/// silently: the footer says how much is hidden and how to scroll to it.
+///
+/// Interior mutability because screens draw from a shared `&StageCtx`.
+#[derive(Debug, Default)]
+pub struct FitReport {
+    hidden: RefCell<Vec<Hidden>>,
+}
+
+impl FitReport {
+    /// Records that `count` `noun` are out of view and `keys` reach them. Nothing is
+    /// recorded for a count of zero. The same noun reported twice (two columns, say)
+    /// adds up, and the first keys named are kept.
+    pub fn hide(&self, count: usize, noun: &'static str, keys: &'static str) {
+        if count == 0 {
+            return;
+        }
+        let mut hidden = self.hidden.borrow_mut();
+        match hidden.iter_mut().find(|h| h.noun == noun) {
+            Some(h) => h.count += count,
+            None => hidden.push(Hidden { count, noun, keys }),
+        }
+    }
+
+    /// Everything reported so far, in the order reported.
+    pub fn hidden(&self) -> Vec<Hidden> {
+        self.hidden.borrow().clone()
+    }
+
+    /// One sentence for the footer, or `None` when everything fit:
+    /// "Not shown: 4 interests, 2 partners · ↑↓ ←→ to scroll".
+    pub fn summary(&self) -> Option<String> {
+        let hidden = self.hidden.borrow();
+        if hidden.is_empty() {
+            return None;
+        }
+        let parts: Vec<String> = hidden
+            .iter()
+            .map(|h| format!("{} {}", h.count, h.noun))
+            .collect();
+        let mut keys: Vec<&str> = Vec::new();
+        for h in hidden.iter() {
+            if !keys.contains(&h.keys) {
+                keys.push(h.keys);
+            }
+        }
+        Some(format!(
+            "Not shown: {} · {} to scroll",
+            parts.join(", "),
+            keys.join(" ")
+        ))
+    }
+}
+
+/// The selected item of a stage, for focus mode: shown alone and large so the room can
+/// discuss it. `kicker` says what kind of item it is and whose ("Interest · Globex
+/// Integration"), `title` is the item itself in a few words, `details` the rest.
+#[derive(Debug, Clone, Default)]
+pub struct FocusCard {
+    pub kicker: String,
+    /// The style of the kicker: a partner's colour when the item is one partner's.
+    pub kicker_style: Style,
+    pub title: String,
+    pub details: Vec<Line<'static>>,
 }
 
 /// The symbol in front of what a replayed event just changed, so the highlight does not
@@ -196,6 +276,7 @@ pub(crate) mod testing {
             theme,
             read_only: false,
             highlight: None,
+            fit: super::FitReport::default(),
         }
     }
 
