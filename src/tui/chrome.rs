@@ -11,6 +11,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use crate::domain::change::stage_lock;
 use crate::domain::{Session, Stage};
 
+use super::big_title::{self, BigLayout};
 use super::theme::Theme;
 use super::widgets::{display_width, footer_line, truncate_to_width};
 
@@ -18,6 +19,53 @@ use super::widgets::{display_width, footer_line, truncate_to_width};
 pub const HEADER_ROWS: u16 = 3;
 /// Rows the footer takes (keys and status).
 pub const FOOTER_ROWS: u16 = 2;
+
+/// The terminal height from which a stage's title is drawn in large letters. Below it
+/// every row goes to the content, and the header's stage line names the stage.
+pub const BIG_TITLE_MIN_HEIGHT: u16 = 40;
+/// The terminal height from which the title may use full-size (eight-row) letters.
+pub const FULL_TITLE_MIN_HEIGHT: u16 = 60;
+
+/// Splits a screen's body into a large title for `label` and what is left, when the
+/// terminal (`screen_height` rows) is tall enough and the title fits on one line.
+/// Otherwise the whole body is left and no title is drawn.
+pub fn split_big_title(
+    body: Rect,
+    screen_height: u16,
+    label: &str,
+) -> (Option<(Rect, BigLayout)>, Rect) {
+    if screen_height < BIG_TITLE_MIN_HEIGHT {
+        return (None, body);
+    }
+    let max_letter = if screen_height >= FULL_TITLE_MIN_HEIGHT {
+        8
+    } else {
+        4
+    };
+    // One cell of margin on the left, as the rest of the screen has.
+    let width = body.width.saturating_sub(2);
+    let Some(layout) = big_title::fit(label, width, body.height / 3, 1, max_letter) else {
+        return (None, body);
+    };
+    // A blank row under the letters keeps them apart from the content.
+    let rows = layout.height() + 1;
+    let title = Rect::new(body.x + 1, body.y, width, layout.height());
+    let rest = Rect::new(body.x, body.y + rows, body.width, body.height - rows);
+    (Some((title, layout)), rest)
+}
+
+/// Draws a title laid out by [`split_big_title`].
+pub fn render_big_title(frame: &mut Frame, title: Option<(Rect, BigLayout)>, theme: &Theme) {
+    if let Some((area, layout)) = title {
+        big_title::render(
+            frame.buffer_mut(),
+            area,
+            &layout,
+            theme.heading,
+            ratatui::layout::Alignment::Left,
+        );
+    }
+}
 
 /// `mm:ss`, or `h:mm:ss` past an hour.
 pub fn clock_text(seconds: u64) -> String {
@@ -200,6 +248,29 @@ pub fn render_footer(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn big_titles_only_on_tall_terminals() {
+        let body = Rect::new(0, 3, 160, 37);
+        let (title, rest) = split_big_title(body, 39, "Role split");
+        assert!(title.is_none());
+        assert_eq!(rest, body);
+        let body = Rect::new(0, 3, 160, 40);
+        let (title, rest) = split_big_title(body, 45, "Role split");
+        let (area, layout) = title.expect("tall enough");
+        assert_eq!(layout.height(), 4, "half-height letters below 60 rows");
+        assert_eq!(area.y, 3);
+        assert_eq!(rest.y, 3 + 5);
+        assert_eq!(rest.height, 35);
+        let body = Rect::new(0, 3, 200, 60);
+        let (title, _) = split_big_title(body, 65, "Role split");
+        assert_eq!(title.expect("tall").1.height(), 8);
+        // Too long for one line even in the smallest letters: ordinary title only.
+        let body = Rect::new(0, 3, 80, 40);
+        let (title, rest) = split_big_title(body, 45, "Self-interest disclosure");
+        assert!(title.is_none());
+        assert_eq!(rest, body);
+    }
 
     #[test]
     fn clock_text_switches_to_hours() {

@@ -2,6 +2,7 @@
 //! here reads or writes files except through `storage`.
 
 pub mod app;
+pub mod big_title;
 pub mod chrome;
 pub mod clock;
 pub mod editor;

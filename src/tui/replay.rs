@@ -22,15 +22,16 @@ use crate::storage::store::Recorded;
 use crate::storage::{FileError, Header};
 
 use super::chrome::{
-    FOOTER_ROWS, HEADER_ROWS, clock_text, render_footer, render_header, short_label,
+    FOOTER_ROWS, HEADER_ROWS, clock_text, render_big_title, render_footer, render_header,
+    short_label, split_big_title,
 };
 use super::intent::Intent;
-use super::stages::{FitReport, StageCtx};
 use super::stages::conflicts::ConflictsScreen;
 use super::stages::interests::InterestsScreen;
 use super::stages::roles::RolesScreen;
 use super::stages::summary::SummaryScreen;
 use super::stages::vision::VisionScreen;
+use super::stages::{FitReport, StageCtx};
 use super::theme::Theme;
 use super::widgets::{display_width, truncate_to_width};
 
@@ -277,6 +278,8 @@ impl ReplayView {
             Some("REPLAY"),
             theme,
         );
+        let (title, body) = split_big_title(body, area.height, stage.label());
+        render_big_title(frame, title, theme);
         let replay_now = self.replay_time(now);
         let ctx = StageCtx {
             session: &self.state,

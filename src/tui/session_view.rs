@@ -18,16 +18,18 @@ use crate::storage::autosave::Autosaver;
 use crate::storage::lock::SessionLock;
 use crate::storage::{Access, Header, Opened};
 
-use super::chrome::{FOOTER_ROWS, HEADER_ROWS, render_footer, render_header};
+use super::chrome::{
+    FOOTER_ROWS, HEADER_ROWS, render_big_title, render_footer, render_header, split_big_title,
+};
 use super::editor::EditorMode;
 use super::intent::Intent;
-use super::stages::{FitReport, StageCtx};
 use super::stages::conflicts::{self, ConflictsScreen};
 use super::stages::interests::{self, InterestsScreen};
 use super::stages::partners::{self, PartnersScreen};
 use super::stages::roles::{self, RolesScreen};
 use super::stages::summary::{self, SummaryScreen};
 use super::stages::vision::{self, VisionScreen};
+use super::stages::{FitReport, StageCtx};
 use super::theme::Theme;
 use super::widgets::KeyHelp;
 
@@ -458,6 +460,13 @@ impl SessionView {
             badge,
             theme,
         );
+        let label = if self.show_partners {
+            "Partners"
+        } else {
+            self.stage().label()
+        };
+        let (title, body) = split_big_title(body, area.height, label);
+        render_big_title(frame, title, theme);
         let board = self.board();
         let ctx = StageCtx {
             session,
