@@ -1106,3 +1106,39 @@ fn replay_of_a_record_with_a_bad_event_stops_there_and_says_where() {
     assert!(text.contains(&format!("[DIR]/{name}:")), "{text}");
     wall.snap("replay_stops_at_a_bad_event");
 }
+
+#[test]
+fn b_blanks_the_screen_and_the_next_key_only_brings_it_back() {
+    let mut wall = Wall::with_examples(Theme::dark());
+    wall.open_from_home(NORTHWIND);
+    let before = wall.text(80, 24);
+    let stage = wall.stage();
+
+    wall.key(KeyCode::Char('b'));
+    let buffer = wall.buffer(80, 24);
+    assert!(
+        buffer.content.iter().all(|c| c.symbol() == " "),
+        "nothing may show on a blank screen"
+    );
+    assert!(buffer.content.iter().all(|c| c.bg == Color::Black));
+
+    // The key that wakes the screen is not also a command: PageDown would change stage.
+    wall.key(KeyCode::PageDown);
+    assert_eq!(wall.text(80, 24), before);
+    assert_eq!(wall.stage(), stage);
+
+    // `.` (sent by some clickers) blanks too; in a colourless theme the blank is the
+    // terminal's own background.
+    let mut wall = Wall::with_examples(Theme::monochrome());
+    wall.open_from_home(NORTHWIND);
+    wall.key(KeyCode::Char('.'));
+    let buffer = wall.buffer(80, 24);
+    assert!(
+        buffer
+            .content
+            .iter()
+            .all(|c| c.symbol() == " " && c.bg == Color::Reset)
+    );
+    wall.key(KeyCode::Char('x'));
+    assert!(wall.text(80, 24).contains("Northwind"));
+}

@@ -88,6 +88,9 @@ pub struct App {
     pub bell: bool,
     /// The last autosave failure, shown until a save succeeds.
     save_error: Option<String>,
+    /// The screen is blanked (`b` or `.`, the presenters' convention, also sent by
+    /// clickers) until the next key.
+    pub blank: bool,
     home: Option<HomeScreen>,
 }
 
@@ -117,6 +120,11 @@ pub fn example() -> Option<(Header, History)> {
     decode(Path::new(EXAMPLE_FILE), EXAMPLE_TEXT.as_bytes()).ok()
 }
 
+/// The keys that blank the screen: `b`, and `.` which some presentation clickers send.
+fn is_blank_key(key: &KeyEvent) -> bool {
+    matches!(key.code, KeyCode::Char('b') | KeyCode::Char('.'))
+}
+
 /// Keys that change the text (as opposed to moving the cursor).
 fn is_typing(key: &KeyEvent) -> bool {
     matches!(
@@ -138,6 +146,7 @@ impl App {
             quit: false,
             bell: false,
             save_error: None,
+            blank: false,
             home: None,
         }
     }
@@ -323,6 +332,16 @@ impl App {
             self.dispatch(Intent::Quit);
             return;
         }
+        if self.blank {
+            // Any key brings the screen back, and does nothing else: the press that
+            // wakes the projector must not also act on the session.
+            self.blank = false;
+            return;
+        }
+        if self.modal.is_none() && !ctrl && is_blank_key(&key) && self.may_blank() {
+            self.blank = true;
+            return;
+        }
         if !matches!(self.status, Some((_, StatusKind::Error))) || self.modal.is_none() {
             self.status = None;
         }
@@ -367,6 +386,12 @@ impl App {
         if let Some(intent) = intent {
             self.dispatch(intent);
         }
+    }
+
+    /// Screens where `b` and `.` are commands rather than text: not the set-up form,
+    /// which takes typing directly.
+    fn may_blank(&self) -> bool {
+        !matches!(self.screen, Screen::Setup(_))
     }
 
     fn help(&self) -> Intent {
@@ -673,6 +698,17 @@ impl App {
 
     pub fn render(&self, frame: &mut Frame) {
         let area = frame.area();
+        if self.blank {
+            // Nothing but the blank colour: black where colour is allowed, the
+            // terminal's own background where it is not.
+            let style = if self.theme.colour {
+                Style::new().bg(ratatui::style::Color::Black)
+            } else {
+                Style::default()
+            };
+            frame.buffer_mut().set_style(area, style);
+            return;
+        }
         if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
             render_too_small(frame, MIN_SIZE, self.theme.warn);
             return;

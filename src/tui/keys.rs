@@ -33,6 +33,10 @@ pub const SESSION_KEYS: &[KeyHelp] = &[
         what: "set this stage's timebox",
     },
     KeyHelp {
+        keys: "b / .",
+        what: "blank the screen; any key brings it back",
+    },
+    KeyHelp {
         keys: "?",
         what: "this help",
     },
@@ -109,6 +113,10 @@ pub const HOME_KEYS: &[KeyHelp] = &[
     KeyHelp {
         keys: "R",
         what: "replay the session, event by event (changes nothing)",
+    },
+    KeyHelp {
+        keys: "b / .",
+        what: "blank the screen; any key brings it back",
     },
     KeyHelp {
         keys: "?",
@@ -191,6 +199,10 @@ pub const REPLAY_KEYS: &[KeyHelp] = &[
     KeyHelp {
         keys: "c",
         what: "continue from here in a new session file (this one stays as it is)",
+    },
+    KeyHelp {
+        keys: "b / .",
+        what: "blank the screen; any key brings it back",
     },
     KeyHelp {
         keys: "?",
