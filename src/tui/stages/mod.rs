@@ -17,6 +17,7 @@ use super::theme::Theme;
 
 pub mod columns;
 pub mod conflicts;
+pub mod focus;
 pub mod interests;
 pub mod partners;
 pub mod roles;
@@ -61,7 +62,8 @@ pub struct FitReport {
 }
 
 impl FitReport {
-    /// Records that `count` `noun` are out of view and `keys` reach them. Nothing is
+    /// Records that `count` `noun` are out of view and `keys` reach them (empty when
+    /// no key does, only a larger window). Nothing is
     /// recorded for a count of zero. The same noun reported twice (two columns, say)
     /// adds up, and the first keys named are kept.
     pub fn hide(&self, count: usize, noun: &'static str, keys: &'static str) {
@@ -76,6 +78,7 @@ impl FitReport {
     }
 
     /// Everything reported so far, in the order reported.
+    #[must_use]
     pub fn hidden(&self) -> Vec<Hidden> {
         self.hidden.borrow().clone()
     }
@@ -93,15 +96,17 @@ impl FitReport {
             .collect();
         let mut keys: Vec<&str> = Vec::new();
         for h in hidden.iter() {
-            if !keys.contains(&h.keys) {
+            if !h.keys.is_empty() && !keys.contains(&h.keys) {
                 keys.push(h.keys);
             }
         }
-        Some(format!(
-            "Not shown: {} · {} to scroll",
-            parts.join(", "),
-            keys.join(" ")
-        ))
+        // No keys named means no key reaches them: only a bigger window does.
+        let how = if keys.is_empty() {
+            "a larger window shows them".to_string()
+        } else {
+            format!("{} to scroll", keys.join(" "))
+        };
+        Some(format!("Not shown: {} · {how}", parts.join(", ")))
     }
 }
 
@@ -423,5 +428,30 @@ mod tests {
         assert_eq!(scroll_offset(99, 100, 10), 90);
         assert_eq!(scroll_offset(3, 5, 10), 0);
         assert_eq!(scroll_offset(3, 5, 0), 0);
+    }
+}
+
+#[cfg(test)]
+mod fit_tests {
+    use super::FitReport;
+
+    #[test]
+    fn nothing_hidden_says_nothing() {
+        let fit = FitReport::default();
+        fit.hide(0, "roles", "↑↓");
+        assert!(fit.hidden().is_empty());
+        assert_eq!(fit.summary(), None);
+    }
+
+    #[test]
+    fn counts_add_up_per_noun_and_keys_are_named_once() {
+        let fit = FitReport::default();
+        fit.hide(3, "interests", "↑↓");
+        fit.hide(2, "partners", "←→");
+        fit.hide(4, "interests", "↑↓");
+        assert_eq!(
+            fit.summary().as_deref(),
+            Some("Not shown: 7 interests, 2 partners · ↑↓ ←→ to scroll")
+        );
     }
 }
