@@ -202,12 +202,16 @@ pub fn render_header(
     frame.render_widget(Paragraph::new(vec![line1, line2]).block(block), area);
 }
 
-/// Draws the footer: the keys that matter here, then the status line.
+/// Draws the footer: the keys that matter here, then the status line. `fit` is the fit
+/// check's sentence when the screen could not show everything; it takes the right of
+/// the status line (the whole line when there is no status), so content is never cut
+/// off without the room being told.
 pub fn render_footer(
     frame: &mut Frame,
     area: Rect,
     keys: &[(&str, &str)],
     status: Option<(&str, Style)>,
+    fit: Option<&str>,
     theme: &Theme,
 ) {
     let area = area.intersection(frame.area());
@@ -230,19 +234,49 @@ pub fn render_footer(
     }
     all.push(help);
     let keys_line = footer_line(&all, theme.key, theme.muted);
-    let status_line = match status {
-        Some((text, style)) => Line::from(Span::styled(
-            format!(
-                " {}",
-                truncate_to_width(text, usize::from(area.width).saturating_sub(2))
-            ),
-            style,
-        )),
-        None => Line::default(),
-    };
+    let status_line = status_line(usize::from(area.width), status, fit, theme);
     let mut keys_line = keys_line;
     keys_line.spans.insert(0, Span::raw(" "));
     frame.render_widget(Paragraph::new(vec![keys_line, status_line]), area);
+}
+
+/// The footer's second line: the status on the left, the fit check on the right. When
+/// both do not fit, the status keeps at least half the line and the fit check is
+/// shortened, since a status (a failed save, say) is the more urgent of the two.
+fn status_line(
+    width: usize,
+    status: Option<(&str, Style)>,
+    fit: Option<&str>,
+    theme: &Theme,
+) -> Line<'static> {
+    let room = width.saturating_sub(2);
+    let fit_text = fit.map(|f| format!("▼ {f}"));
+    let (status_text, status_style) = match status {
+        Some((text, style)) => (text.to_string(), style),
+        None => (String::new(), theme.text),
+    };
+    let Some(fit_text) = fit_text else {
+        return Line::from(Span::styled(
+            format!(" {}", truncate_to_width(&status_text, room)),
+            status_style,
+        ));
+    };
+    let status_w = display_width(&status_text);
+    let fit_room = if status_w == 0 {
+        room
+    } else {
+        room.saturating_sub(status_w + 3).max(room / 2)
+    };
+    let fit_shown = truncate_to_width(&fit_text, fit_room);
+    let status_room = room.saturating_sub(display_width(&fit_shown) + 3);
+    let status_shown = truncate_to_width(&status_text, status_room);
+    let pad = room.saturating_sub(display_width(&status_shown) + display_width(&fit_shown));
+    Line::from(vec![
+        Span::raw(" "),
+        Span::styled(status_shown, status_style),
+        Span::raw(" ".repeat(pad)),
+        Span::styled(fit_shown, theme.accent),
+    ])
 }
 
 #[cfg(test)]
@@ -270,6 +304,38 @@ mod tests {
         let (title, rest) = split_big_title(body, 45, "Self-interest disclosure");
         assert!(title.is_none());
         assert_eq!(rest, body);
+    }
+
+    fn line_text(line: &Line) -> String {
+        line.spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    #[test]
+    fn fit_check_sits_right_of_the_status_and_yields_to_it() {
+        let theme = Theme::dark();
+        let fit = "Not shown: 4 interests · ↑↓ to scroll";
+        let line = status_line(80, None, Some(fit), &theme);
+        let text = line_text(&line);
+        assert!(
+            text.trim_end()
+                .ends_with("▼ Not shown: 4 interests · ↑↓ to scroll")
+        );
+        assert_eq!(display_width(&text), 79);
+
+        let line = status_line(80, Some(("Saved.", theme.good)), Some(fit), &theme);
+        let text = line_text(&line);
+        assert!(text.starts_with(" Saved."));
+        assert!(text.contains("▼ Not shown: 4 interests"));
+
+        // A long status keeps half the line; the fit check is shortened, not dropped.
+        let long = "Could not save: the directory is gone; your work is kept and retried";
+        let text = line_text(&status_line(80, Some((long, theme.bad)), Some(fit), &theme));
+        assert!(text.starts_with(" Could not save"));
+        assert!(text.contains("▼ Not shown"), "{text}");
+        assert!(display_width(&text) <= 79);
+
+        let text = line_text(&status_line(80, Some(("Saved.", theme.good)), None, &theme));
+        assert_eq!(text, " Saved.");
     }
 
     #[test]

@@ -298,7 +298,15 @@ impl ReplayView {
         }
         let lines = self.bar_lines(usize::from(area.width), theme, replay_now);
         frame.render_widget(Paragraph::new(lines), bar_area);
-        render_footer(frame, footer_area, &self.footer_keys(), status, theme);
+        let fit = ctx.fit.summary();
+        render_footer(
+            frame,
+            footer_area,
+            &self.footer_keys(),
+            status,
+            fit.as_deref(),
+            theme,
+        );
     }
 
     /// The three rows of the timeline bar.

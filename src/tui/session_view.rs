@@ -498,6 +498,14 @@ impl SessionView {
                 None => None,
             },
         };
-        render_footer(frame, footer_area, &self.footer_keys(), status, theme);
+        let fit = ctx.fit.summary();
+        render_footer(
+            frame,
+            footer_area,
+            &self.footer_keys(),
+            status,
+            fit.as_deref(),
+            theme,
+        );
     }
 }
