@@ -18,8 +18,9 @@ use super::format::{FileError, Header, decode};
 pub enum FollowEvent {
     /// Nothing new: the file is as last read, or fails the same way as last reported.
     Unchanged,
-    /// The file changed and reads cleanly: the whole session as it is now.
-    Loaded(Header, History),
+    /// The file changed and reads cleanly: the whole session as it is now (boxed: a
+    /// session is large, and most looks find nothing).
+    Loaded(Header, Box<History>),
     /// The file cannot be used now (gone, not permitted, damaged, half written, from a
     /// newer sameside). Reported once per distinct error, not on every look.
     Unreadable(FileError),
@@ -104,7 +105,7 @@ impl Follower {
         match read {
             Ok((header, history)) => {
                 self.reported = None;
-                FollowEvent::Loaded(header, history)
+                FollowEvent::Loaded(header, Box::new(history))
             }
             Err(error) => self.fail(error),
         }
