@@ -25,12 +25,12 @@ use super::chrome::{
     FOOTER_ROWS, HEADER_ROWS, clock_text, render_footer, render_header, short_label,
 };
 use super::intent::Intent;
-use super::stages::{FitReport, StageCtx};
 use super::stages::conflicts::ConflictsScreen;
 use super::stages::interests::InterestsScreen;
 use super::stages::roles::RolesScreen;
 use super::stages::summary::SummaryScreen;
 use super::stages::vision::VisionScreen;
+use super::stages::{FitReport, StageCtx};
 use super::theme::Theme;
 use super::widgets::{display_width, truncate_to_width};
 

@@ -21,13 +21,13 @@ use crate::storage::{Access, Header, Opened};
 use super::chrome::{FOOTER_ROWS, HEADER_ROWS, render_footer, render_header};
 use super::editor::EditorMode;
 use super::intent::Intent;
-use super::stages::{FitReport, StageCtx};
 use super::stages::conflicts::{self, ConflictsScreen};
 use super::stages::interests::{self, InterestsScreen};
 use super::stages::partners::{self, PartnersScreen};
 use super::stages::roles::{self, RolesScreen};
 use super::stages::summary::{self, SummaryScreen};
 use super::stages::vision::{self, VisionScreen};
+use super::stages::{FitReport, StageCtx};
 use super::theme::Theme;
 use super::widgets::KeyHelp;
 
