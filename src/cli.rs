@@ -68,6 +68,13 @@ pub enum Command {
         /// The session file (.ron)
         file: PathBuf,
     },
+    /// Show a session to the audience: its current stage, read-only, following the file
+    /// as the moderator's sameside saves it (from another terminal, or over ssh). The
+    /// file is only read, never written or locked
+    Present {
+        /// The session file (.ron)
+        file: PathBuf,
+    },
     /// List the sessions in the sessions directory, newest first
     List {
         /// Tab-separated columns, no padding, for scripts
@@ -173,6 +180,17 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             }
             let mut app = start(cli.dir.as_deref())?;
             app.replay(&file);
+            interactive(app)
+        }
+        Some(Command::Present { file }) => {
+            // Read before taking over the screen, as for `replay`: a file that cannot be
+            // shown at all gets its `path:line:col` message on a normal terminal.
+            if let Err(e) = read_session(&file) {
+                eprintln!("{e}");
+                return Ok(ExitCode::from(1));
+            }
+            let mut app = start(cli.dir.as_deref())?;
+            app.present(&file);
             interactive(app)
         }
         Some(Command::New {

@@ -641,3 +641,49 @@ fn replay_has_help() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("Replay a session"), "{text}");
 }
+
+#[test]
+fn present_of_a_missing_or_damaged_file_says_which_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("gone.ron");
+    let damaged = dir.path().join("broken.ron");
+    fs::write(&damaged, "(header: (format: 1,").unwrap();
+    for (file, place) in [(&missing, String::new()), (&damaged, ":1:".to_string())] {
+        let arg = file.to_string_lossy().into_owned();
+        let out = sameside_in(dir.path(), &["present", &arg]);
+        assert_eq!(out.code, Some(1), "{out:?}");
+        assert!(
+            out.stderr.contains(&format!("{}{place}", file.display())),
+            "{out:?}"
+        );
+        assert!(!out.stderr.contains("need a terminal"), "{out:?}");
+    }
+    // Only read: nothing new beside the files, the damaged one as it was.
+    assert_eq!(names_in(dir.path()), vec!["broken.ron".to_string()]);
+    assert_eq!(
+        fs::read_to_string(&damaged).unwrap(),
+        "(header: (format: 1,"
+    );
+}
+
+#[test]
+fn present_of_a_good_file_still_needs_a_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join(NORTHWIND);
+    fs::copy(shipped(NORTHWIND), &file).unwrap();
+    let arg = file.to_string_lossy().into_owned();
+    let out = sameside_in(dir.path(), &["present", &arg]);
+    assert_eq!(out.code, Some(2), "{out:?}");
+    assert!(out.stderr.contains("need a terminal"), "{out:?}");
+}
+
+#[test]
+fn present_has_help() {
+    let out = Command::new(env!("CARGO_BIN_EXE_sameside"))
+        .args(["present", "--help"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Show a session to the audience"), "{text}");
+}

@@ -2,7 +2,9 @@
 //! the two cannot drift apart. This test fails when they differ and prints the section
 //! to paste; `SAMESIDE_WRITE_README=1 cargo test --test readme` rewrites it in place.
 
-use sameside::tui::keys::{HOME_KEYS, REPLAY_KEYS, SESSION_KEYS, SETUP_KEYS, TEXT_KEYS};
+use sameside::tui::keys::{
+    HOME_KEYS, PRESENT_KEYS, REPLAY_KEYS, SESSION_KEYS, SETUP_KEYS, TEXT_KEYS,
+};
 use sameside::tui::stages::{conflicts, interests, partners, roles, summary, vision};
 use sameside::tui::widgets::KeyHelp;
 
@@ -23,7 +25,7 @@ fn table(title: &str, keys: &[KeyHelp]) -> String {
 }
 
 fn keymap() -> String {
-    let sections: [(&str, &[KeyHelp]); 11] = [
+    let sections: [(&str, &[KeyHelp]); 12] = [
         ("Session list", HOME_KEYS),
         ("New session", SETUP_KEYS),
         ("Every stage", SESSION_KEYS),
@@ -34,6 +36,7 @@ fn keymap() -> String {
         ("4 Conflict check", conflicts::KEYS),
         ("5 Summary", summary::KEYS),
         ("Replay", REPLAY_KEYS),
+        ("Audience view (sameside present)", PRESENT_KEYS),
         ("Typing and forms", TEXT_KEYS),
     ];
     let mut out = String::from("\n");

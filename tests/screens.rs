@@ -1142,3 +1142,164 @@ fn b_blanks_the_screen_and_the_next_key_only_brings_it_back() {
     wall.key(KeyCode::Char('x'));
     assert!(wall.text(80, 24).contains("Northwind"));
 }
+
+// ---------------------------------------------------------------------------------------
+// Audience view (sameside present FILE)
+
+/// The file the audience view follows in these tests: its name is on the wall.
+const LIVE: &str = "2026-11-27-live.ron";
+
+/// The Northwind example cut to its first `events` events, as a session file's text.
+fn northwind_up_to(events: usize) -> String {
+    use sameside::domain::History;
+    use sameside::storage::format::encode;
+    use sameside::storage::store::read_session;
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sessions")
+        .join(NORTHWIND);
+    let (header, history) = read_session(&shipped).expect("the example reads");
+    let cut = History::from_events(history.events()[..events].to_vec()).expect("a prefix");
+    encode(&header, &cut).expect("encode")
+}
+
+impl Wall {
+    /// Starts the audience view on `name` in the sessions directory, times in UTC.
+    fn present(&mut self, name: &str) -> &mut Wall {
+        self.app.present(&self.dir.join(name));
+        match &mut self.app.screen {
+            Screen::Present(view) => {
+                view.set_time_offset(chrono::FixedOffset::east_opt(0).expect("UTC"))
+            }
+            _ => panic!("{name} is not presented: {:?}", self.app.status),
+        }
+        self
+    }
+
+    /// Rewrites `name` the way the autosave does: a new file renamed over the old.
+    fn save_as_autosave(&self, name: &str, text: &str) {
+        sameside::storage::atomic::write_atomically(&self.dir.join(name), text.as_bytes())
+            .expect("write");
+    }
+
+    /// Lets the clock run on to the next look at the file, as the event loop does.
+    fn next_tick(&mut self) -> &mut Wall {
+        self.clock.advance(Duration::milliseconds(250));
+        self.app.tick();
+        self
+    }
+}
+
+#[test]
+fn present_follows_the_file_marks_the_change_and_survives_garbage() {
+    // 50 events: the interests stage, three of Northwind's interests written down.
+    let mut wall = Wall::empty(Theme::dark());
+    wall.save_as_autosave(LIVE, &northwind_up_to(50));
+    wall.present(LIVE);
+    let text = wall.text(80, 24);
+    assert!(text.contains("LIVE"), "{text}");
+    assert!(text.contains("▶3 Interests"), "{text}");
+    assert!(
+        text.contains("updated 10:00:00 · 2026-11-27-live.ron"),
+        "{text}"
+    );
+    assert!(!text.contains("No exclusivity clauses"), "{text}");
+    wall.snap("present_start");
+
+    // The moderator adds the fourth interest: it shows, marked for a moment.
+    wall.save_as_autosave(LIVE, &northwind_up_to(51));
+    wall.next_tick();
+    // At 80×24 the fourth interest is below the fold ("↓ 1 more"); the wall shows it.
+    let text = wall.text(160, 45);
+    assert!(text.contains("Northwind Analytics · 4 interests"), "{text}");
+    assert!(text.contains("updated 10:00:00 · "), "{text}");
+    let marked = find_row(&wall.buffer(160, 45), "● No exclusivity clauses");
+    assert!(marked.is_some(), "the new interest is not marked:\n{text}");
+    wall.snap("present_interest_added");
+    // The mark goes with the highlight; the interest stays.
+    wall.clock.advance(Duration::seconds(2));
+    let later = wall.text(160, 45);
+    assert!(later.contains("No exclusivity clauses"), "{later}");
+    let marked = find_row(&wall.buffer(160, 45), "● No exclusivity clauses");
+    assert!(marked.is_none(), "{later}");
+
+    // A half-written file: the notice names it and where it breaks, the interests stay.
+    let good = northwind_up_to(51);
+    std::fs::write(wall.dir.join(LIVE), &good[..good.len() / 2]).expect("truncate");
+    wall.next_tick();
+    let text = wall.text(80, 24);
+    assert!(
+        text.contains("2026-11-27-live.ron cannot be read"),
+        "{text}"
+    );
+    assert!(text.contains(&format!("[DIR]/{LIVE}:")), "{text}");
+    assert!(text.contains("NOT UPDATING"), "{text}");
+    assert!(text.contains("Since 10:00:02"), "{text}");
+    let wide = wall.text(160, 45);
+    assert!(wide.contains("No exclusivity clauses"), "{wide}");
+    wall.snap("present_unreadable");
+
+    // Deleted while broken: still the same notice's start, the other error.
+    std::fs::remove_file(wall.dir.join(LIVE)).expect("delete");
+    wall.next_tick();
+    let text = wall.text(160, 45);
+    assert!(text.contains("Since 10:00:02"), "{text}");
+    assert!(text.contains("cannot be read: No such file"), "{text}");
+
+    // Written again: the notice goes, and what the file now says is on the wall.
+    wall.save_as_autosave(LIVE, &northwind_up_to(52));
+    wall.next_tick();
+    let text = wall.text(160, 45);
+    assert!(!text.contains("cannot be read"), "{text}");
+    assert!(text.contains("LIVE"), "{text}");
+    assert!(text.contains("Own EMEA enterprise accounts"), "{text}");
+}
+
+#[test]
+fn present_moves_with_the_moderator_to_another_stage() {
+    let mut wall = Wall::empty(Theme::dark());
+    wall.save_as_autosave(LIVE, &northwind_up_to(20));
+    wall.present(LIVE);
+    assert!(wall.text(80, 24).contains("▶1 Vision"));
+    wall.save_as_autosave(LIVE, &northwind_up_to(23));
+    wall.next_tick();
+    let text = wall.text(160, 45);
+    assert!(text.contains("▶2 Role split"), "{text}");
+}
+
+#[test]
+fn present_help_lists_only_the_keys_that_work_and_q_quits() {
+    let mut wall = Wall::empty(Theme::dark());
+    wall.save_as_autosave(LIVE, &northwind_up_to(50));
+    wall.present(LIVE);
+    let text = wall.text(80, 24);
+    assert!(text.contains("look around"), "{text}");
+    assert!(!text.contains("PgDn"), "{text}");
+    wall.key(KeyCode::Char('?'));
+    let text = wall.text(160, 45);
+    assert!(text.contains("Keys — audience view"), "{text}");
+    wall.key(KeyCode::Esc);
+    wall.keys(&[
+        KeyCode::Down,
+        KeyCode::Right,
+        KeyCode::Tab,
+        KeyCode::PageDown,
+    ]);
+    assert!(!wall.app.quit);
+    assert!(matches!(wall.app.screen, Screen::Present(_)));
+    wall.key(KeyCode::Char('q'));
+    assert!(wall.app.quit);
+    // Looking changed nothing on disk.
+    let on_disk = std::fs::read_to_string(wall.dir.join(LIVE)).expect("read");
+    assert_eq!(on_disk, northwind_up_to(50));
+    assert_eq!(names_in_dir(&wall.dir), vec![LIVE.to_string()]);
+}
+
+fn names_in_dir(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("list")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}

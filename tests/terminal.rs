@@ -191,14 +191,21 @@ impl Tmux {
     /// Polls the screen until `ok` holds; panics with the screen after [`TIMEOUT`].
     #[track_caller]
     fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        self.wait_within(TIMEOUT, what, ok)
+    }
+
+    /// Polls the screen until `ok` holds; panics with the screen after `limit`. For
+    /// what must happen within a promised time, not just eventually.
+    #[track_caller]
+    fn wait_within(&self, limit: Duration, what: &str, ok: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
             let screen = self.screen();
             if ok(&screen) {
                 return screen;
             }
-            if start.elapsed() > TIMEOUT {
-                panic!("waited {TIMEOUT:?} for {what}; the screen shows:\n{screen}");
+            if start.elapsed() > limit {
+                panic!("waited {limit:?} for {what}; the screen shows:\n{screen}");
             }
             std::thread::sleep(POLL);
         }
@@ -956,4 +963,91 @@ fn replay_plays_to_the_summary_changes_nothing_and_continues_in_a_new_file() {
         "replay changed the file"
     );
     assert_check_ok(&new[0]);
+}
+
+/// How soon an autosaved change must reach the audience view: it looks at the file
+/// every 200 ms or so; the rest is room for a loaded machine.
+const FOLLOW_LIMIT: Duration = Duration::from_secs(5);
+
+#[test]
+fn present_follows_the_moderator_live_and_keeps_the_wall_through_a_damaged_file() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = TempDir::new().unwrap();
+    let moderator = Tmux::start(
+        dir.path(),
+        &[
+            "new",
+            "--title",
+            "On the wall",
+            "--partner",
+            "Acme",
+            "--partner",
+            "Globex",
+        ],
+        (80, 24),
+    );
+    new_session_with_statement(&moderator, "First words on the wall");
+    let file = only_session(dir.path());
+    wait_for_file(&file, "First words on the wall");
+
+    let file_arg = file.to_string_lossy().into_owned();
+    let audience = Tmux::start(dir.path(), &["present", &file_arg], (80, 24));
+    let screen = audience.wait_for("First words on the wall");
+    assert!(screen.contains("LIVE"), "{screen}");
+    assert!(screen.contains("▶1 Vision"), "{screen}");
+    let name = file.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(screen.contains(&format!("· {name}")), "{screen}");
+
+    // The moderator rewrites the statement: the wall follows within seconds.
+    moderator.keys(&["Enter"]);
+    moderator.wait_for("Alt-Enter new line");
+    moderator.keys(&["C-u"]);
+    moderator.type_text("Second words on the wall");
+    moderator.keys(&["Enter"]);
+    moderator.wait_for("Shared statement set to");
+    wait_for_file(&file, "Second words on the wall");
+    audience.wait_within(FOLLOW_LIMIT, "the new statement on the wall", |s| {
+        s.contains("Second words on the wall") && !s.contains("First words on the wall")
+    });
+
+    // And an agreement, which is no typing at all.
+    moderator.keys(&["Down", "y"]);
+    moderator.wait_for("Acme agreed to the shared statement");
+    audience.wait_within(FOLLOW_LIMIT, "the agreement on the wall", |s| {
+        s.contains("1 of 2 agree")
+    });
+
+    // Someone damages the file: the wall says so and keeps what it showed.
+    let good = read(&file);
+    fs::write(&file, "garbage, not a session").unwrap();
+    let screen = audience.wait_within(FOLLOW_LIMIT, "the notice", |s| {
+        s.contains("cannot be read") && s.contains("NOT UPDATING")
+    });
+    assert!(screen.contains("Second words on the wall"), "{screen}");
+    assert!(screen.contains("1 of 2 agree"), "{screen}");
+    assert!(screen.contains("Since "), "{screen}");
+    assert!(screen.contains(&format!("{name}:1:1: ")), "{screen}");
+
+    // Put back the way the autosave writes it: the notice goes by itself.
+    let staged = dir.path().join(".restore.tmp");
+    fs::write(&staged, &good).unwrap();
+    fs::rename(&staged, &file).unwrap();
+    let screen = audience.wait_within(FOLLOW_LIMIT, "the notice to go", |s| {
+        !s.contains("cannot be read") && s.contains("LIVE")
+    });
+    assert!(screen.contains("Second words on the wall"), "{screen}");
+
+    // The audience view never wrote the file.
+    assert_eq!(read(&file), good);
+    audience.keys(&["q"]);
+    audience.assert_exited_cleanly();
+    assert_eq!(read(&file), good, "present changed the file");
+
+    moderator.keys(&["q"]);
+    moderator.wait_for("Sessions in");
+    moderator.keys(&["q"]);
+    moderator.assert_exited_cleanly();
+    assert_check_ok(&file);
 }

@@ -12,6 +12,7 @@ use super::change::{ApplyError, Change, MAX_PARTNERS, MIN_PARTNERS};
 use super::describe::describe;
 use super::session::{Partner, PartnerVision, Session};
 use super::stage::{Stage, StageClock};
+use super::timeline::Changed;
 
 /// One recorded change and when it happened.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -399,6 +400,19 @@ impl History {
         Ok(text)
     }
 
+    /// What the latest event touched, the way a replay highlights it: for an Undo what
+    /// it took back (now on top of the redo stack), for a Redo what it made again (now
+    /// on top of the undo stack). For a view that reloads the record and wants to mark
+    /// what the reload brought without replaying it.
+    pub fn last_changed(&self) -> Option<Changed> {
+        let last = self.events.last()?;
+        match &last.change {
+            Change::Undo => self.fold.redo_top().and_then(|r| Changed::of(r.forward())),
+            Change::Redo => self.fold.undo_top().and_then(|r| Changed::of(r.forward())),
+            change => Changed::of(change),
+        }
+    }
+
     /// Describes what `Undo` would take back, for the confirmation in the status line.
     pub fn undo_preview(&self) -> Option<String> {
         self.fold.undo_top().map(|r| r.said.clone())
@@ -450,6 +464,37 @@ mod tests {
             inverse: Vec::new(),
             said: String::new(),
         }
+    }
+
+    #[test]
+    fn last_changed_agrees_with_the_replay_at_every_event_undo_and_redo_included() {
+        use crate::domain::timeline::Timeline;
+        let Ok(history) = crate::domain::sample::example_proceed() else {
+            panic!("the sample session builds");
+        };
+        let mut events = history.events().to_vec();
+        let at = events.last().map(|e| e.at).unwrap_or_default();
+        for change in [Change::Undo, Change::Undo, Change::Redo] {
+            events.push(Event { at, change });
+        }
+        let Ok(timeline) = Timeline::new(events.clone()) else {
+            panic!("the record replays");
+        };
+        assert!(timeline.stop().is_none());
+        for end in 1..=events.len() {
+            let Ok(prefix) = History::from_events(events[..end].to_vec()) else {
+                panic!("a prefix applies");
+            };
+            assert_eq!(
+                prefix.last_changed().as_ref(),
+                timeline.changed(end - 1),
+                "event {end}"
+            );
+        }
+        assert!(
+            timeline.changed(events.len() - 1).is_some(),
+            "the redo touches something"
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@ pub mod atomic;
 pub mod autosave;
 pub mod dirs;
 pub mod filename;
+pub mod follow;
 pub mod format;
 pub mod locate;
 pub mod lock;

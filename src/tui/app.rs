@@ -25,7 +25,9 @@ use super::editor::{EditorMode, EditorOutcome, TextEditor};
 use super::form::{Form, FormOutcome};
 use super::home::HomeScreen;
 use super::intent::{Confirm, ConfirmOption, Intent, OnText};
+use super::keys::PRESENT_KEYS;
 use super::keys::{HOME_KEYS, REPLAY_KEYS, SESSION_KEYS, SETUP_KEYS, TEXT_KEYS};
+use super::present::PresentView;
 use super::replay::ReplayView;
 use super::session_view::SessionView;
 use super::setup::{SetupOutcome, SetupScreen};
@@ -48,6 +50,8 @@ pub enum Screen {
     Setup(Box<SetupScreen>),
     Session(Box<SessionView>),
     Replay(Box<ReplayView>),
+    /// The audience view, following a file another instance writes.
+    Present(Box<PresentView>),
 }
 
 pub enum Modal {
@@ -201,6 +205,15 @@ impl App {
                 }
                 self.show(Screen::Replay(Box::new(view)));
             }
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    /// Shows the session in `path` to the audience, following the file as it changes.
+    /// Only reads the file, like `replay`.
+    pub fn present(&mut self, path: &Path) {
+        match PresentView::open(path, self.clock.now()) {
+            Ok(view) => self.show(Screen::Present(Box::new(view))),
             Err(e) => self.error(e.to_string()),
         }
     }
@@ -381,6 +394,10 @@ impl App {
             Screen::Replay(view) => match key.code {
                 KeyCode::Char('?') => Some(self.help()),
                 _ => view.handle_key(key, self.clock.now()),
+            },
+            Screen::Present(view) => match key.code {
+                KeyCode::Char('?') => Some(self.help()),
+                _ => view.handle_key(key),
             },
         };
         if let Some(intent) = intent {
@@ -669,6 +686,9 @@ impl App {
             // Several events may apply in one tick at high speed; the player catches up.
             view.tick(now);
         }
+        if let Screen::Present(view) = &mut self.screen {
+            view.poll(now);
+        }
         if let Screen::Session(view) = &mut self.screen {
             match view.poll_save() {
                 Some(Err(e)) => {
@@ -724,6 +744,7 @@ impl App {
             Screen::Setup(setup) => setup.render(frame, area, &self.theme, now, status),
             Screen::Session(view) => view.render(frame, area, &self.theme, now, status),
             Screen::Replay(view) => view.render(frame, area, &self.theme, now, status),
+            Screen::Present(view) => view.render(frame, area, &self.theme, now, status),
         }
         if let Some(modal) = &self.modal {
             self.render_modal(frame, area, modal);
@@ -749,6 +770,10 @@ impl App {
                 vec![("New session", SETUP_KEYS), ("Typing", TEXT_KEYS)],
             ),
             Screen::Replay(_) => ("Keys — replay".to_string(), vec![("Replay", REPLAY_KEYS)]),
+            Screen::Present(_) => (
+                "Keys — audience view".to_string(),
+                vec![("Audience view", PRESENT_KEYS)],
+            ),
             Screen::Session(view) => {
                 let (name, keys) = view.screen_keys();
                 (

@@ -213,3 +213,23 @@ pub const REPLAY_KEYS: &[KeyHelp] = &[
         what: "back to the session list",
     },
 ];
+
+/// The audience view changes nothing; it only looks around the stage on show.
+pub const PRESENT_KEYS: &[KeyHelp] = &[
+    KeyHelp {
+        keys: "↑ ↓ ← → / Tab",
+        what: "move around the stage on show (the file is not changed)",
+    },
+    KeyHelp {
+        keys: "b / .",
+        what: "blank the screen; any key brings it back",
+    },
+    KeyHelp {
+        keys: "?",
+        what: "this help",
+    },
+    KeyHelp {
+        keys: "q / Esc / Ctrl-c",
+        what: "quit",
+    },
+];

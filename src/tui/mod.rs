@@ -10,6 +10,7 @@ pub mod form;
 pub mod home;
 pub mod intent;
 pub mod keys;
+pub mod present;
 pub mod replay;
 pub mod session_view;
 pub mod setup;

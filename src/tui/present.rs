@@ -1,0 +1,516 @@
+//! The audience view: the stage on the wall, following a session file that another
+//! sameside (the moderator's) is writing. It shows what the file says, read-only, on
+//! the same stage screens as the live session, and never writes, locks or backs up the
+//! file, so it can run beside the moderator's instance, on a second screen or over ssh.
+
+use std::path::Path;
+use std::rc::Rc;
+
+use chrono::{DateTime, FixedOffset, Local, TimeDelta, Utc};
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Padding, Paragraph};
+
+use crate::domain::board::{BoardEntry, board};
+use crate::domain::timeline::Changed;
+use crate::domain::{History, Session, Stage};
+use crate::storage::FileError;
+use crate::storage::follow::{FollowEvent, Follower};
+
+use super::chrome::{
+    FOOTER_ROWS, HEADER_ROWS, render_big_title, render_footer, render_header, split_big_title,
+};
+use super::intent::Intent;
+use super::replay::HIGHLIGHT;
+use super::stages::conflicts::ConflictsScreen;
+use super::stages::interests::InterestsScreen;
+use super::stages::roles::RolesScreen;
+use super::stages::summary::SummaryScreen;
+use super::stages::vision::VisionScreen;
+use super::stages::{FitReport, StageCtx};
+use super::theme::Theme;
+use super::widgets::wrap_lines;
+
+/// How often the file's metadata is looked at. The event loop ticks about every 250 ms
+/// and after every key; a key pressed in between does not cost another look.
+pub const POLL_EVERY: TimeDelta = TimeDelta::milliseconds(200);
+
+/// At most this many rows of the error in the notice; a longer one is cut, since the
+/// stage underneath matters more than the end of a long path.
+const NOTICE_ERROR_ROWS: usize = 3;
+
+/// Why the view stopped following, and since when.
+struct Notice {
+    error: FileError,
+    since: DateTime<Utc>,
+}
+
+pub struct PresentView {
+    follower: Follower,
+    /// The last good read of the file: what the wall shows, also while it is unreadable.
+    history: History,
+    /// The conflict board for `history`, computed once per reload rather than per frame.
+    board: Rc<[BoardEntry]>,
+    notice: Option<Notice>,
+    /// When the view last took something new from the file.
+    updated: DateTime<Utc>,
+    /// What the last reload changed and when, for the highlight.
+    changed: Option<(Changed, DateTime<Utc>)>,
+    last_poll: Option<DateTime<Utc>>,
+    /// Show times at this offset instead of the local zone (pictures in tests).
+    offset: Option<FixedOffset>,
+    vision: VisionScreen,
+    roles: RolesScreen,
+    interests: InterestsScreen,
+    conflicts: ConflictsScreen,
+    summary: SummaryScreen,
+}
+
+impl PresentView {
+    /// Reads `path` and starts following it; fails when the file cannot be read now,
+    /// since there would be nothing to show.
+    pub fn open(path: &Path, now: DateTime<Utc>) -> Result<PresentView, FileError> {
+        let mut follower = Follower::new(path);
+        let history = match follower.poll() {
+            FollowEvent::Loaded(_, history) => *history,
+            FollowEvent::Unreadable(error) => return Err(error),
+            // A first look always reads or fails; this only keeps the match whole.
+            FollowEvent::Unchanged => {
+                return Err(FileError {
+                    location: path.display().to_string(),
+                    message: "cannot be read".to_string(),
+                });
+            }
+        };
+        let board = Rc::from(board(history.session()));
+        Ok(PresentView {
+            follower,
+            history,
+            board,
+            notice: None,
+            updated: now,
+            changed: None,
+            last_poll: Some(now),
+            offset: None,
+            vision: VisionScreen::default(),
+            roles: RolesScreen::default(),
+            interests: InterestsScreen::default(),
+            conflicts: ConflictsScreen::default(),
+            summary: SummaryScreen::default(),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        self.follower.path()
+    }
+
+    /// The session as last read.
+    pub fn session(&self) -> &Session {
+        self.history.session()
+    }
+
+    /// The stage on the wall: the one the moderator has on show.
+    pub fn stage(&self) -> Stage {
+        self.history.session().current
+    }
+
+    /// Why the file cannot be read now, while it cannot.
+    pub fn unreadable(&self) -> Option<&FileError> {
+        self.notice.as_ref().map(|n| &n.error)
+    }
+
+    /// Shows times at a fixed offset from UTC rather than in the local zone.
+    pub fn set_time_offset(&mut self, offset: FixedOffset) {
+        self.offset = Some(offset);
+    }
+
+    /// Looks at the file, at most every `POLL_EVERY`, and takes what changed. True when
+    /// the screen has something new to show (the session or the notice).
+    pub fn poll(&mut self, now: DateTime<Utc>) -> bool {
+        // A clock set back counts as time to look again, rather than never looking.
+        let recent = self
+            .last_poll
+            .is_some_and(|last| now >= last && now - last < POLL_EVERY);
+        if recent {
+            return false;
+        }
+        self.last_poll = Some(now);
+        match self.follower.poll() {
+            FollowEvent::Unchanged => false,
+            FollowEvent::Loaded(_, history) => {
+                let was_unreadable = self.notice.take().is_some();
+                self.take(*history, now) || was_unreadable
+            }
+            FollowEvent::Unreadable(error) => {
+                // Since when it has been unreadable: a second, different error while it
+                // still is does not restart the count.
+                let since = self.notice.as_ref().map_or(now, |n| n.since);
+                self.notice = Some(Notice { error, since });
+                true
+            }
+        }
+    }
+
+    /// Puts a newly read record on the wall. False when it is the record already shown
+    /// (the file was rewritten with the same events, or came back after an error).
+    fn take(&mut self, history: History, now: DateTime<Utc>) -> bool {
+        let old = self.history.events();
+        let new = history.events();
+        if new == old {
+            return false;
+        }
+        // Mark the change only when the record grew: a shorter or different record is
+        // another file under the same name, and there is no one change to point at.
+        let grew = new.len() > old.len() && new.starts_with(old);
+        self.changed = if grew {
+            history.last_changed().map(|c| (c, now))
+        } else {
+            None
+        };
+        self.board = Rc::from(board(history.session()));
+        self.history = history;
+        self.updated = now;
+        true
+    }
+
+    /// What the last reload changed, while its highlight lasts.
+    fn highlight(&self, now: DateTime<Utc>) -> Option<&Changed> {
+        let limit = TimeDelta::from_std(HIGHLIGHT).unwrap_or_default();
+        self.changed
+            .as_ref()
+            .filter(|(_, at)| now >= *at && now - *at < limit)
+            .map(|(changed, _)| changed)
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent) -> Option<Intent> {
+        match key.code {
+            // Nothing to go back to: the audience view is all this instance shows.
+            KeyCode::Char('q') | KeyCode::Esc => Some(Intent::Quit),
+            KeyCode::Up
+            | KeyCode::Down
+            | KeyCode::Left
+            | KeyCode::Right
+            | KeyCode::Tab
+            | KeyCode::BackTab
+            | KeyCode::PageUp
+            | KeyCode::PageDown => {
+                // Looking around the stage on show: the screens move their cursor. The
+                // view changes nothing, so whatever they ask for is dropped.
+                self.stage_key(key);
+                None
+            }
+            _ => None,
+        }
+    }
+
+    fn stage_key(&mut self, key: KeyEvent) {
+        // The screens decide what a key means from the session alone; the theme only
+        // matters for drawing.
+        let theme = Theme::monochrome();
+        let ctx = StageCtx {
+            session: self.history.session(),
+            board: &self.board,
+            theme: &theme,
+            read_only: true,
+            highlight: None,
+            fit: FitReport::default(),
+        };
+        let _ = match self.stage() {
+            Stage::Vision => self.vision.handle_key(key, &ctx),
+            Stage::Roles => self.roles.handle_key(key, &ctx),
+            Stage::Interests => self.interests.handle_key(key, &ctx),
+            Stage::Conflicts => self.conflicts.handle_key(key, &ctx),
+            Stage::Summary => self.summary.handle_key(key, &ctx),
+        };
+    }
+
+    fn clock_of(&self, at: DateTime<Utc>) -> String {
+        match self.offset {
+            Some(offset) => at.with_timezone(&offset).format("%H:%M:%S").to_string(),
+            None => at.with_timezone(&Local).format("%H:%M:%S").to_string(),
+        }
+    }
+
+    fn file_name(&self) -> String {
+        let path = self.follower.path();
+        path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into(),
+        )
+    }
+
+    pub fn render(
+        &self,
+        frame: &mut Frame,
+        area: Rect,
+        theme: &Theme,
+        now: DateTime<Utc>,
+        status: Option<(&str, Style)>,
+    ) {
+        let area = area.intersection(frame.area());
+        let header_h = HEADER_ROWS.min(area.height);
+        let footer_h = FOOTER_ROWS.min(area.height - header_h);
+        let body_h = area.height - header_h - footer_h;
+        let header_area = Rect::new(area.x, area.y, area.width, header_h);
+        let mut body = Rect::new(area.x, area.y + header_h, area.width, body_h);
+        let footer_area = Rect::new(area.x, body.bottom(), area.width, footer_h);
+
+        let session = self.history.session();
+        let stage = self.stage();
+        // The badge says whether the wall is still following: a stale picture must not
+        // pass for the live one.
+        let badge = if self.notice.is_some() {
+            "NOT UPDATING"
+        } else {
+            "LIVE"
+        };
+        render_header(
+            frame,
+            header_area,
+            session,
+            stage,
+            session.clock.spent_seconds(stage),
+            Some(badge),
+            theme,
+        );
+
+        if let Some(notice) = &self.notice {
+            let lines = self.notice_lines(notice, body.width.saturating_sub(4), theme);
+            let rows = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+            let band_h = rows.saturating_add(2).min(body.height);
+            let band = Rect::new(body.x, body.y, body.width, band_h);
+            let title = Span::styled(
+                format!(" ⚠ {} cannot be read ", self.file_name()),
+                theme.bad.add_modifier(Modifier::BOLD),
+            );
+            let block = Block::bordered()
+                .border_style(theme.bad)
+                .padding(Padding::horizontal(1))
+                .title(title);
+            frame.render_widget(Paragraph::new(lines).block(block), band);
+            body = Rect::new(body.x, band.bottom(), body.width, body.height - band_h);
+        }
+
+        let (title, body) = split_big_title(body, area.height, stage.label());
+        render_big_title(frame, title, theme);
+        let ctx = StageCtx {
+            session,
+            board: &self.board,
+            theme,
+            read_only: true,
+            highlight: self.highlight(now),
+            fit: FitReport::default(),
+        };
+        match stage {
+            Stage::Vision => self.vision.render(frame, body, &ctx),
+            Stage::Roles => self.roles.render(frame, body, &ctx),
+            Stage::Interests => self.interests.render(frame, body, &ctx),
+            Stage::Conflicts => self.conflicts.render(frame, body, &ctx),
+            Stage::Summary => self.summary.render(frame, body, &ctx),
+        }
+
+        let updated = format!(
+            "updated {} · {}",
+            self.clock_of(self.updated),
+            self.file_name()
+        );
+        let status = status.or(Some((updated.as_str(), theme.muted)));
+        let keys = [("↑↓←→ Tab", "look around"), ("q", "quit")];
+        let fit = ctx.fit.summary();
+        render_footer(frame, footer_area, &keys, status, fit.as_deref(), theme);
+    }
+
+    /// The notice's text, wrapped to `width`: the error as `path:line:col: message`,
+    /// then since when and what the wall shows meanwhile.
+    fn notice_lines(&self, notice: &Notice, width: u16, theme: &Theme) -> Vec<Line<'static>> {
+        let error = Line::from(Span::styled(notice.error.to_string(), theme.bad));
+        let mut lines = wrap_lines(&[error], width);
+        if lines.len() > NOTICE_ERROR_ROWS {
+            lines.truncate(NOTICE_ERROR_ROWS);
+            if let Some(last) = lines.last_mut() {
+                last.spans.push(Span::styled("…", theme.bad));
+            }
+        }
+        let meanwhile = Line::from(Span::styled(
+            format!(
+                "Since {}. Showing the session as read at {}; this goes away when the file reads again.",
+                self.clock_of(notice.since),
+                self.clock_of(self.updated)
+            ),
+            theme.text,
+        ));
+        lines.extend(wrap_lines(&[meanwhile], width));
+        lines
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::crossterm::event::KeyModifiers;
+
+    use super::*;
+    use crate::storage::atomic::write_atomically;
+    use crate::storage::format::encode;
+    use crate::storage::store::read_session;
+
+    const NORTHWIND: &str = "2026-11-12-northwind-globex-plant-floor-analytics.ron";
+
+    fn start() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 27, 10, 0, 0)
+            .single()
+            .unwrap_or_default()
+    }
+
+    /// The example session cut to its first `events` events, as the file's text.
+    fn example_text(events: usize) -> String {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("sessions")
+            .join(NORTHWIND);
+        let (header, history) = read_session(&path).expect("the example reads");
+        let cut = history.events()[..events].to_vec();
+        let history = History::from_events(cut).expect("a prefix applies");
+        encode(&header, &history).expect("encode")
+    }
+
+    fn text(view: &PresentView, now: DateTime<Utc>) -> String {
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test terminal");
+        terminal
+            .draw(|frame| view.render(frame, frame.area(), &Theme::dark(), now, None))
+            .expect("draw");
+        let buffer = terminal.backend().buffer();
+        let mut out = String::new();
+        for y in 0..buffer.area.height {
+            for x in 0..buffer.area.width {
+                out.push_str(buffer[(x, y)].symbol());
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    struct Fixture {
+        _dir: tempfile::TempDir,
+        path: std::path::PathBuf,
+        view: PresentView,
+        now: DateTime<Utc>,
+    }
+
+    impl Fixture {
+        fn new(events: usize) -> Fixture {
+            let dir = tempfile::tempdir().expect("tempdir");
+            let path = dir.path().join("s.ron");
+            write_atomically(&path, example_text(events).as_bytes()).expect("write");
+            let now = start();
+            let mut view = PresentView::open(&path, now).expect("opens");
+            view.set_time_offset(FixedOffset::east_opt(0).expect("UTC"));
+            Fixture {
+                _dir: dir,
+                path,
+                view,
+                now,
+            }
+        }
+
+        /// Moves the clock on by one poll interval and polls.
+        fn poll(&mut self) -> bool {
+            self.now += TimeDelta::milliseconds(250);
+            self.view.poll(self.now)
+        }
+    }
+
+    #[test]
+    fn a_missing_file_does_not_open() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("nothing.ron");
+        let error = PresentView::open(&path, start()).err().expect("fails");
+        assert!(error.to_string().contains("nothing.ron"), "{error}");
+    }
+
+    #[test]
+    fn a_new_event_shows_and_is_marked_for_a_moment() {
+        let mut f = Fixture::new(10);
+        assert!(!f.poll(), "nothing changed yet");
+        write_atomically(&f.path, example_text(11).as_bytes()).expect("write");
+        assert!(f.poll());
+        assert_eq!(f.view.history.events().len(), 11);
+        assert!(f.view.highlight(f.now).is_some());
+        let shown = text(&f.view, f.now);
+        assert!(shown.contains("updated 10:00:00 · s.ron"), "{shown}");
+        f.now += TimeDelta::seconds(2);
+        assert!(f.view.highlight(f.now).is_none());
+    }
+
+    #[test]
+    fn polls_at_most_every_interval() {
+        let mut f = Fixture::new(10);
+        write_atomically(&f.path, example_text(11).as_bytes()).expect("write");
+        assert!(
+            !f.view.poll(f.now + TimeDelta::milliseconds(100)),
+            "too soon"
+        );
+        assert!(f.view.poll(f.now + TimeDelta::milliseconds(200)));
+    }
+
+    #[test]
+    fn garbage_keeps_the_last_good_state_and_says_so_until_the_file_reads_again() {
+        let mut f = Fixture::new(12);
+        let before = f.view.session().clone();
+        std::fs::write(&f.path, "(header: garbage").expect("garbage");
+        assert!(f.poll());
+        let since = f.now;
+        assert_eq!(f.view.session(), &before);
+        let error = f.view.unreadable().expect("a notice").to_string();
+        assert!(
+            error.starts_with(&format!("{}:1:", f.path.display())),
+            "{error}"
+        );
+        let shown = text(&f.view, f.now);
+        assert!(shown.contains("s.ron cannot be read"), "{shown}");
+        assert!(shown.contains("NOT UPDATING"), "{shown}");
+
+        // Still broken, in another way: the notice keeps its start.
+        std::fs::write(&f.path, "still garbage").expect("garbage");
+        assert!(f.poll());
+        assert!(f.view.notice.as_ref().is_some_and(|n| n.since == since));
+
+        std::fs::write(&f.path, example_text(12)).expect("restore");
+        assert!(f.poll());
+        assert!(f.view.unreadable().is_none());
+        let shown = text(&f.view, f.now);
+        assert!(!shown.contains("cannot be read"), "{shown}");
+        assert!(shown.contains("LIVE"), "{shown}");
+    }
+
+    #[test]
+    fn q_and_esc_quit_and_the_arrows_ask_for_nothing() {
+        let mut f = Fixture::new(20);
+        let key = |code| KeyEvent::new(code, KeyModifiers::NONE);
+        for code in [
+            KeyCode::Up,
+            KeyCode::Down,
+            KeyCode::Left,
+            KeyCode::Right,
+            KeyCode::Tab,
+            KeyCode::PageDown,
+            KeyCode::Enter,
+            KeyCode::Char('a'),
+        ] {
+            assert!(f.view.handle_key(key(code)).is_none(), "{code:?}");
+        }
+        assert!(matches!(
+            f.view.handle_key(key(KeyCode::Char('q'))),
+            Some(Intent::Quit)
+        ));
+        assert!(matches!(
+            f.view.handle_key(key(KeyCode::Esc)),
+            Some(Intent::Quit)
+        ));
+        assert!(!f.poll(), "keys changed nothing on disk");
+    }
+}
