@@ -299,7 +299,7 @@ impl PartnersScreen {
         ctx.fit
             .hide(count.saturating_sub(shown_partners), "partners", "←→");
         let reps_keys = if reps_elsewhere {
-            "←→ ↑↓"
+            "↑↓ ←→"
         } else {
             "↑↓"
         };
@@ -1340,7 +1340,7 @@ mod fit_tests {
         let (_, hidden) = draw_fit(&screen, session, 80, 19);
         assert_eq!(
             reported(&hidden, "representatives"),
-            Some((40 - people, "←→ ↑↓"))
+            Some((40 - people, "↑↓ ←→"))
         );
         assert_eq!(
             reported(&hidden, "lines of what partners bring"),
