@@ -263,7 +263,7 @@ impl PartnersScreen {
             .min(MAX_BRINGS_ROWS);
         let mut previous_rows = 0;
         let mut shown_partners = 0;
-        let (mut brings_hidden, mut reps_hidden) = (0, 0);
+        let (mut brings_hidden, mut reps_hidden, mut names_cut) = (0, 0, 0);
         // Another partner's column shows the top of its list: reaching the rest means
         // moving into that column first.
         let (mut reps_elsewhere, mut brings_elsewhere) = (false, false);
@@ -282,6 +282,7 @@ impl PartnersScreen {
             if let Some(fit) = fit {
                 shown_partners += 1;
                 brings_hidden += fit.brings;
+                names_cut += fit.names_cut;
                 reps_hidden += fit.representatives;
                 reps_elsewhere |= index != focus && fit.representatives > 0;
                 brings_elsewhere |= index != focus && fit.brings > 0;
@@ -309,6 +310,8 @@ impl PartnersScreen {
         let brings_keys = if brings_elsewhere { "←→ z" } else { "z" };
         ctx.fit
             .hide(brings_hidden, "lines of what partners bring", brings_keys);
+        // Focus mode shows the partner or the person under the cursor in full.
+        ctx.fit.hide(names_cut, "names cut short", "↑↓ ←→ z");
         if hidden {
             render_more_hints(
                 frame,
@@ -365,6 +368,8 @@ struct ColumnFit {
     /// Rows of what the partner brings, cut by the row limit or the column's bottom.
     brings: usize,
     representatives: usize,
+    /// The partner's name and representatives in view that were cut to the width.
+    names_cut: usize,
 }
 
 impl Column<'_> {
@@ -381,6 +386,7 @@ impl Column<'_> {
         let focused = |row: usize| self.cursor == Some(row);
         let mut lines: Vec<Line> = Vec::with_capacity(usize::from(area.height));
 
+        let mut names_cut = usize::from(display_width(&self.partner.name) > text_width);
         let mut name = column_row(
             &[(&self.partner.name, colour)],
             text_width,
@@ -467,6 +473,8 @@ impl Column<'_> {
                 (rep.name.as_str(), theme.text),
                 (function.as_str(), theme.muted),
             ];
+            names_cut +=
+                usize::from(display_width(&rep.name) + display_width(&function) > text_width);
             let mut line = column_row(&parts, text_width, focused(i + 2), theme);
             let changed = Changed::Representative {
                 partner: self.partner.id,
@@ -482,6 +490,7 @@ impl Column<'_> {
         let fit = ColumnFit {
             brings: self.brings.len() - brings_on_screen,
             representatives: reps.len() - shown,
+            names_cut,
         };
         (rows, Some(fit))
     }
@@ -1361,6 +1370,30 @@ mod fit_tests {
             .count();
         assert_eq!(reported(&hidden, "partners"), Some((8 - names, "←→")));
         assert!(text.contains(&format!("{} more ▶", 8 - names)), "{text}");
+    }
+
+    #[test]
+    fn names_cut_at_the_column_edge_are_reported() {
+        let mut history = fresh(3);
+        let long = "Bartholomew Featherstonehaugh-Cholmondeley";
+        history
+            .record(
+                at(),
+                Change::RepresentativeAdded {
+                    partner: GLOBEX,
+                    representative: Representative {
+                        id: ItemId(100),
+                        name: long.into(),
+                        function: Function::Legal,
+                    },
+                },
+            )
+            .unwrap();
+        let (rows, hidden) = draw_fit(&PartnersScreen::default(), history.session(), 80, 19);
+        let text = rows.join("\n");
+        assert!(text.contains("Bartholomew"), "{text}");
+        assert!(!text.contains(long), "{text}");
+        assert_eq!(reported(&hidden, "names cut short"), Some((1, "↑↓ ←→ z")));
     }
 
     #[test]

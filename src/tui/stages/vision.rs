@@ -300,6 +300,7 @@ impl VisionScreen {
         let plan = ColumnPlan::new(&columns, columns_area.height);
         let mut shown_partners = 0;
         let mut hidden_lines = 0;
+        let mut names_cut = 0;
         for (n, column) in columns.iter().enumerate() {
             if n > 0 {
                 // The separator stops where the answers do, so a tall screen does not
@@ -310,9 +311,10 @@ impl VisionScreen {
             let id = column.partner.id;
             let marked =
                 matches!(changed, Some(Changed::Vision(p) | Changed::Partner(p)) if *p == id);
-            if let Some(hidden) = column.render(frame, &plan, theme, marked) {
+            if let Some((hidden, name_cut)) = column.render(frame, &plan, theme, marked) {
                 shown_partners += 1;
                 hidden_lines += hidden;
+                names_cut += usize::from(name_cut);
             }
         }
         // Left and right arrows only move between partners once the cursor is in their
@@ -330,6 +332,8 @@ impl VisionScreen {
             partner_keys,
         );
         ctx.fit.hide(hidden_lines, "lines of answers", answer_keys);
+        ctx.fit
+            .hide(names_cut, "partner names cut short", answer_keys);
         if hidden {
             render_more_hints(
                 frame,
@@ -502,20 +506,27 @@ impl<'s> ColumnContent<'s> {
     /// its name carries the mark in the changed style.
     ///
     /// Returns how many lines of the answers did not fit (cut from a text, or below the
-    /// column's bottom), or `None` when the column had no room to be drawn at all.
+    /// column's bottom) and whether the partner's name was cut, or `None` when the
+    /// column had no room to be drawn at all.
     fn render(
         &self,
         frame: &mut Frame,
         plan: &ColumnPlan,
         theme: &Theme,
         marked: bool,
-    ) -> Option<usize> {
+    ) -> Option<(usize, bool)> {
         let area = self.area;
         if area.is_empty() {
             return None;
         }
         let colour = theme.partner(self.index);
         let name_width = usize::from(area.width.saturating_sub(4));
+        let name_cut = display_width(&self.partner.name)
+            > if marked {
+                name_width.saturating_sub(2)
+            } else {
+                name_width
+            };
         let title = if marked {
             Span::styled(
                 format!(
@@ -629,7 +640,7 @@ impl<'s> ColumnContent<'s> {
             .skip(usize::from(inner.height))
             .filter(|line| !line.spans.is_empty())
             .count();
-        Some(clipped + below)
+        Some((clipped + below, name_cut))
     }
 }
 
@@ -1982,6 +1993,29 @@ mod fit_tests {
         assert!(hidden.is_empty(), "{hidden:?}");
         let (_, hidden) = draw_fit(&VisionScreen::default(), fresh(2).session(), 160, 45);
         assert!(hidden.is_empty(), "{hidden:?}");
+    }
+
+    #[test]
+    fn partner_names_cut_at_the_column_edge_are_reported() {
+        let mut history = fresh(3);
+        let long = "Northwind Analytics and Industrial Data Services";
+        history
+            .record(
+                at(),
+                Change::PartnerRenamed {
+                    partner: PartnerId(1),
+                    name: long.into(),
+                },
+            )
+            .unwrap();
+        let (rows, hidden) = draw_fit(&VisionScreen::default(), history.session(), 80, 19);
+        let text = rows.join("\n");
+        assert!(text.contains("Northwind Analyt"), "{text}");
+        assert!(!text.contains(long), "{text}");
+        assert_eq!(
+            reported(&hidden, "partner names cut short").map(|h| (h.count, h.keys)),
+            Some((1, "↓ ←→ z"))
+        );
     }
 
     #[test]
