@@ -22,8 +22,10 @@ use crate::tui::widgets::{KeyHelp, display_width, truncate_to_width};
 use super::columns::{
     FOCUS_GUTTER, column_row, partner_columns, render_more_hints, render_separator,
 };
-use super::text::{clip_rows, wrap_text};
-use super::{StageCtx, draw_lines, is_chord, mark_changed, scroll_offset, take_bottom, take_top};
+use super::text::{clip_rows, one_line, wrap_text};
+use super::{
+    FocusCard, StageCtx, draw_lines, is_chord, mark_changed, scroll_offset, take_bottom, take_top,
+};
 use crate::domain::timeline::Changed;
 
 /// Every key of the partners screen, for the help overlay.
@@ -191,6 +193,23 @@ impl PartnersScreen {
         }
     }
 
+    /// The item under the cursor for focus mode: the partner (on its name or what it
+    /// brings) with everyone representing it, or the representative under the cursor.
+    /// `None` only when the session has no partners.
+    pub fn focus_card(&self, ctx: &StageCtx) -> Option<FocusCard> {
+        let session = ctx.session;
+        let mut cursor = self.clone();
+        cursor.clamp(session);
+        let index = cursor.partner;
+        Some(match cursor.target(session)? {
+            Target::Name(partner) => partner_card(partner, index, false, session, ctx.theme),
+            Target::Brings(partner) => partner_card(partner, index, true, session, ctx.theme),
+            Target::Representative(partner, rep) => {
+                representative_card(partner, index, rep, ctx.theme)
+            }
+        })
+    }
+
     /// Draws the hint line on top and one column per partner below it.
     pub fn render(&self, frame: &mut Frame, area: Rect, ctx: &StageCtx) {
         let area = area.intersection(frame.area());
@@ -243,6 +262,11 @@ impl PartnersScreen {
             .unwrap_or(1)
             .min(MAX_BRINGS_ROWS);
         let mut previous_rows = 0;
+        let mut shown_partners = 0;
+        let (mut brings_hidden, mut reps_hidden, mut names_cut) = (0, 0, 0);
+        // Another partner's column shows the top of its list: reaching the rest means
+        // moving into that column first.
+        let (mut reps_elsewhere, mut brings_elsewhere) = (false, false);
         for (n, (index, area, partner, brings)) in columns.into_iter().enumerate() {
             let column = Column {
                 partner,
@@ -254,7 +278,15 @@ impl PartnersScreen {
                 roomy,
                 highlight: ctx.highlight,
             };
-            let rows = column.render(frame, theme);
+            let (rows, fit) = column.render(frame, theme);
+            if let Some(fit) = fit {
+                shown_partners += 1;
+                brings_hidden += fit.brings;
+                names_cut += fit.names_cut;
+                reps_hidden += fit.representatives;
+                reps_elsewhere |= index != focus && fit.representatives > 0;
+                brings_elsewhere |= index != focus && fit.brings > 0;
+            }
             if n > 0 {
                 // The separator runs as far as the longer of its two neighbours, so a
                 // tall screen shows no long empty rails.
@@ -263,6 +295,23 @@ impl PartnersScreen {
             }
             previous_rows = rows;
         }
+        // Counted from the columns drawn: a screen too short for any column hides every
+        // partner, although the window laid them out.
+        ctx.fit
+            .hide(count.saturating_sub(shown_partners), "partners", "←→");
+        let reps_keys = if reps_elsewhere {
+            "↑↓ ←→"
+        } else {
+            "↑↓"
+        };
+        ctx.fit.hide(reps_hidden, "representatives", reps_keys);
+        // No key scrolls what a partner brings; focus mode shows it whole, for the
+        // partner under the cursor.
+        let brings_keys = if brings_elsewhere { "←→ z" } else { "z" };
+        ctx.fit
+            .hide(brings_hidden, "lines of what partners bring", brings_keys);
+        // Focus mode shows the partner or the person under the cursor in full.
+        ctx.fit.hide(names_cut, "names cut short", "↑↓ ←→ z");
         if hidden {
             render_more_hints(
                 frame,
@@ -314,12 +363,22 @@ struct Column<'s> {
     highlight: Option<&'s Changed>,
 }
 
+/// What one drawn column could not show.
+struct ColumnFit {
+    /// Rows of what the partner brings, cut by the row limit or the column's bottom.
+    brings: usize,
+    representatives: usize,
+    /// The partner's name and representatives in view that were cut to the width.
+    names_cut: usize,
+}
+
 impl Column<'_> {
-    /// Draws the column and returns how many rows it filled.
-    fn render(&self, frame: &mut Frame, theme: &Theme) -> u16 {
+    /// Draws the column; returns how many rows it filled and what did not fit, or no
+    /// fit at all when the column had no room to be drawn.
+    fn render(&self, frame: &mut Frame, theme: &Theme) -> (u16, Option<ColumnFit>) {
         let area = self.area;
         if area.is_empty() {
-            return 0;
+            return (0, None);
         }
         let width = usize::from(area.width);
         let text_width = width.saturating_sub(COLUMN_CHROME);
@@ -327,6 +386,7 @@ impl Column<'_> {
         let focused = |row: usize| self.cursor == Some(row);
         let mut lines: Vec<Line> = Vec::with_capacity(usize::from(area.height));
 
+        let mut names_cut = usize::from(display_width(&self.partner.name) > text_width);
         let mut name = column_row(
             &[(&self.partner.name, colour)],
             text_width,
@@ -358,7 +418,14 @@ impl Column<'_> {
                 "not said yet"
             };
             lines.push(column_row(&[(hint, theme.muted)], text_width, false, theme));
-        } else {
+        }
+        // What the partner brings starts here; rows below the column's bottom are lost.
+        let brings_on_screen = self
+            .brings
+            .len()
+            .min(self.brings_rows)
+            .min(usize::from(area.height).saturating_sub(lines.len()));
+        if !self.brings.is_empty() {
             for row in clip_rows(self.brings.clone(), self.brings_rows, text_width) {
                 lines.push(column_row(&[(&row, theme.text)], text_width, false, theme));
             }
@@ -406,6 +473,8 @@ impl Column<'_> {
                 (rep.name.as_str(), theme.text),
                 (function.as_str(), theme.muted),
             ];
+            names_cut +=
+                usize::from(display_width(&rep.name) + display_width(&function) > text_width);
             let mut line = column_row(&parts, text_width, focused(i + 2), theme);
             let changed = Changed::Representative {
                 partner: self.partner.id,
@@ -418,7 +487,109 @@ impl Column<'_> {
         }
         let rows = u16::try_from(lines.len()).unwrap_or(u16::MAX);
         draw_lines(frame.buffer_mut(), area, &lines);
-        rows
+        let fit = ColumnFit {
+            brings: self.brings.len() - brings_on_screen,
+            representatives: reps.len() - shown,
+            names_cut,
+        };
+        (rows, Some(fit))
+    }
+}
+
+/// What a partner brings as lines for a focus card: the partner's own line breaks kept,
+/// or a muted "not said yet".
+fn brings_lines(partner: &Partner, theme: &Theme) -> Vec<Line<'static>> {
+    let lines: Vec<Line<'static>> = partner
+        .brings
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|l| Line::styled(format!("  {l}"), theme.text))
+        .collect();
+    if lines.is_empty() {
+        vec![Line::styled("  not said yet", theme.muted)]
+    } else {
+        lines
+    }
+}
+
+/// A partner as focus mode shows it: what it brings and every representative with their
+/// function. `on_brings` marks what it brings as the cursor's row.
+fn partner_card(
+    partner: &Partner,
+    index: usize,
+    on_brings: bool,
+    session: &Session,
+    theme: &Theme,
+) -> FocusCard {
+    let reps = &partner.representatives;
+    let mut details = Vec::with_capacity(reps.len() + 6);
+    let mark = if on_brings { "▸ " } else { "  " };
+    details.push(Line::from(vec![
+        Span::styled(mark, theme.accent),
+        Span::styled("What it brings", theme.muted),
+    ]));
+    details.extend(brings_lines(partner, theme));
+    details.push(Line::default());
+    details.push(Line::styled(
+        format!("  Representatives ({})", reps.len()),
+        theme.muted,
+    ));
+    if reps.is_empty() {
+        details.push(Line::styled("  None yet — press a to add one", theme.muted));
+    }
+    for rep in reps {
+        details.push(Line::from(vec![
+            Span::styled(format!("  {}", rep.name), theme.text),
+            Span::styled(format!(" — {}", rep.function), theme.muted),
+        ]));
+    }
+    FocusCard {
+        kicker: format!("Partner {} of {}", index + 1, session.partners.len()),
+        kicker_style: theme.partner(index),
+        title: one_line(&partner.name),
+        details,
+    }
+}
+
+/// A representative as focus mode shows them: their function (which disclosure
+/// coverage counts later) and the partner they speak for.
+fn representative_card(
+    partner: &Partner,
+    index: usize,
+    rep: &Representative,
+    theme: &Theme,
+) -> FocusCard {
+    let colour = theme.partner(index);
+    let mut details = vec![
+        Line::from(vec![
+            Span::styled("Function: ", theme.muted),
+            Span::styled(rep.function.label(), theme.text),
+        ]),
+        Line::from(vec![
+            Span::styled("Represents ", theme.muted),
+            Span::styled(partner.name.clone(), colour),
+            Span::styled(
+                match partner.representatives.len() {
+                    1 => ", its only representative".to_string(),
+                    n => format!(", one of {n} representatives"),
+                },
+                theme.muted,
+            ),
+        ]),
+        Line::default(),
+        Line::from(vec![
+            Span::styled("What ", theme.muted),
+            Span::styled(partner.name.clone(), colour),
+            Span::styled(" brings", theme.muted),
+        ]),
+    ];
+    details.extend(brings_lines(partner, theme));
+    FocusCard {
+        kicker: format!("Representative · {}", one_line(&partner.name)),
+        kicker_style: colour,
+        title: one_line(&rep.name),
+        details,
     }
 }
 
@@ -1057,5 +1228,243 @@ mod highlight_tests {
         assert_eq!(rows.len(), 1, "{rows:?}");
         assert!(rows[0].contains(&format!("● {}", rep.name)), "{rows:?}");
         assert!(marked(&Changed::Verdict).is_empty());
+    }
+}
+
+#[cfg(test)]
+mod fit_tests {
+    use super::*;
+    use crate::domain::{History, ItemId};
+    use crate::tui::stages::Hidden;
+    use crate::tui::stages::testing::{at, ctx, fresh, key, proceed, rows};
+    use crate::tui::widgets::testing::draw_buffer;
+
+    const NORTHWIND: PartnerId = PartnerId(1);
+    const GLOBEX: PartnerId = PartnerId(2);
+
+    fn draw_fit(
+        screen: &PartnersScreen,
+        session: &Session,
+        w: u16,
+        h: u16,
+    ) -> (Vec<String>, Vec<Hidden>) {
+        let theme = Theme::dark();
+        let ctx = ctx(session, &theme);
+        let buf = draw_buffer(w, h, |f| screen.render(f, f.area(), &ctx));
+        (rows(&buf), ctx.fit.hidden())
+    }
+
+    fn reported(hidden: &[Hidden], noun: &str) -> Option<(usize, &'static str)> {
+        hidden
+            .iter()
+            .find(|h| h.noun == noun)
+            .map(|h| (h.count, h.keys))
+    }
+
+    fn press(screen: &mut PartnersScreen, session: &Session, code: KeyCode) {
+        screen.handle_key(key(code), &ctx(session, &Theme::dark()));
+    }
+
+    /// Screen rows that show `needle` followed by a number.
+    fn shown(rows: &[String], needle: &str) -> usize {
+        rows.iter()
+            .filter(|r| {
+                r.split(needle)
+                    .nth(1)
+                    .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+            })
+            .count()
+    }
+
+    /// Forty people for Northwind, and five lines of what Globex brings.
+    fn crowded() -> History {
+        let mut history = fresh(2);
+        let mut changes: Vec<Change> = (0..40)
+            .map(|i| Change::RepresentativeAdded {
+                partner: NORTHWIND,
+                representative: Representative {
+                    id: ItemId(100 + i),
+                    name: format!("Person {i}"),
+                    function: Function::Sales,
+                },
+            })
+            .collect();
+        changes.push(Change::BringsSet {
+            partner: GLOBEX,
+            text: (1..=5)
+                .map(|i| format!("Brings {i}"))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        });
+        for change in changes {
+            history.record(at(), change).unwrap();
+        }
+        history
+    }
+
+    #[test]
+    fn a_small_screen_reports_representatives_and_what_partners_bring() {
+        let history = crowded();
+        let session = history.session();
+        let mut screen = PartnersScreen::default();
+        let (rows, hidden) = draw_fit(&screen, session, 80, 19);
+        let text = rows.join("\n");
+        let people = shown(&rows, "Person ");
+        assert!(people > 0 && people < 40, "{text}");
+        assert_eq!(
+            reported(&hidden, "representatives"),
+            Some((40 - people, "↑↓"))
+        );
+        assert!(
+            text.contains(&format!("Representatives 1–{people} of 40")),
+            "{text}"
+        );
+        let brings = shown(&rows, "Brings ");
+        assert_eq!(brings, MAX_BRINGS_ROWS, "{text}");
+        // Globex is not under the cursor: move there, then focus mode shows it whole.
+        assert_eq!(
+            reported(&hidden, "lines of what partners bring"),
+            Some((5 - brings, "←→ z"))
+        );
+        assert_eq!(reported(&hidden, "partners"), None);
+
+        // At the end of the list the hidden people are above, not below: as many.
+        for _ in 0..45 {
+            press(&mut screen, session, KeyCode::Down);
+        }
+        let (rows, hidden) = draw_fit(&screen, session, 80, 19);
+        let text = rows.join("\n");
+        assert!(text.contains("▸ Person 39 — sales"), "{text}");
+        assert!(
+            text.contains(&format!("Representatives {}–40 of 40", 41 - people)),
+            "{text}"
+        );
+        assert_eq!(
+            reported(&hidden, "representatives"),
+            Some((40 - people, "↑↓"))
+        );
+
+        // From Globex's column Northwind's list is back at its top, one move away.
+        press(&mut screen, session, KeyCode::Right);
+        let (_, hidden) = draw_fit(&screen, session, 80, 19);
+        assert_eq!(
+            reported(&hidden, "representatives"),
+            Some((40 - people, "↑↓ ←→"))
+        );
+        assert_eq!(
+            reported(&hidden, "lines of what partners bring"),
+            Some((5 - brings, "z"))
+        );
+    }
+
+    #[test]
+    fn partners_beyond_the_edges_are_reported() {
+        let history = fresh(8);
+        let session = history.session();
+        let (rows, hidden) = draw_fit(&PartnersScreen::default(), session, 80, 19);
+        let text = rows.join("\n");
+        let names = session
+            .partners
+            .iter()
+            .filter(|p| text.contains(&p.name))
+            .count();
+        assert_eq!(reported(&hidden, "partners"), Some((8 - names, "←→")));
+        assert!(text.contains(&format!("{} more ▶", 8 - names)), "{text}");
+    }
+
+    #[test]
+    fn names_cut_at_the_column_edge_are_reported() {
+        let mut history = fresh(3);
+        let long = "Bartholomew Featherstonehaugh-Cholmondeley";
+        history
+            .record(
+                at(),
+                Change::RepresentativeAdded {
+                    partner: GLOBEX,
+                    representative: Representative {
+                        id: ItemId(100),
+                        name: long.into(),
+                        function: Function::Legal,
+                    },
+                },
+            )
+            .unwrap();
+        let (rows, hidden) = draw_fit(&PartnersScreen::default(), history.session(), 80, 19);
+        let text = rows.join("\n");
+        assert!(text.contains("Bartholomew"), "{text}");
+        assert!(!text.contains(long), "{text}");
+        assert_eq!(reported(&hidden, "names cut short"), Some((1, "↑↓ ←→ z")));
+    }
+
+    #[test]
+    fn nothing_is_reported_when_everything_fits() {
+        let history = proceed();
+        let (_, hidden) = draw_fit(&PartnersScreen::default(), history.session(), 160, 45);
+        assert!(hidden.is_empty(), "{hidden:?}");
+    }
+
+    fn card(screen: &PartnersScreen, session: &Session) -> Option<FocusCard> {
+        screen.focus_card(&ctx(session, &Theme::dark()))
+    }
+
+    fn details(card: &FocusCard) -> Vec<String> {
+        card.details.iter().map(|l| l.to_string()).collect()
+    }
+
+    #[test]
+    fn the_card_is_the_partner_or_the_representative_under_the_cursor() {
+        let history = proceed();
+        let session = history.session();
+        let theme = Theme::dark();
+        let mut screen = PartnersScreen::default();
+        let north = card(&screen, session).expect("a card");
+        assert_eq!(north.title, "Northwind Analytics");
+        assert_eq!(north.kicker, "Partner 1 of 2");
+        assert_eq!(north.kicker_style, theme.partner(0));
+        let lines = details(&north);
+        assert_eq!(lines[0], "  What it brings");
+        assert_eq!(
+            lines[1],
+            "  Real-time analytics platform for manufacturing lines"
+        );
+        assert!(lines.contains(&"  Representatives (4)".to_string()));
+        assert!(lines.contains(&"  Priya Raman — executive".to_string()));
+        assert!(lines.contains(&"  Marco Silva — legal".to_string()));
+
+        press(&mut screen, session, KeyCode::Down);
+        let brings = card(&screen, session).expect("a card");
+        assert_eq!(details(&brings)[0], "▸ What it brings");
+
+        press(&mut screen, session, KeyCode::Down);
+        let priya = card(&screen, session).expect("a card");
+        assert_eq!(priya.title, "Priya Raman");
+        assert_eq!(priya.kicker, "Representative · Northwind Analytics");
+        let lines = details(&priya);
+        assert_eq!(lines[0], "Function: executive");
+        assert_eq!(
+            lines[1],
+            "Represents Northwind Analytics, one of 4 representatives"
+        );
+
+        press(&mut screen, session, KeyCode::Right);
+        let helen = card(&screen, session).expect("a card");
+        assert_eq!(helen.title, "Helen Marsh");
+        assert_eq!(helen.kicker_style, theme.partner(1));
+        assert!(
+            details(&helen)
+                .iter()
+                .any(|l| l.contains("MES and shop-floor"))
+        );
+    }
+
+    #[test]
+    fn a_partner_with_nobody_yet_still_has_a_card_and_no_partners_none() {
+        let history = fresh(2);
+        let mut session = history.session().clone();
+        let lines = details(&card(&PartnersScreen::default(), &session).expect("a card"));
+        assert!(lines.contains(&"  not said yet".to_string()), "{lines:?}");
+        assert!(lines.contains(&"  Representatives (0)".to_string()));
+        session.partners.clear();
+        assert!(card(&PartnersScreen::default(), &session).is_none());
     }
 }

@@ -16,7 +16,7 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 
 use crate::domain::describe::filler_label;
 use crate::domain::{Change, Hole, HoleFiller, ItemId, PartnerId, Raci, Role, Session};
@@ -27,7 +27,8 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::{KeyHelp, display_width, truncate_to_width, wrap_lines};
 
 use super::columns::partner_columns;
-use super::{CHANGED_MARK, StageCtx, changed_style, is_chord, scroll_offset, take_top};
+use super::text::one_line;
+use super::{CHANGED_MARK, FocusCard, StageCtx, changed_style, is_chord, scroll_offset, take_top};
 use crate::domain::timeline::Changed;
 
 /// Every key of this screen, for the help overlay.
@@ -147,6 +148,25 @@ impl RolesScreen {
                 ("d", "delete hole"),
                 ("Tab", "roles"),
             ],
+        }
+    }
+
+    /// The item under the cursor for focus mode: in the roles table the role with every
+    /// partner's letter spelled out and its check; in the holes pane the hole with who
+    /// fills it. `None` when the pane's list is empty.
+    pub fn focus_card(&self, ctx: &StageCtx) -> Option<FocusCard> {
+        let s = ctx.session;
+        let cur = self.clamped(s);
+        match cur.pane {
+            Pane::Roles => {
+                let role = s.roles.get(cur.role)?;
+                Some(role_card(s, role, cur.role, cur.column, ctx.theme))
+            }
+            Pane::Holes => {
+                let owner = s.partners.get(cur.hole_partner)?;
+                let hole = s.holes_of(owner.id).nth(cur.hole)?;
+                Some(hole_card(s, hole, cur.hole_partner, cur.hole, ctx.theme))
+            }
         }
     }
 
@@ -291,7 +311,14 @@ impl RolesScreen {
             theme,
         );
         let (header, rows) = take_top(body, 1);
+        // The arrows act on the holes while that pane has the keys.
+        let (role_keys, partner_keys, name_keys) = if focused {
+            ("↑↓", "←→", "↑↓ z")
+        } else {
+            ("Tab ↑↓", "Tab ←→", "Tab ↑↓ z")
+        };
         if header.is_empty() {
+            ctx.fit.hide(s.roles.len(), "roles", role_keys);
             return;
         }
         if s.roles.is_empty() {
@@ -307,22 +334,27 @@ impl RolesScreen {
             return;
         }
         let table = table_layout(header, s, self.column.saturating_sub(1));
-        let offset = scroll_offset(self.role, s.roles.len(), usize::from(rows.height));
-        table.draw_header(buf, header, s, offset, usize::from(rows.height), theme);
-        for (i, role) in s
-            .roles
-            .iter()
-            .enumerate()
-            .skip(offset)
-            .take(usize::from(rows.height))
-        {
+        let visible = usize::from(rows.height);
+        let offset = scroll_offset(self.role, s.roles.len(), visible);
+        table.draw_header(buf, header, s, offset, visible, theme);
+        let mut cut = 0;
+        for (i, role) in s.roles.iter().enumerate().skip(offset).take(visible) {
             let y = rows
                 .y
                 .saturating_add(u16::try_from(i - offset).unwrap_or(u16::MAX));
             let row = Rect::new(rows.x, y, rows.width, 1).intersection(rows);
             let cursor = (focused && i == self.role).then_some(self.column);
-            table.draw_row(buf, row, (s, role), cursor, ctx.highlight, theme);
+            cut += usize::from(table.draw_row(buf, row, (s, role), cursor, ctx.highlight, theme));
         }
+        let shown = s.roles.len().saturating_sub(offset).min(visible);
+        ctx.fit.hide(s.roles.len() - shown, "roles", role_keys);
+        // Partners whose letter columns slid out of the table.
+        ctx.fit.hide(
+            s.partners.len().saturating_sub(table.shown),
+            "partners",
+            partner_keys,
+        );
+        ctx.fit.hide(cut, "role names cut short", name_keys);
     }
 
     fn render_holes(&self, buf: &mut Buffer, area: Rect, ctx: &StageCtx) {
@@ -380,6 +412,10 @@ impl RolesScreen {
         );
 
         let mut used = 0;
+        let (mut shown, mut cut) = (0, 0);
+        // Another partner's column shows the top of its list: reaching the rest means
+        // moving into that column first.
+        let mut elsewhere = false;
         for &(index, rect) in &window.columns {
             let Some(partner) = s.partners.get(index) else {
                 continue;
@@ -393,7 +429,7 @@ impl RolesScreen {
             )
             .intersection(body);
             let cursor = column_focused.then_some(self.hole);
-            let rows = draw_hole_column(
+            let (rows, fit) = draw_hole_column(
                 buf,
                 inner,
                 s,
@@ -404,7 +440,29 @@ impl RolesScreen {
                 theme,
             );
             used = used.max(rows);
+            shown += fit.shown;
+            cut += fit.cut;
+            elsewhere |= index != self.hole_partner && fit.shown < fit.total;
         }
+        // Holes of partners whose columns slid away count as hidden too. The domain
+        // removes a partner only once nothing refers to it, so every hole has a column.
+        let hidden = s.holes.len().saturating_sub(shown);
+        let keys = match (
+            focused,
+            elsewhere || window.columns.len() < s.partners.len(),
+        ) {
+            (true, false) => "↑↓",
+            (true, true) => "↑↓ ←→",
+            (false, false) => "Tab ↑↓",
+            (false, true) => "Tab ↑↓ ←→",
+        };
+        ctx.fit.hide(hidden, "holes", keys);
+        let cut_keys = if focused {
+            "↑↓ ←→ z"
+        } else {
+            "Tab ↑↓ ←→ z"
+        };
+        ctx.fit.hide(cut, "holes cut short", cut_keys);
         // A thin rule between columns reads as "separate businesses" from across a room;
         // it stops where the holes do, so an empty pane stays quiet.
         let last = window.columns.last().map(|c| c.0);
@@ -416,6 +474,89 @@ impl RolesScreen {
                 put(buf, body, rect.right(), y, "│", 1, theme.border);
             }
         }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Focus cards
+
+/// A role as focus mode shows it: each partner's letter in words, the partner under the
+/// cursor marked, and what the check says about the row.
+fn role_card(s: &Session, role: &Role, row: usize, column: usize, theme: &Theme) -> FocusCard {
+    let mut details = Vec::with_capacity(s.partners.len() + 2);
+    for (index, partner) in s.partners.iter().enumerate() {
+        let letter = role.raci.get(&partner.id).copied();
+        let mark = if column == index + 1 { "▸ " } else { "  " };
+        let (glyph, style) = match letter {
+            Some(Raci::Accountable) => (Raci::Accountable.letter(), theme.heading),
+            Some(Raci::Responsible) => (Raci::Responsible.letter(), theme.text),
+            Some(other) => (other.letter(), theme.muted),
+            None => ('·', theme.muted),
+        };
+        let words = letter.map_or_else(
+            || " — no letter".to_string(),
+            |l| format!(" — {}", l.label()),
+        );
+        details.push(Line::from(vec![
+            Span::styled(mark, theme.accent),
+            Span::styled(format!("{glyph}  "), style),
+            Span::styled(partner.name.clone(), theme.partner(index)),
+            Span::styled(
+                words,
+                if letter.is_some() {
+                    theme.text
+                } else {
+                    theme.muted
+                },
+            ),
+        ]));
+    }
+    details.push(Line::default());
+    let (check, problem) = role_check(role, true);
+    details.push(if problem {
+        Line::styled(format!("⚠ {check}"), theme.warn)
+    } else {
+        Line::styled(
+            "✔ one partner accountable, and someone responsible",
+            theme.good,
+        )
+    });
+    FocusCard {
+        kicker: format!("Role {} of {} · RACI", row + 1, s.roles.len()),
+        kicker_style: theme.accent,
+        title: one_line(&role.name),
+        details,
+    }
+}
+
+/// A hole as focus mode shows it: whose business it is in, and who fills it, with the
+/// method's warning spelled out when another partner is expected to.
+fn hole_card(s: &Session, hole: &Hole, index: usize, row: usize, theme: &Theme) -> FocusCard {
+    let owner = s.partner_name(hole.owner);
+    let count = s.holes_of(hole.owner).count();
+    let style = match hole.filled_by {
+        HoleFiller::Itself => theme.good,
+        HoleFiller::Partner(_) => theme.warn,
+        HoleFiller::ThirdParty | HoleFiller::Unresolved => theme.muted,
+    };
+    let mut details = vec![Line::styled(
+        filler_words(s, hole.filled_by, usize::MAX),
+        style,
+    )];
+    if matches!(hole.filled_by, HoleFiller::Partner(_)) {
+        details.push(Line::default());
+        details.push(Line::styled(
+            format!(
+                "A hole in {owner}'s own business is {owner}'s to fill: counting on another partner to fill it is the classic mistaken belief."
+            ),
+            theme.muted,
+        ));
+    }
+    FocusCard {
+        kicker: format!("Hole {} of {count} in {owner}'s business", row + 1),
+        kicker_style: theme.partner(index),
+        title: one_line(&hole.text),
+        details,
     }
 }
 
@@ -851,6 +992,7 @@ impl Table {
     }
 
     /// One role. `cursor` is the cursor's column when the cursor is on this row.
+    /// Returns true when the role's name was cut to fit its column.
     fn draw_row(
         &self,
         buf: &mut Buffer,
@@ -859,7 +1001,7 @@ impl Table {
         cursor: Option<usize>,
         changed: Option<&Changed>,
         theme: &Theme,
-    ) {
+    ) -> bool {
         let y = row.y;
         // What the replayed event just changed: the role itself, or one of its cells.
         let role_changed = changed == Some(&Changed::Role(role.id));
@@ -882,6 +1024,7 @@ impl Table {
         };
         let name = truncate_to_width(&role.name, usize::from(self.name_width));
         put(buf, row, self.name_x, y, &name, self.name_width, name_style);
+        let name_cut = name != role.name;
 
         for slot in 0..self.shown {
             let index = self.first + slot;
@@ -929,6 +1072,7 @@ impl Table {
             self.check_width(),
             style,
         );
+        name_cut
     }
 }
 
@@ -997,8 +1141,18 @@ fn partner_label(s: &Session, index: usize, width: usize) -> String {
     truncate_to_width(name, width)
 }
 
+/// What one partner's holes column showed.
+#[derive(Debug, Default)]
+struct HoleFit {
+    /// The partner's holes, and how many of them are in view.
+    total: usize,
+    shown: usize,
+    /// Holes in view whose words or filler were cut to the column's width.
+    cut: usize,
+}
+
 /// Draws one partner's holes in `area`: name on top, then each hole on two rows, its
-/// words and who fills it. Returns the number of rows drawn.
+/// words and who fills it. Returns the number of rows drawn and what fit.
 #[allow(clippy::too_many_arguments)]
 fn draw_hole_column(
     buf: &mut Buffer,
@@ -1009,12 +1163,16 @@ fn draw_hole_column(
     (cursor, changed): (Option<usize>, Option<ItemId>),
     focused: bool,
     theme: &Theme,
-) -> u16 {
+) -> (u16, HoleFit) {
+    let holes: Vec<&Hole> = s.holes_of(owner).collect();
+    let mut fit = HoleFit {
+        total: holes.len(),
+        ..HoleFit::default()
+    };
     if area.is_empty() {
-        return 0;
+        return (0, fit);
     }
     let (header, list) = take_top(area, 1);
-    let holes: Vec<&Hole> = s.holes_of(owner).collect();
     let width = usize::from(area.width);
     // The focused column is marked by a word-free symbol as well as the cursor, so an
     // empty column still shows where `a` will add.
@@ -1077,7 +1235,7 @@ fn draw_hole_column(
         for (i, line) in lines.iter().take(shown).enumerate() {
             buf.set_line(list.x, list.y.saturating_add(to_u16(i)), line, list.width);
         }
-        return to_u16(1 + shown);
+        return (to_u16(1 + shown), fit);
     }
     let text_room = width.saturating_sub(2);
     for (slot, (i, hole)) in holes
@@ -1116,28 +1274,25 @@ fn draw_hole_column(
             ("• ", text_style)
         };
         let x = put(buf, list, list.x, y, bullet, 2, text_style);
-        put(
-            buf,
-            list,
-            x,
-            y,
-            &truncate_to_width(&hole.text, text_room),
-            list.width,
-            text_style,
-        );
+        let text = truncate_to_width(&hole.text, text_room);
+        put(buf, list, x, y, &text, list.width, text_style);
         let filler = filler_words(s, hole.filled_by, text_room);
+        let shown_filler = truncate_to_width(&filler, text_room);
         put(
             buf,
             list,
             list.x.saturating_add(2),
             y.saturating_add(1),
-            &truncate_to_width(&filler, text_room),
+            &shown_filler,
             list.width,
             filler_style,
         );
+        fit.cut += usize::from(text != hole.text || shown_filler != filler);
     }
     let items = holes.len().saturating_sub(offset).min(visible);
-    to_u16(1 + (items * per_item).saturating_sub(item_gap)).min(area.height)
+    fit.shown = items;
+    let rows = to_u16(1 + (items * per_item).saturating_sub(item_gap)).min(area.height);
+    (rows, fit)
 }
 
 /// Who fills a hole, in words with a symbol, so the warning does not rest on colour. A
@@ -1340,7 +1495,7 @@ mod tests {
     }
 
     /// A session with eight partners, each with a hole, and a few letters set.
-    fn eight_partners() -> History {
+    pub(super) fn eight_partners() -> History {
         let names = [
             "Acme", "Globex", "Initech", "Umbrella", "Hooli", "Stark", "Wayne", "Tyrell",
         ];
@@ -2030,5 +2185,331 @@ mod highlight_tests {
         let start: String = hole.text.chars().take(8).collect();
         assert!(rows[0].contains(&format!("● {start}")), "{rows:?}");
         assert!(marked(&Changed::Statement).is_empty());
+    }
+}
+
+#[cfg(test)]
+mod fit_tests {
+    use super::*;
+    use crate::domain::{History, sample};
+    use crate::tui::stages::Hidden;
+    use crate::tui::stages::testing::{at, ctx, key, proceed, rows};
+    use crate::tui::widgets::testing::draw_buffer;
+
+    const NORTHWIND: PartnerId = PartnerId(1);
+
+    /// Draws the screen into the body an 80 × 24 terminal leaves (two header rows,
+    /// three footer rows) and returns the body's rows with what it reported.
+    fn draw_fit(
+        screen: &RolesScreen,
+        session: &Session,
+        w: u16,
+        h: u16,
+    ) -> (Vec<String>, Vec<Hidden>) {
+        let theme = Theme::dark();
+        let ctx = ctx(session, &theme);
+        let buf = draw_buffer(w, h, |f| {
+            let full = f.area();
+            let body =
+                Rect::new(0, 2, full.width, full.height.saturating_sub(5)).intersection(full);
+            screen.render(f, body, &ctx);
+        });
+        (rows(&buf), ctx.fit.hidden())
+    }
+
+    fn reported(hidden: &[Hidden], noun: &str) -> Option<(usize, &'static str)> {
+        hidden
+            .iter()
+            .find(|h| h.noun == noun)
+            .map(|h| (h.count, h.keys))
+    }
+
+    fn press(screen: &mut RolesScreen, session: &Session, code: KeyCode) {
+        screen.handle_key(key(code), &ctx(session, &Theme::dark()));
+    }
+
+    fn record(history: &mut History, changes: Vec<Change>) {
+        for change in changes {
+            history.record(at(), change).expect("change applies");
+        }
+    }
+
+    /// The example session with thirty more roles: a table far longer than the wall.
+    fn long_table() -> History {
+        let mut history = proceed();
+        let first = history.session().fresh_id().0;
+        let changes = (0..30u32)
+            .map(|i| Change::RoleAdded {
+                role: Role {
+                    id: ItemId(first + i),
+                    name: format!("Extra role {i:02}"),
+                    raci: Default::default(),
+                },
+            })
+            .collect();
+        record(&mut history, changes);
+        history
+    }
+
+    /// Cut texts (ending in `…`) on the rows below the one containing `title`, up to
+    /// the next blank row.
+    fn ellipses_below(rows: &[String], title: &str) -> usize {
+        rows.iter()
+            .skip_while(|r| !r.contains(title))
+            .skip(1)
+            .take_while(|r| !r.trim().is_empty())
+            .map(|r| r.matches('…').count())
+            .sum()
+    }
+
+    /// Roles whose names are on the screen.
+    fn roles_on_screen(rows: &[String], s: &Session) -> usize {
+        let text = rows.join("\n");
+        s.roles.iter().filter(|r| text.contains(&r.name)).count()
+    }
+
+    #[test]
+    fn a_long_table_reports_the_roles_out_of_view() {
+        let history = long_table();
+        let s = history.session();
+        let total = s.roles.len();
+        let mut screen = RolesScreen::default();
+        let (rows, hidden) = draw_fit(&screen, s, 80, 24);
+        let on_screen = roles_on_screen(&rows, s);
+        assert!(on_screen > 0 && on_screen < total, "{}", rows.join("\n"));
+        assert_eq!(reported(&hidden, "roles"), Some((total - on_screen, "↑↓")));
+        // Both partners' letters, every hole and every role name fit; one hole's words
+        // do not (the example's "A repeatable analytics offer to sell").
+        assert_eq!(reported(&hidden, "partners"), None);
+        assert_eq!(reported(&hidden, "holes"), None);
+        assert_eq!(reported(&hidden, "role names cut short"), None);
+        assert_eq!(
+            reported(&hidden, "holes cut short").map(|h| h.0),
+            Some(ellipses_below(&rows, "Holes — gaps"))
+        );
+
+        // At the last role the same number is hidden, now above it.
+        press(&mut screen, s, KeyCode::End);
+        let (rows, hidden) = draw_fit(&screen, s, 80, 24);
+        let text = rows.join("\n");
+        assert!(text.contains("Extra role 29"), "{text}");
+        assert!(!text.contains("Solution architecture"), "{text}");
+        assert!(
+            text.contains(&format!("{}–{total} of {total}", total - on_screen + 1)),
+            "{text}"
+        );
+        assert_eq!(roles_on_screen(&rows, s), on_screen);
+        assert_eq!(reported(&hidden, "roles"), Some((total - on_screen, "↑↓")));
+
+        // From the holes pane the arrows move holes: Tab first.
+        press(&mut screen, s, KeyCode::Tab);
+        let (_, hidden) = draw_fit(&screen, s, 80, 24);
+        assert_eq!(
+            reported(&hidden, "roles"),
+            Some((total - on_screen, "Tab ↑↓"))
+        );
+    }
+
+    /// Partner names (first words) in the table's header row.
+    fn letters_on_screen(rows: &[String], s: &Session) -> usize {
+        let (y, _) = rows
+            .iter()
+            .enumerate()
+            .find(|(_, r)| r.contains("Roles — who"))
+            .expect("the roles title");
+        let header = &rows[y + 1];
+        s.partners
+            .iter()
+            .filter(|p| {
+                let first = p.name.split_whitespace().next().unwrap_or("");
+                header.contains(first)
+            })
+            .count()
+    }
+
+    #[test]
+    fn eight_partners_report_hidden_letters_and_holes() {
+        let history = super::tests::eight_partners();
+        let s = history.session();
+        let mut screen = RolesScreen::default();
+        let (rows, hidden) = draw_fit(&screen, s, 80, 24);
+        let text = rows.join("\n");
+        let letters = letters_on_screen(&rows, s);
+        assert!(letters > 0 && letters < 8, "{text}");
+        assert_eq!(reported(&hidden, "partners"), Some((8 - letters, "←→")));
+        // One hole each: those not on the screen are hidden with their partners.
+        let holes = text.matches("Gap number").count();
+        assert!(holes > 0 && holes < 8, "{text}");
+        assert_eq!(reported(&hidden, "holes"), Some((8 - holes, "Tab ↑↓ ←→")));
+
+        // At the last partner in both panes the letters and holes slid to the left;
+        // as many are hidden, and the holes are the arrows' now.
+        for _ in 0..8 {
+            press(&mut screen, s, KeyCode::Right);
+        }
+        press(&mut screen, s, KeyCode::Tab);
+        for _ in 0..8 {
+            press(&mut screen, s, KeyCode::Right);
+        }
+        let (rows, hidden) = draw_fit(&screen, s, 80, 24);
+        let text = rows.join("\n");
+        assert!(text.contains("Gap number 8"), "{text}");
+        assert!(!text.contains("Gap number 1"), "{text}");
+        assert_eq!(
+            reported(&hidden, "partners"),
+            Some((8 - letters_on_screen(&rows, s), "Tab ←→"))
+        );
+        assert_eq!(
+            reported(&hidden, "holes"),
+            Some((8 - text.matches("Gap number").count(), "↑↓ ←→"))
+        );
+    }
+
+    #[test]
+    fn names_and_holes_cut_at_the_edge_are_reported() {
+        let mut history = proceed();
+        let s = history.session().clone();
+        let long = "A role name far too long for any column this table gives it";
+        let text = "A hole described in far more words than its column has room for";
+        let nordics = s.holes_of(NORTHWIND).nth(1).expect("two holes").id;
+        record(
+            &mut history,
+            vec![
+                Change::RoleAdded {
+                    role: Role {
+                        id: s.fresh_id(),
+                        name: long.into(),
+                        raci: Default::default(),
+                    },
+                },
+                Change::HoleEdited {
+                    id: nordics,
+                    text: text.into(),
+                },
+            ],
+        );
+        let s = history.session();
+        let mut screen = RolesScreen::default();
+        press(&mut screen, s, KeyCode::End);
+        let (rows, hidden) = draw_fit(&screen, s, 80, 24);
+        let screen_text = rows.join("\n");
+        assert!(screen_text.contains("A role name far"), "{screen_text}");
+        assert!(!screen_text.contains(long), "{screen_text}");
+        assert_eq!(
+            reported(&hidden, "role names cut short"),
+            Some((ellipses_below(&rows, "Role  "), "↑↓ z"))
+        );
+        assert!(screen_text.contains("A hole described"), "{screen_text}");
+        assert!(!screen_text.contains(text), "{screen_text}");
+        // The new words and the example's own long hole.
+        assert_eq!(
+            reported(&hidden, "holes cut short"),
+            Some((ellipses_below(&rows, "Holes — gaps"), "Tab ↑↓ ←→ z"))
+        );
+        assert_eq!(ellipses_below(&rows, "Holes — gaps"), 2);
+    }
+
+    #[test]
+    fn nothing_is_reported_when_everything_fits() {
+        for history in [proceed(), sample::example_pass().expect("sample builds")] {
+            let (_, hidden) = draw_fit(&RolesScreen::default(), history.session(), 160, 50);
+            assert!(hidden.is_empty(), "{hidden:?}");
+        }
+    }
+
+    fn card(screen: &RolesScreen, session: &Session) -> Option<FocusCard> {
+        screen.focus_card(&ctx(session, &Theme::dark()))
+    }
+
+    fn details(card: &FocusCard) -> Vec<String> {
+        card.details.iter().map(|l| l.to_string()).collect()
+    }
+
+    #[test]
+    fn the_role_card_spells_out_each_letter_and_the_check() {
+        let history = proceed();
+        let s = history.session();
+        let mut screen = RolesScreen::default();
+        let at = s
+            .roles
+            .iter()
+            .position(|r| r.name == "Implementation and integration")
+            .expect("role exists");
+        for _ in 0..at {
+            press(&mut screen, s, KeyCode::Down);
+        }
+        let role = card(&screen, s).expect("a card");
+        assert_eq!(role.title, "Implementation and integration");
+        assert_eq!(role.kicker, format!("Role {} of 9 · RACI", at + 1));
+        assert_eq!(
+            details(&role),
+            vec![
+                "  C  Northwind Analytics — consulted",
+                "  A  Globex Integration — accountable",
+                "",
+                "⚠ nobody responsible",
+            ]
+        );
+        // The partner under the cursor is marked; the next role is another card.
+        press(&mut screen, s, KeyCode::Right);
+        assert_eq!(
+            details(&card(&screen, s).expect("a card"))[0],
+            "▸ C  Northwind Analytics — consulted"
+        );
+        press(&mut screen, s, KeyCode::Up);
+        let previous = card(&screen, s).expect("a card");
+        assert_eq!(previous.title, s.roles[at - 1].name);
+        assert!(
+            details(&previous)
+                .last()
+                .is_some_and(|l| l.starts_with('✔'))
+        );
+    }
+
+    #[test]
+    fn the_hole_card_says_who_fills_it_and_warns_in_words() {
+        let history = proceed();
+        let s = history.session();
+        let theme = Theme::dark();
+        let mut screen = RolesScreen::default();
+        press(&mut screen, s, KeyCode::Tab);
+        let hole = card(&screen, s).expect("a card");
+        assert_eq!(hole.title, "Delivery capacity outside Germany");
+        assert_eq!(hole.kicker, "Hole 1 of 2 in Northwind Analytics's business");
+        assert_eq!(hole.kicker_style, theme.partner(0));
+        let lines = details(&hole);
+        assert_eq!(lines[0], "⚠ expects Globex Integration to fill this");
+        assert_eq!(hole.details[0].style, theme.warn);
+        assert!(lines[2].contains("mistaken belief"), "{lines:?}");
+
+        press(&mut screen, s, KeyCode::Down);
+        let own = card(&screen, s).expect("a card");
+        assert_eq!(own.title, "Sales coverage in the Nordics");
+        assert_eq!(details(&own), vec!["✔ filled by itself"]);
+
+        press(&mut screen, s, KeyCode::Right);
+        let globex = card(&screen, s).expect("a card");
+        assert_eq!(globex.kicker_style, theme.partner(1));
+        assert!(globex.kicker.contains("Globex Integration"));
+    }
+
+    #[test]
+    fn an_empty_pane_has_no_card() {
+        let passed = sample::example_pass().expect("sample builds");
+        let s = passed.session();
+        let mut screen = RolesScreen::default();
+        press(&mut screen, s, KeyCode::Tab);
+        // Acme, the first partner, has named no holes.
+        assert!(card(&screen, s).is_none());
+
+        let mut history = proceed();
+        let ids: Vec<ItemId> = history.session().roles.iter().map(|r| r.id).collect();
+        record(
+            &mut history,
+            ids.into_iter()
+                .map(|id| Change::RoleRemoved { id })
+                .collect(),
+        );
+        assert!(card(&RolesScreen::default(), history.session()).is_none());
     }
 }

@@ -22,7 +22,9 @@ use super::columns::{
     FOCUS_GUTTER, column_row, partner_columns, render_more_hints, render_separator,
 };
 use super::text::{clip_rows, one_line, wrap_text};
-use super::{CHANGED_MARK, StageCtx, changed_style, draw_lines, is_chord, take_bottom, take_top};
+use super::{
+    CHANGED_MARK, FocusCard, StageCtx, changed_style, draw_lines, is_chord, take_bottom, take_top,
+};
 use crate::domain::timeline::Changed;
 
 /// Every key of the vision screen, for the help overlay.
@@ -224,6 +226,20 @@ impl VisionScreen {
         }
     }
 
+    /// The item under the cursor for focus mode: the shared statement with who agrees
+    /// to it, or the focused partner's answers in full. Never `None`: the statement is
+    /// always there to discuss, even before it is written.
+    pub fn focus_card(&self, ctx: &StageCtx) -> Option<FocusCard> {
+        let session = ctx.session;
+        Some(match self.focused_partner(session) {
+            Some(partner) => {
+                let index = self.partner_index(session);
+                partner_card(partner, index, self.field(), session, ctx.theme)
+            }
+            None => statement_card(session, ctx.theme),
+        })
+    }
+
     /// Draws the statement on top, one column per partner below it, and the state of
     /// the gate on the bottom line.
     pub fn render(&self, frame: &mut Frame, area: Rect, ctx: &StageCtx) {
@@ -237,11 +253,22 @@ impl VisionScreen {
         let roomy = area.height >= 16;
 
         let (body, gate_row) = take_bottom(area, 1);
-        let statement_height = statement_height(session, body);
+        let (statement_height, statement_rows) = statement_layout(session, body);
         let (statement_area, rest) = take_top(body, statement_height);
         let changed = ctx.highlight;
         let statement_marked = changed == Some(&Changed::Statement);
         self.render_statement(frame, statement_area, session, theme, statement_marked);
+        if !session.statement.trim().is_empty() {
+            // The box shows its height less the two borders; the rest of the statement
+            // has no scroll key, but focus mode (or the editor) shows all of it.
+            let shown = usize::from(statement_area.height.saturating_sub(2));
+            let keys = if self.row == 0 { "z" } else { "Tab z" };
+            ctx.fit.hide(
+                statement_rows.saturating_sub(shown),
+                "lines of the statement",
+                keys,
+            );
+        }
         let (_, rest) = take_top(rest, u16::from(roomy));
 
         let count = session.partners.len();
@@ -271,6 +298,9 @@ impl VisionScreen {
             })
             .collect();
         let plan = ColumnPlan::new(&columns, columns_area.height);
+        let mut shown_partners = 0;
+        let mut hidden_lines = 0;
+        let mut names_cut = 0;
         for (n, column) in columns.iter().enumerate() {
             if n > 0 {
                 // The separator stops where the answers do, so a tall screen does not
@@ -281,8 +311,29 @@ impl VisionScreen {
             let id = column.partner.id;
             let marked =
                 matches!(changed, Some(Changed::Vision(p) | Changed::Partner(p)) if *p == id);
-            column.render(frame, &plan, theme, marked);
+            if let Some((hidden, name_cut)) = column.render(frame, &plan, theme, marked) {
+                shown_partners += 1;
+                hidden_lines += hidden;
+                names_cut += usize::from(name_cut);
+            }
         }
+        // Left and right arrows only move between partners once the cursor is in their
+        // columns, so from the statement the way there starts one row down.
+        let (partner_keys, answer_keys) = if self.row == 0 {
+            ("↓ ←→", "↓ ←→ z")
+        } else {
+            ("←→", "←→ z")
+        };
+        // Counted from the columns actually drawn rather than from the window, which
+        // also lays out columns that a very short screen leaves no row for.
+        ctx.fit.hide(
+            count.saturating_sub(shown_partners),
+            "partners",
+            partner_keys,
+        );
+        ctx.fit.hide(hidden_lines, "lines of answers", answer_keys);
+        ctx.fit
+            .hide(names_cut, "partner names cut short", answer_keys);
         if hidden {
             render_more_hints(
                 frame,
@@ -293,7 +344,9 @@ impl VisionScreen {
             );
         }
         let gate_marked = changed == Some(&Changed::Gate);
-        render_gate_line(frame, gate_row, session, theme, gate_marked);
+        let cut = render_gate_line(frame, gate_row, session, theme, gate_marked);
+        // The gate dialog says the same in full.
+        ctx.fit.hide(cut, "words of the gate line", "PgDn");
     }
 
     fn render_statement(
@@ -362,8 +415,10 @@ impl VisionScreen {
 }
 
 /// The statement box's height: the wrapped statement, but never more than a fifth of the
-/// body, so the partners' answers always keep most of the wall.
-fn statement_height(session: &Session, body: Rect) -> u16 {
+/// body, so the partners' answers always keep most of the wall. Also the rows the
+/// statement needs, wrapped as the box wraps it (inside its border and padding), so
+/// what the box cannot hold can be reported.
+fn statement_layout(session: &Session, body: Rect) -> (u16, usize) {
     let text_width = body.width.saturating_sub(4);
     let text = if session.statement.trim().is_empty() {
         NO_STATEMENT
@@ -373,7 +428,7 @@ fn statement_height(session: &Session, body: Rect) -> u16 {
     let needed = wrap_text(text, text_width).len().max(1);
     let cap = usize::from(body.height / 5).max(1);
     let rows = u16::try_from(needed.min(cap)).unwrap_or(1);
-    rows.saturating_add(2).min(body.height)
+    (rows.saturating_add(2).min(body.height), needed)
 }
 
 /// Splits `total` rows between two texts needing `a` and `b` rows: each gets what it
@@ -449,13 +504,29 @@ impl<'s> ColumnContent<'s> {
     /// score, stance and agreement, on the rows `plan` gives them.
     /// A `marked` column is the partner whose vision the replayed event just changed:
     /// its name carries the mark in the changed style.
-    fn render(&self, frame: &mut Frame, plan: &ColumnPlan, theme: &Theme, marked: bool) {
+    ///
+    /// Returns how many lines of the answers did not fit (cut from a text, or below the
+    /// column's bottom) and whether the partner's name was cut, or `None` when the
+    /// column had no room to be drawn at all.
+    fn render(
+        &self,
+        frame: &mut Frame,
+        plan: &ColumnPlan,
+        theme: &Theme,
+        marked: bool,
+    ) -> Option<(usize, bool)> {
         let area = self.area;
         if area.is_empty() {
-            return;
+            return None;
         }
         let colour = theme.partner(self.index);
         let name_width = usize::from(area.width.saturating_sub(4));
+        let name_cut = display_width(&self.partner.name)
+            > if marked {
+                name_width.saturating_sub(2)
+            } else {
+                name_width
+            };
         let title = if marked {
             Span::styled(
                 format!(
@@ -482,6 +553,7 @@ impl<'s> ColumnContent<'s> {
         let row_width = width.saturating_sub(FOCUS_GUTTER);
 
         let mut lines: Vec<Line> = Vec::with_capacity(usize::from(inner.height));
+        let mut clipped = 0;
         if plan.header_gap {
             lines.push(Line::default());
         }
@@ -498,6 +570,10 @@ impl<'s> ColumnContent<'s> {
                 theme,
             ));
             let style = if *hint { theme.muted } else { theme.text };
+            // A hint cut short hides nothing the partner said.
+            if !*hint {
+                clipped += rows.len().saturating_sub(plan.rows[i]);
+            }
             let shown = clip_rows(rows.clone(), plan.rows[i], text_width);
             let blank = plan.rows[i].saturating_sub(shown.len());
             for row in shown {
@@ -558,6 +634,13 @@ impl<'s> ColumnContent<'s> {
             }
         }
         draw_lines(frame.buffer_mut(), inner, &lines);
+        // Blank padding rows below the bottom are no loss; every other row is.
+        let below = lines
+            .iter()
+            .skip(usize::from(inner.height))
+            .filter(|line| !line.spans.is_empty())
+            .count();
+        Some((clipped + below, name_cut))
     }
 }
 
@@ -643,6 +726,166 @@ impl ColumnPlan {
     }
 }
 
+/// The statement as focus mode shows it: its first sentence as the title, the rest
+/// below, then each partner's agreement in words as well as colour.
+fn statement_card(session: &Session, theme: &Theme) -> FocusCard {
+    let agreed = session.partners.iter().filter(|p| p.vision.agreed).count();
+    let kicker = format!(
+        "Shared opportunity · {agreed} of {} agree",
+        session.partners.len()
+    );
+    let statement = session.statement.trim();
+    if statement.is_empty() {
+        return FocusCard {
+            kicker,
+            kicker_style: theme.accent,
+            title: "No shared statement yet".to_string(),
+            details: vec![Line::styled(
+                "Press Enter to write it together",
+                theme.muted,
+            )],
+        };
+    }
+    let (title, rest) = first_sentence(statement);
+    // The rest keeps the paragraphs the room wrote.
+    let mut details: Vec<Line<'static>> = rest
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|l| Line::styled(l.to_string(), theme.text))
+        .collect();
+    if !details.is_empty() {
+        details.push(Line::default());
+    }
+    for (index, partner) in session.partners.iter().enumerate() {
+        let (mark, verdict, style) = if partner.vision.agreed {
+            ("✔ ", " agrees", theme.good)
+        } else {
+            ("… ", " has not agreed yet", theme.muted)
+        };
+        details.push(Line::from(vec![
+            Span::styled(mark, style),
+            Span::styled(partner.name.clone(), theme.partner(index)),
+            Span::styled(verdict, style),
+        ]));
+    }
+    FocusCard {
+        kicker,
+        kicker_style: theme.accent,
+        title: one_line(title),
+        details,
+    }
+}
+
+/// Splits off the first sentence of `text`: up to the first `.`, `!` or `?` that ends a
+/// word, or the first line break. The whole text when there is neither.
+fn first_sentence(text: &str) -> (&str, &str) {
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next_is_space = chars.peek().is_none_or(|(_, n)| n.is_whitespace());
+        if c == '\n' {
+            return (text[..i].trim(), text[i..].trim());
+        }
+        if matches!(c, '.' | '!' | '?') && next_is_space {
+            let end = i + c.len_utf8();
+            return (text[..end].trim(), text[end..].trim());
+        }
+    }
+    (text, "")
+}
+
+/// One partner's answers as focus mode shows them, with the one under the cursor marked.
+fn partner_card(
+    partner: &Partner,
+    index: usize,
+    cursor: Option<Field>,
+    session: &Session,
+    theme: &Theme,
+) -> FocusCard {
+    let vision = &partner.vision;
+    let label = |field: Field, text: &'static str| {
+        let mark = if cursor == Some(field) { "▸ " } else { "  " };
+        Line::from(vec![
+            Span::styled(mark, theme.accent),
+            Span::styled(text, theme.muted),
+        ])
+    };
+    let text = |text: &str, details: &mut Vec<Line<'static>>| {
+        if text.trim().is_empty() {
+            details.push(Line::styled("  not said yet", theme.muted));
+            return;
+        }
+        details.extend(
+            text.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(|l| Line::styled(format!("  {l}"), theme.text)),
+        );
+    };
+    let mut details = Vec::with_capacity(12);
+    details.push(label(Field::View, "View of the opportunity"));
+    text(&vision.view, &mut details);
+    details.push(Line::default());
+    details.push(label(
+        Field::WhyNotAlone,
+        "Why it could not do this as well alone",
+    ));
+    text(&vision.why_not_alone, &mut details);
+    details.push(Line::default());
+    let value = |field: Field, name: &'static str, value: String, style: Style| {
+        let mut line = label(field, name);
+        line.spans.push(Span::styled(": ", theme.muted));
+        line.spans.push(Span::styled(value, style));
+        line
+    };
+    details.push(match alignment_text(vision.alignment) {
+        Some(score) => value(
+            Field::Alignment,
+            "Alignment with the statement",
+            score,
+            theme.text,
+        ),
+        None => value(
+            Field::Alignment,
+            "Alignment with the statement",
+            "not scored".to_string(),
+            theme.muted,
+        ),
+    });
+    let stance_style = if vision.stance.is_some() {
+        theme.text
+    } else {
+        theme.muted
+    };
+    details.push(value(
+        Field::Stance,
+        "Stance",
+        stance_text(vision.stance).to_string(),
+        stance_style,
+    ));
+    let (agreement, style) = if vision.agreed {
+        ("✔ agrees to the statement", theme.good)
+    } else {
+        ("… has not agreed yet", theme.muted)
+    };
+    details.push(value(
+        Field::Agreement,
+        "Agreement",
+        agreement.to_string(),
+        style,
+    ));
+    FocusCard {
+        kicker: format!(
+            "Market vision · partner {} of {}",
+            index + 1,
+            session.partners.len()
+        ),
+        kicker_style: theme.partner(index),
+        title: one_line(&partner.name),
+        details,
+    }
+}
+
 /// How the gate line should look; kept apart from drawing so the wording is testable.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum GateTone {
@@ -685,9 +928,16 @@ fn gate_status(session: &Session) -> (String, GateTone) {
     }
 }
 
-fn render_gate_line(frame: &mut Frame, row: Rect, session: &Session, theme: &Theme, marked: bool) {
+/// Draws the gate's state on `row`, and returns how many of its words the row cut off.
+fn render_gate_line(
+    frame: &mut Frame,
+    row: Rect,
+    session: &Session,
+    theme: &Theme,
+    marked: bool,
+) -> usize {
     if row.is_empty() {
-        return;
+        return 0;
     }
     let (text, tone) = gate_status(session);
     let style = match tone {
@@ -705,8 +955,27 @@ fn render_gate_line(frame: &mut Frame, row: Rect, session: &Session, theme: &The
     } else {
         (text, style)
     };
-    let text = truncate_to_width(&text, usize::from(row.width));
-    frame.render_widget(Paragraph::new(Span::styled(text, style)), row);
+    let shown = truncate_to_width(&text, usize::from(row.width));
+    let cut = words_cut(&text, &shown);
+    frame.render_widget(Paragraph::new(Span::styled(shown, style)), row);
+    cut
+}
+
+/// How many words of `text` are missing or cut in `shown`, which is `text` itself or a
+/// prefix of it ended by `…`.
+fn words_cut(text: &str, shown: &str) -> usize {
+    if shown == text {
+        return 0;
+    }
+    let prefix = shown.strip_suffix('…').unwrap_or(shown);
+    let rest = text.get(prefix.len()..).unwrap_or("");
+    // A word the cut went through counts as hidden: the room cannot read half a word.
+    let whole = if rest.starts_with(char::is_whitespace) {
+        prefix.split_whitespace().count()
+    } else {
+        prefix.split_whitespace().count().saturating_sub(1)
+    };
+    text.split_whitespace().count().saturating_sub(whole)
 }
 
 /// A quotation of the statement for the gate dialog, short enough to read aloud.
@@ -1596,5 +1865,253 @@ mod highlight_tests {
 
         // What the vision screen does not show leaves it unmarked.
         assert!(marked(&Changed::Verdict).is_empty());
+    }
+}
+
+#[cfg(test)]
+mod fit_tests {
+    use super::*;
+    use crate::domain::{History, PartnerId};
+    use crate::tui::stages::Hidden;
+    use crate::tui::stages::testing::{at, ctx, fresh, key, proceed, rows};
+    use crate::tui::widgets::testing::draw_buffer;
+
+    /// Draws the screen at `w` × `h` and returns the screen's rows with what it reported.
+    fn draw_fit(
+        screen: &VisionScreen,
+        session: &Session,
+        w: u16,
+        h: u16,
+    ) -> (Vec<String>, Vec<Hidden>) {
+        let theme = Theme::dark();
+        let ctx = ctx(session, &theme);
+        let buf = draw_buffer(w, h, |f| screen.render(f, f.area(), &ctx));
+        (rows(&buf), ctx.fit.hidden())
+    }
+
+    fn reported<'a>(hidden: &'a [Hidden], noun: &str) -> Option<&'a Hidden> {
+        hidden.iter().find(|h| h.noun == noun)
+    }
+
+    /// Rows of the screen that show one of the numbered lines `prefix 1`, `prefix 2`, …
+    fn shown(rows: &[String], prefix: &str) -> usize {
+        rows.iter()
+            .filter(|r| {
+                r.split(prefix)
+                    .nth(1)
+                    .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+            })
+            .count()
+    }
+
+    fn numbered(prefix: &str, n: usize) -> String {
+        (1..=n)
+            .map(|i| format!("{prefix}{i}"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// Eight partners, a ten-line statement and a ten-line view from the first partner:
+    /// more than an 80 × 24 terminal's body (80 × 19) can hold.
+    fn crowded() -> History {
+        let mut history = fresh(8);
+        for change in [
+            Change::StatementSet {
+                text: numbered("Line ", 10),
+            },
+            Change::ViewSet {
+                partner: PartnerId(1),
+                text: numbered("View ", 10),
+            },
+        ] {
+            history.record(at(), change).unwrap();
+        }
+        history
+    }
+
+    #[test]
+    fn a_small_screen_reports_partners_statement_and_answers_it_cut() {
+        let history = crowded();
+        let session = history.session();
+        let mut screen = VisionScreen::default();
+        let (rows, hidden) = draw_fit(&screen, session, 80, 19);
+        let text = rows.join("\n");
+
+        let names_shown = session
+            .partners
+            .iter()
+            .filter(|p| text.contains(&p.name))
+            .count();
+        assert_eq!(names_shown, 3, "{text}");
+        let partners = reported(&hidden, "partners").expect("partners reported");
+        assert_eq!(partners.count, 8 - names_shown);
+        // From the statement the arrows need a step down into the columns first.
+        assert_eq!(partners.keys, "↓ ←→");
+
+        let lines = reported(&hidden, "lines of the statement").expect("statement reported");
+        let statement_shown = shown(&rows, "Line ");
+        assert!(statement_shown > 0, "{text}");
+        assert_eq!(lines.count, 10 - statement_shown);
+        assert_eq!(lines.keys, "z");
+
+        let answers = reported(&hidden, "lines of answers").expect("answers reported");
+        let view_shown = shown(&rows, "View ");
+        assert!(view_shown > 0, "{text}");
+        assert_eq!(answers.count, 10 - view_shown, "{text}");
+
+        // Nobody has agreed: the gate line names all eight, which 80 cells cannot hold.
+        let gate = reported(&hidden, "words of the gate line").expect("gate reported");
+        assert!(gate.count > 0);
+        assert_eq!(gate.keys, "PgDn");
+
+        // At the last partner the first one's long view is out of view with its column:
+        // still five partners hidden (now on the left), no answer lines cut.
+        screen.handle_key(key(KeyCode::Down), &ctx(session, &Theme::dark()));
+        for _ in 0..7 {
+            screen.handle_key(key(KeyCode::Right), &ctx(session, &Theme::dark()));
+        }
+        let (rows, hidden) = draw_fit(&screen, session, 80, 19);
+        let text = rows.join("\n");
+        assert!(text.contains("◀ 5 more"), "{text}");
+        assert!(text.contains("Cyberdyne Systems"), "{text}");
+        let partners = reported(&hidden, "partners").expect("partners reported");
+        assert_eq!((partners.count, partners.keys), (5, "←→"));
+        assert!(
+            reported(&hidden, "lines of answers").is_none(),
+            "{hidden:?}"
+        );
+        assert_eq!(
+            reported(&hidden, "lines of the statement").map(|h| (h.count, h.keys)),
+            Some((10 - shown(&rows, "Line "), "Tab z"))
+        );
+    }
+
+    #[test]
+    fn nothing_is_reported_when_everything_fits() {
+        let history = proceed();
+        let (_, hidden) = draw_fit(&VisionScreen::default(), history.session(), 160, 45);
+        assert!(hidden.is_empty(), "{hidden:?}");
+        let (_, hidden) = draw_fit(&VisionScreen::default(), fresh(2).session(), 160, 45);
+        assert!(hidden.is_empty(), "{hidden:?}");
+    }
+
+    #[test]
+    fn partner_names_cut_at_the_column_edge_are_reported() {
+        let mut history = fresh(3);
+        let long = "Northwind Analytics and Industrial Data Services";
+        history
+            .record(
+                at(),
+                Change::PartnerRenamed {
+                    partner: PartnerId(1),
+                    name: long.into(),
+                },
+            )
+            .unwrap();
+        let (rows, hidden) = draw_fit(&VisionScreen::default(), history.session(), 80, 19);
+        let text = rows.join("\n");
+        assert!(text.contains("Northwind Analyt"), "{text}");
+        assert!(!text.contains(long), "{text}");
+        assert_eq!(
+            reported(&hidden, "partner names cut short").map(|h| (h.count, h.keys)),
+            Some((1, "↓ ←→ z"))
+        );
+    }
+
+    #[test]
+    fn no_room_for_the_columns_means_every_partner_is_reported() {
+        let history = proceed();
+        let (_, hidden) = draw_fit(&VisionScreen::default(), history.session(), 80, 4);
+        assert_eq!(reported(&hidden, "partners").map(|h| h.count), Some(2));
+    }
+
+    #[test]
+    fn words_cut_counts_the_word_the_cut_went_through() {
+        assert_eq!(words_cut("one two three", "one two three"), 0);
+        assert_eq!(words_cut("one two three", "one two…"), 1);
+        assert_eq!(words_cut("one two three", "one tw…"), 2);
+        assert_eq!(words_cut("one two three", "…"), 3);
+    }
+
+    fn card(screen: &VisionScreen, session: &Session) -> FocusCard {
+        screen
+            .focus_card(&ctx(session, &Theme::dark()))
+            .expect("the vision screen always has a card")
+    }
+
+    fn details(card: &FocusCard) -> Vec<String> {
+        card.details.iter().map(|l| l.to_string()).collect()
+    }
+
+    #[test]
+    fn the_statement_card_leads_with_its_first_sentence_and_says_who_agrees() {
+        let history = proceed();
+        let card = card(&VisionScreen::default(), history.session());
+        assert_eq!(
+            card.title,
+            "Mid-size discrete manufacturers in Europe want line-level analytics that go live in weeks, not quarters."
+        );
+        assert_eq!(card.kicker, "Shared opportunity · 2 of 2 agree");
+        let details = details(&card);
+        assert_eq!(
+            details[0],
+            "Together we can sell and deliver that as one offer."
+        );
+        assert!(details.contains(&"✔ Northwind Analytics agrees".to_string()));
+        assert!(details.contains(&"✔ Globex Integration agrees".to_string()));
+    }
+
+    #[test]
+    fn a_partner_card_follows_the_cursor_and_marks_the_answer_under_it() {
+        let history = proceed();
+        let session = history.session();
+        let theme = Theme::dark();
+        let mut screen = VisionScreen::default();
+        screen.handle_key(key(KeyCode::Down), &ctx(session, &theme));
+        let north = card(&screen, session);
+        assert_eq!(north.title, "Northwind Analytics");
+        assert_eq!(north.kicker, "Market vision · partner 1 of 2");
+        assert_eq!(north.kicker_style, theme.partner(0));
+        let lines = details(&north);
+        assert_eq!(lines[0], "▸ View of the opportunity");
+        assert!(lines[1].contains("Our platform wins pilots"), "{lines:?}");
+        assert!(lines.iter().any(|l| l.contains("no MES practice")));
+        assert!(lines.contains(&"  Alignment with the statement: ●●●●○ 4/5".to_string()));
+        assert!(lines.contains(&"  Stance: collaborator".to_string()));
+        assert!(lines.contains(&"  Agreement: ✔ agrees to the statement".to_string()));
+
+        screen.handle_key(key(KeyCode::Right), &ctx(session, &theme));
+        screen.handle_key(key(KeyCode::Down), &ctx(session, &theme));
+        let globex = card(&screen, session);
+        assert_eq!(globex.title, "Globex Integration");
+        assert_eq!(globex.kicker_style, theme.partner(1));
+        let lines = details(&globex);
+        assert!(lines.iter().any(|l| l.contains("Our customers ask")));
+        assert!(lines.contains(&"▸ Why it could not do this as well alone".to_string()));
+    }
+
+    #[test]
+    fn an_unwritten_statement_and_unsaid_answers_still_make_a_card() {
+        let history = fresh(2);
+        let session = history.session();
+        let mut screen = VisionScreen::default();
+        let statement = card(&screen, session);
+        assert_eq!(statement.title, "No shared statement yet");
+        assert_eq!(statement.kicker, "Shared opportunity · 0 of 2 agree");
+        screen.handle_key(key(KeyCode::Down), &ctx(session, &Theme::dark()));
+        let partner = details(&card(&screen, session));
+        assert_eq!(partner[1], "  not said yet");
+        assert!(partner.contains(&"  Alignment with the statement: not scored".to_string()));
+    }
+
+    #[test]
+    fn first_sentence_ends_at_a_stop_or_a_line_break() {
+        assert_eq!(first_sentence("One. Two."), ("One.", "Two."));
+        assert_eq!(
+            first_sentence("Ends 1.5 later? Yes"),
+            ("Ends 1.5 later?", "Yes")
+        );
+        assert_eq!(first_sentence("Title\nBody"), ("Title", "Body"));
+        assert_eq!(first_sentence("No stop at all"), ("No stop at all", ""));
     }
 }
