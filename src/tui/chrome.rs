@@ -313,12 +313,12 @@ mod tests {
     #[test]
     fn fit_check_sits_right_of_the_status_and_yields_to_it() {
         let theme = Theme::dark();
-        let fit = "Not shown: 4 interests · ↑↓ to scroll";
+        let fit = "Not shown: 4 interests · ↑↓ to see them";
         let line = status_line(80, None, Some(fit), &theme);
         let text = line_text(&line);
         assert!(
             text.trim_end()
-                .ends_with("▼ Not shown: 4 interests · ↑↓ to scroll")
+                .ends_with("▼ Not shown: 4 interests · ↑↓ to see them")
         );
         assert_eq!(display_width(&text), 79);
 

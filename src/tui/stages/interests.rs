@@ -1859,17 +1859,7 @@ mod tests {
         }
         let (rows, _) = draw(&screen, session, 200, 50);
         assert!(rows.join("\n").contains("Interest number 992"));
-
-        let started = std::time::Instant::now();
-        for _ in 0..10 {
-            draw(&screen, session, 200, 50);
-        }
-        // Generous for a debug build; the release build is far below 2 ms.
-        assert!(
-            started.elapsed().as_millis() < 1000,
-            "{:?}",
-            started.elapsed()
-        );
+        // How fast this draws is measured by `cargo bench --bench render`, not here.
     }
 
     #[test]

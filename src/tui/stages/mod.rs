@@ -53,7 +53,7 @@ pub struct Hidden {
 }
 
 /// Collects what a screen could not show during one `render`, so nothing is cut off
-/// silently: the footer says how much is hidden and how to scroll to it.
+/// silently: the footer says how much is hidden and which keys bring it into view.
 ///
 /// Interior mutability because screens draw from a shared `&StageCtx`.
 #[derive(Debug, Default)]
@@ -84,7 +84,7 @@ impl FitReport {
     }
 
     /// One sentence for the footer, or `None` when everything fit:
-    /// "Not shown: 4 interests, 2 partners · ↑↓ ←→ to scroll".
+    /// "Not shown: 4 interests, 1 partner · ↑↓ ←→ to see them".
     pub fn summary(&self) -> Option<String> {
         let hidden = self.hidden.borrow();
         if hidden.is_empty() {
@@ -92,22 +92,53 @@ impl FitReport {
         }
         let parts: Vec<String> = hidden
             .iter()
-            .map(|h| format!("{} {}", h.count, h.noun))
+            .map(|h| match h.count {
+                1 => format!("1 {}", singular(h.noun)),
+                n => format!("{n} {}", h.noun),
+            })
             .collect();
+        // Each key once, in the order first named: "↑↓" and "↑↓ ←→" make "↑↓ ←→".
         let mut keys: Vec<&str> = Vec::new();
-        for h in hidden.iter() {
-            if !h.keys.is_empty() && !keys.contains(&h.keys) {
-                keys.push(h.keys);
+        for key in hidden.iter().flat_map(|h| h.keys.split_whitespace()) {
+            if !keys.contains(&key) {
+                keys.push(key);
             }
         }
         // No keys named means no key reaches them: only a bigger window does.
         let how = if keys.is_empty() {
             "a larger window shows them".to_string()
         } else {
-            format!("{} to scroll", keys.join(" "))
+            format!("{} to see them", keys.join(" "))
         };
         Some(format!("Not shown: {} · {how}", parts.join(", ")))
     }
+}
+
+/// The singular of a plural noun phrase as the screens report them: the head noun
+/// loses its plural ending. The head is the word before "of" ("lines of the
+/// statement" → "line of the statement") or before "cut short", else the last word
+/// ("action items" → "action item", "categories" → "category").
+fn singular(noun: &str) -> String {
+    let cut = [" of ", " cut short"]
+        .iter()
+        .filter_map(|sep| noun.find(sep))
+        .min()
+        .unwrap_or(noun.len());
+    let (head, tail) = noun.split_at(cut);
+    let (before, word) = match head.rsplit_once(' ') {
+        Some((before, word)) => (format!("{before} "), word),
+        None => (String::new(), head),
+    };
+    let word = if let Some(stem) = word.strip_suffix("sses") {
+        format!("{stem}ss")
+    } else if let Some(stem) = word.strip_suffix("ies") {
+        format!("{stem}y")
+    } else if let Some(stem) = word.strip_suffix('s') {
+        stem.to_string()
+    } else {
+        word.to_string()
+    };
+    format!("{before}{word}{tail}")
 }
 
 /// The selected item of a stage, for focus mode: shown alone and large so the room can
@@ -206,7 +237,6 @@ pub fn is_chord(key: &KeyEvent) -> bool {
 /// drawing a screen and reading it back, and opening what a key asked for.
 #[cfg(test)]
 pub(crate) mod testing {
-    use std::time::{Duration, Instant};
 
     use chrono::{DateTime, TimeZone, Utc};
     use ratatui::Frame;
@@ -220,7 +250,7 @@ pub(crate) mod testing {
     use crate::tui::intent::Intent;
     use crate::tui::theme::Theme;
     use crate::tui::widgets::display_width;
-    use crate::tui::widgets::testing::{draw_buffer, test_terminal};
+    use crate::tui::widgets::testing::draw_buffer;
 
     use super::StageCtx;
 
@@ -337,28 +367,6 @@ pub(crate) mod testing {
             .collect()
     }
 
-    /// Draws a screen with `render` `rounds` times on one `width` × `height` test
-    /// terminal, as the app redraws it: the average time a frame took, and the last frame.
-    pub fn time_frames(
-        width: u16,
-        height: u16,
-        session: &Session,
-        rounds: u32,
-        mut render: impl FnMut(&mut Frame, &StageCtx),
-    ) -> (Duration, Buffer) {
-        let theme = Theme::dark();
-        let ctx = ctx(session, &theme);
-        let mut terminal = test_terminal(width, height);
-        let start = Instant::now();
-        for _ in 0..rounds {
-            terminal
-                .draw(|f| render(f, &ctx))
-                .expect("drawing succeeds");
-        }
-        let each = start.elapsed() / rounds;
-        (each, terminal.backend().buffer().clone())
-    }
-
     /// The screen as one string per row, cell by cell.
     pub fn rows(buf: &Buffer) -> Vec<String> {
         let area = buf.area;
@@ -449,9 +457,31 @@ mod fit_tests {
         fit.hide(3, "interests", "↑↓");
         fit.hide(2, "partners", "←→");
         fit.hide(4, "interests", "↑↓");
+        fit.hide(1, "lines of the statement", "↑↓ z");
         assert_eq!(
             fit.summary().as_deref(),
-            Some("Not shown: 7 interests, 2 partners · ↑↓ ←→ to scroll")
+            Some(
+                "Not shown: 7 interests, 2 partners, 1 line of the statement · ↑↓ ←→ z to see them"
+            )
         );
+    }
+
+    #[test]
+    fn one_of_a_kind_is_said_in_the_singular() {
+        for (plural, one) in [
+            ("partners", "partner"),
+            ("categories", "category"),
+            ("words of the gate line", "word of the gate line"),
+            ("action items", "action item"),
+            ("holes cut short", "hole cut short"),
+            ("separate businesses", "separate business"),
+        ] {
+            let fit = FitReport::default();
+            fit.hide(1, plural, "↑↓");
+            assert_eq!(
+                fit.summary(),
+                Some(format!("Not shown: 1 {one} · ↑↓ to see them"))
+            );
+        }
     }
 }

@@ -1384,7 +1384,6 @@ fn draw_title(
 
 #[cfg(test)]
 mod tests {
-    use std::time::Duration;
 
     use chrono::{TimeZone, Utc};
     use ratatui::buffer::Buffer;
@@ -1395,7 +1394,7 @@ mod tests {
     use crate::domain::{History, NewPartner, PartnershipType, sample};
     use crate::tui::form::FieldKind;
     use crate::tui::intent::OnText;
-    use crate::tui::stages::testing::{ctx, draw_stage, key, proceed, recorded, rows, time_frames};
+    use crate::tui::stages::testing::{ctx, draw_stage, key, proceed, recorded, rows};
     use crate::tui::widgets::testing::test_terminal;
 
     const NORTHWIND: PartnerId = PartnerId(1);
@@ -2135,14 +2134,12 @@ mod tests {
         for _ in 0..500 {
             press(&mut screen, s, KeyCode::Down);
         }
-        let (each, last) = time_frames(200, 50, s, 20, |f, ctx| screen.render(f, f.area(), ctx));
+        let last = draw_stage(200, 50, s, |f, ctx| screen.render(f, f.area(), ctx));
         let rows = rows(&last);
         row_with(&rows, "Role number 500 with");
         // The header says which part of the long table is in view.
         row_with(&rows, "of 1009");
-        // The budget is 2 ms a frame; unoptimised test builds get ten times that.
-        let budget = if cfg!(debug_assertions) { 20 } else { 2 };
-        assert!(each < Duration::from_millis(budget), "{each:?} per frame");
+        // How fast this draws is measured by `cargo bench --bench render`, not here.
     }
 }
 
