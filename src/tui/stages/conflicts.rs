@@ -31,7 +31,7 @@ use crate::tui::theme::Theme;
 use crate::tui::widgets::{KeyHelp, display_width, fit_to_width, truncate_to_width, wrap_lines};
 
 use super::text::one_line;
-use super::{CHANGED_MARK, StageCtx, draw_lines, is_chord, mark_changed, take_top};
+use super::{CHANGED_MARK, FocusCard, StageCtx, draw_lines, is_chord, mark_changed, take_top};
 
 /// Every key of the conflict check, for the help overlay (and the README).
 pub const KEYS: &[KeyHelp] = &[
@@ -403,6 +403,13 @@ impl ConflictsScreen {
         let ready = readiness_rows(ctx.board, theme, area.width);
         let (top, rest) = take_top(area, ready.len().min(2) as u16);
         draw_lines(frame.buffer_mut(), top, &ready);
+        // Only on a screen narrower than the app allows; the summary (and its verdict card
+        // in focus mode) shows the same line.
+        ctx.fit.hide(
+            ready.len().saturating_sub(usize::from(top.height)),
+            "lines of readiness",
+            "PgDn z",
+        );
         let rest = if rest.height > 20 {
             take_top(rest, 1).1
         } else {
@@ -430,15 +437,12 @@ impl ConflictsScreen {
         let (left, detail) = split_for_detail(rest, order.is_empty());
         let left = if inline {
             let matrix = Matrix::of(ctx.session, ctx.board);
-            let lines = self.matrix_lines(
-                &matrix,
-                ctx,
-                usize::from(left.width),
-                self.focus == Focus::Matrix,
-            );
+            let focused = self.focus == Focus::Matrix;
+            let (lines, shape) = self.matrix_lines(&matrix, ctx, usize::from(left.width), focused);
             let h = (lines.len() as u16).min(left.height / 2);
             let (top, below) = take_top(left, h);
             draw_lines(frame.buffer_mut(), top, &lines);
+            shape.report(ctx, &matrix, top.height, focused);
             take_top(below, 1).1
         } else {
             left
@@ -451,19 +455,30 @@ impl ConflictsScreen {
                 "  Nothing to show."
             };
             frame.render_widget(Paragraph::new(Line::styled(text, theme.muted)), list_area);
-            (0, 0)
+            ListWindow::default()
         } else {
             render_list(frame, list_area, ctx, &order, pos)
         };
-        self.render_list_title(frame, title_row, ctx, &order, window);
+        self.render_list_title(frame, title_row, ctx, &order, (window.first, window.end));
+        // Conflicts outside a matrix filter are not hidden for lack of room: the title
+        // says the list is filtered and f shows them all.
+        ctx.fit.hide(
+            window.first + order.len().saturating_sub(window.end),
+            "conflicts",
+            "↑↓",
+        );
+        let mut cut = window.cut;
         if let Some(&i) = order.get(pos) {
             let entry = &ctx.board[i];
-            match detail {
+            cut += match detail {
                 Detail::Side(panel) => render_side_detail(frame, panel, ctx, entry),
                 Detail::Below(panel) => render_compact_detail(frame, panel, ctx, entry),
-                Detail::None => {}
-            }
+                // No room for the panel: all it would say is out of view.
+                Detail::None => side_detail_lines(ctx, entry, rest.width).len(),
+            };
         }
+        // No key scrolls a description or the panel; focus mode shows the conflict whole.
+        ctx.fit.hide(cut, "lines of detail", "z");
     }
 
     /// "CONFLICTS 17 · m matrix", or the filter and how to clear it; on the right, how
@@ -516,20 +531,23 @@ impl ConflictsScreen {
     /// cursor holds.
     fn render_matrix_view(&self, frame: &mut Frame, area: Rect, ctx: &StageCtx) {
         let matrix = Matrix::of(ctx.session, ctx.board);
-        let lines = self.matrix_lines(&matrix, ctx, usize::from(area.width), true);
+        let (lines, shape) = self.matrix_lines(&matrix, ctx, usize::from(area.width), true);
         let h = (lines.len() as u16).min(area.height);
         let (top, below) = take_top(area, h);
         draw_lines(frame.buffer_mut(), top, &lines);
-        if matrix.rows.is_empty() || below.height < 3 {
-            return;
-        }
-        let below = take_top(below, 1).1;
+        shape.report(ctx, &matrix, top.height, true);
         let (r, c) = self.clamped_cell(&matrix);
         let Some(filter) = matrix.filter_at(r, c) else {
             return;
         };
-        let theme = ctx.theme;
         let order = display_order(ctx, Some(&filter));
+        if below.height < 3 {
+            // No room to preview the cell: its count is in the grid, Enter lists them.
+            ctx.fit.hide(order.len(), "conflicts", "Enter");
+            return;
+        }
+        let below = take_top(below, 1).1;
+        let theme = ctx.theme;
         let mut preview = vec![Line::from(vec![
             Span::styled(filter_label(ctx.session, &filter), theme.heading),
             Span::styled(
@@ -574,16 +592,18 @@ impl ConflictsScreen {
             ));
         }
         draw_lines(frame.buffer_mut(), below, &preview);
+        ctx.fit.hide(order.len() - shown, "conflicts", "Enter");
     }
 
-    /// The matrix as lines: a title, the column heads, a row per category, a legend.
+    /// The matrix as lines: a title, the column heads, a row per category, a legend;
+    /// and where the category rows start and how many columns are out of view.
     fn matrix_lines(
         &self,
         matrix: &Matrix,
         ctx: &StageCtx,
         width: usize,
         focused: bool,
-    ) -> Vec<Line<'static>> {
+    ) -> (Vec<Line<'static>>, MatrixShape) {
         let theme = ctx.theme;
         let session = ctx.session;
         let pairs = matrix.columns.iter().any(|c| matches!(c, Column::Pair(..)));
@@ -614,7 +634,7 @@ impl ConflictsScreen {
                 "  No conflicts yet: nothing to lay out.",
                 theme.muted,
             ));
-            return lines;
+            return (lines, MatrixShape::default());
         }
         let (r0, c0) = self.clamped_cell(matrix);
         let filtered = self.filter.as_ref().and_then(|f| matrix.find(f));
@@ -671,7 +691,36 @@ impl ConflictsScreen {
             Span::styled(" settled, parked or dismissed", theme.muted),
         ]);
         lines.extend(wrap_lines(&[legend], width as u16));
-        lines
+        let shape = MatrixShape {
+            first_row: 1 + head_rows,
+            hidden_columns: matrix.columns.len() - layout.visible,
+        };
+        (lines, shape)
+    }
+
+    /// The item under the cursor for focus mode: the selected conflict, or while the
+    /// matrix has the keys, the cell under its cursor. `None` on an empty board.
+    pub fn focus_card(&self, ctx: &StageCtx) -> Option<FocusCard> {
+        if self.focus == Focus::Matrix {
+            let matrix = Matrix::of(ctx.session, ctx.board);
+            let (r, c) = self.clamped_cell(&matrix);
+            return cell_card(ctx, &matrix, r, c);
+        }
+        let order = display_order(ctx, self.filter.as_ref());
+        let pos = self.position(ctx.board, &order);
+        let entry = ctx.board.get(*order.get(pos)?)?;
+        let mut card = conflict_card(ctx, entry);
+        let place = match &self.filter {
+            None => format!("{} of {} conflicts", pos + 1, order.len()),
+            Some(filter) => format!(
+                "{} of {} conflicts in {}",
+                pos + 1,
+                order.len(),
+                filter_label(ctx.session, filter)
+            ),
+        };
+        card.details.push(Line::styled(place, ctx.theme.muted));
+        Some(card)
     }
 
     /// The 3–6 keys that matter most right now, for the footer.
@@ -1013,6 +1062,31 @@ fn column_head(session: &Session, theme: &Theme, column: &Column, row: usize) ->
         (Column::Fewer(_), 0) => ("other".to_string(), theme.muted),
         (Column::All, 0) => ("all".to_string(), theme.heading),
         _ => (String::new(), theme.muted),
+    }
+}
+
+/// Where the matrix lines put the category rows, and how many columns did not fit.
+#[derive(Debug, Default, Clone, Copy)]
+struct MatrixShape {
+    /// Index of the first category row among the lines.
+    first_row: usize,
+    hidden_columns: usize,
+}
+
+impl MatrixShape {
+    /// Tells the footer what of the matrix is out of view once `drawn` of its lines are
+    /// on the screen. ←→ bring columns in while the matrix has the keys; m gives them.
+    fn report(&self, ctx: &StageCtx, matrix: &Matrix, drawn: u16, focused: bool) {
+        let keys = if focused { "←→" } else { "m ←→" };
+        ctx.fit.hide(self.hidden_columns, "matrix columns", keys);
+        let rows_drawn = usize::from(drawn).saturating_sub(self.first_row);
+        // No key scrolls the rows; the cursor still reaches them, and focus mode shows
+        // the cell under it.
+        ctx.fit.hide(
+            matrix.rows.len().saturating_sub(rows_drawn),
+            "matrix rows",
+            "z",
+        );
     }
 }
 
@@ -1588,9 +1662,10 @@ fn fit(spans: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>> {
 }
 
 /// Wraps `line` to `width` and keeps at most `max` rows, the last ending in "…" when
-/// anything was left out.
-fn wrap_at_most(line: Line<'_>, width: u16, max: usize) -> Vec<Line<'static>> {
+/// anything was left out; and how many rows it left out.
+fn wrap_at_most(line: Line<'_>, width: u16, max: usize) -> (Vec<Line<'static>>, usize) {
     let mut rows = wrap_lines(&[line], width);
+    let cut = rows.len().saturating_sub(max);
     if rows.len() > max {
         rows.truncate(max);
         if let Some(last) = rows.last_mut() {
@@ -1609,7 +1684,7 @@ fn wrap_at_most(line: Line<'_>, width: u16, max: usize) -> Vec<Line<'static>> {
             last.spans = spans;
         }
     }
-    rows
+    (rows, cut)
 }
 
 // ---------------------------------------------------------------------------
@@ -1619,6 +1694,8 @@ fn wrap_at_most(line: Line<'_>, width: u16, max: usize) -> Vec<Line<'static>> {
 struct Card {
     head: Line<'static>,
     body: Vec<Line<'static>>,
+    /// Rows of the description left out after `body`.
+    cut: usize,
 }
 
 impl Card {
@@ -1696,14 +1773,15 @@ fn card(
         Span::styled(one_line(&entry.description), tone(theme.text)),
     ];
     let indent = " ".repeat(cols.desc_x);
-    let body = wrap_at_most(Line::from(text), cols.desc_w as u16, max_body)
+    let (body, cut) = wrap_at_most(Line::from(text), cols.desc_w as u16, max_body);
+    let body = body
         .into_iter()
         .map(|mut line| {
             line.spans.insert(0, Span::raw(indent.clone()));
             line
         })
         .collect();
-    Card { head, body }
+    Card { head, body, cut }
 }
 
 /// Picks the conflicts that fit in `height` rows around the cursor: as much context above
@@ -1745,6 +1823,16 @@ fn window(
     (first, end)
 }
 
+/// The part of the list in view: the first position shown, the one after the last, and
+/// the rows of descriptions cut short in the cards shown, the selected one's aside (the
+/// detail panel answers for that one).
+#[derive(Debug, Default, Clone, Copy)]
+struct ListWindow {
+    first: usize,
+    end: usize,
+    cut: usize,
+}
+
 /// Draws the table and returns which part of the list is in view.
 fn render_list(
     frame: &mut Frame,
@@ -1752,9 +1840,9 @@ fn render_list(
     ctx: &StageCtx,
     order: &[usize],
     cursor: usize,
-) -> (usize, usize) {
+) -> ListWindow {
     if area.is_empty() || order.is_empty() {
-        return (0, 0);
+        return ListWindow::default();
     }
     let theme = ctx.theme;
     let board = ctx.board;
@@ -1805,11 +1893,15 @@ fn render_list(
     };
     let (first, end) = window(height, order.len(), cursor, &mut rows);
     let mut lines: Vec<Line<'static>> = Vec::with_capacity(usize::from(body.height));
+    let mut cut = 0;
     for pos in first..end {
         let card = built
             .get_mut(pos.saturating_sub(base))
             .and_then(Option::take)
             .unwrap_or_else(|| make(pos));
+        if pos != cursor {
+            cut += card.cut;
+        }
         if pos > first && spacing > 0 {
             let here = group(&board[order[pos]].status);
             if here != group(&board[order[pos - 1]].status) {
@@ -1825,7 +1917,7 @@ fn render_list(
         lines.extend(card.body);
     }
     draw_lines(frame.buffer_mut(), body, &lines);
-    (first, end)
+    ListWindow { first, end, cut }
 }
 
 // ---------------------------------------------------------------------------
@@ -1870,9 +1962,10 @@ fn status_facts(entry: &BoardEntry) -> (&'static str, Option<(&'static str, &str
     }
 }
 
-/// The full panel beside the list: every field under its own label.
-fn render_side_detail(frame: &mut Frame, area: Rect, ctx: &StageCtx, entry: &BoardEntry) {
-    let (session, theme) = (ctx.session, ctx.theme);
+/// The full panel beside the list: every field under its own label. Returns how many of
+/// its rows did not fit.
+fn render_side_detail(frame: &mut Frame, area: Rect, ctx: &StageCtx, entry: &BoardEntry) -> usize {
+    let theme = ctx.theme;
     let block = Block::default()
         .borders(Borders::ALL)
         .border_type(BorderType::Rounded)
@@ -1881,7 +1974,14 @@ fn render_side_detail(frame: &mut Frame, area: Rect, ctx: &StageCtx, entry: &Boa
         .title(Span::styled(" Selected conflict ", theme.heading));
     let inner = block.inner(area).intersection(area);
     frame.render_widget(block, area);
-    let width = inner.width;
+    let lines = side_detail_lines(ctx, entry, inner.width);
+    draw_lines(frame.buffer_mut(), inner, &lines);
+    lines.len().saturating_sub(usize::from(inner.height))
+}
+
+/// The rows of the side panel for `entry`, wrapped to `width`.
+fn side_detail_lines(ctx: &StageCtx, entry: &BoardEntry, width: u16) -> Vec<Line<'static>> {
+    let (session, theme) = (ctx.session, ctx.theme);
     let label = |text: &'static str| Line::styled(text, theme.muted);
     let indented = |line: Line<'static>, lines: &mut Vec<Line<'static>>| {
         for mut row in wrap_lines(&[line], width.saturating_sub(2)) {
@@ -1950,12 +2050,171 @@ fn render_side_detail(frame: &mut Frame, area: Rect, ctx: &StageCtx, entry: &Boa
         Line::styled(source_sentence(entry), theme.muted),
         &mut lines,
     );
-    draw_lines(frame.buffer_mut(), inner, &lines);
+    lines
+}
+
+/// One conflict for focus mode: what it is as the title, everything else the panels
+/// show as labelled lines, unwrapped (focus mode wraps them to its own width).
+fn conflict_card(ctx: &StageCtx, entry: &BoardEntry) -> FocusCard {
+    let (session, theme) = (ctx.session, ctx.theme);
+    let label = |text: &'static str| Span::styled(text, theme.muted);
+    let fact = |name: &'static str, value: Vec<Span<'static>>| {
+        let mut spans = vec![label(name)];
+        spans.extend(value);
+        Line::from(spans)
+    };
+    let mut details = vec![
+        // The marker's exclamation marks and word carry the severity without colour.
+        fact(
+            "Severity: ",
+            vec![Span::styled(
+                severity_marker(entry.severity),
+                theme.severity(entry.severity),
+            )],
+        ),
+        fact(
+            "Category: ",
+            vec![Span::styled(entry.category.label(), theme.text)],
+        ),
+        fact(
+            "Partners: ",
+            partner_spans(session, theme, &entry.partners, false),
+        ),
+    ];
+    let (status, extra) = status_facts(entry);
+    let status = if entry.status == ConflictStatus::DealBreaker {
+        "✖ deal-breaker"
+    } else {
+        status
+    };
+    details.push(fact(
+        "Status: ",
+        vec![Span::styled(
+            status,
+            status_style(&entry.status, theme).patch(theme.heading),
+        )],
+    ));
+    if let Some((what, text)) = extra {
+        details.push(Line::from(vec![
+            Span::styled(format!("{what}: "), theme.muted),
+            Span::styled(one_line(text), theme.text),
+        ]));
+    }
+    details.push(fact("Owner: ", vec![owner_span(theme, entry)]));
+    if let Some(prompt) = &entry.prompt {
+        details.push(fact(
+            "Question for the room: ",
+            vec![Span::styled(one_line(prompt), theme.accent)],
+        ));
+    }
+    if !entry.shared_terms.is_empty() {
+        let terms: Vec<String> = entry
+            .shared_terms
+            .iter()
+            .map(|t| format!("'{t}'"))
+            .collect();
+        details.push(fact(
+            "Shared terms: ",
+            vec![Span::styled(terms.join(", "), theme.text)],
+        ));
+    }
+    for item in &entry.items {
+        details.push(fact(
+            "Item: ",
+            vec![Span::styled(session.describe_item(item), theme.text)],
+        ));
+    }
+    details.push(fact(
+        "Found by: ",
+        vec![Span::styled(source_sentence(entry), theme.muted)],
+    ));
+    // A conflict of one partner is that partner's; a shared one is nobody's in colour.
+    let kicker_style = match entry.partners.as_slice() {
+        [one] => partner_style(session, theme, *one),
+        _ => theme.heading,
+    };
+    let whose: String = partner_spans(session, theme, &entry.partners, false)
+        .iter()
+        .map(|s| s.content.as_ref())
+        .collect();
+    FocusCard {
+        kicker: format!("Conflict · {whose}"),
+        kicker_style,
+        title: one_line(&entry.description),
+        details,
+    }
+}
+
+/// The matrix cell at row `r`, column `c` for focus mode: which category and partners
+/// it stands for, its counts in words, and every conflict it holds.
+fn cell_card(ctx: &StageCtx, matrix: &Matrix, r: usize, c: usize) -> Option<FocusCard> {
+    let theme = ctx.theme;
+    let filter = matrix.filter_at(r, c)?;
+    let tally = matrix.tally(r, c);
+    let mut details = Vec::new();
+    if let (true, Some(worst)) = (tally.open > 0, tally.worst) {
+        details.push(Line::from(vec![
+            Span::styled(format!("{} open", tally.open), theme.text),
+            Span::styled(", the worst ", theme.muted),
+            Span::styled(severity_marker(worst), theme.severity(worst)),
+        ]));
+    }
+    if tally.deal_breakers > 0 {
+        details.push(Line::styled(
+            format!(
+                "✖ {}",
+                plural(tally.deal_breakers, "deal-breaker", "deal-breakers")
+            ),
+            theme.bad,
+        ));
+    }
+    if tally.rest > 0 {
+        details.push(Line::styled(
+            format!("{} settled, parked or dismissed", tally.rest),
+            theme.muted,
+        ));
+    }
+    let order = display_order(ctx, Some(&filter));
+    if order.is_empty() {
+        details.push(Line::styled("No conflicts here", theme.muted));
+    } else {
+        details.push(Line::default());
+        for &i in &order {
+            let e = &ctx.board[i];
+            let (marker, style) = match e.status {
+                ConflictStatus::DealBreaker => ("✖ deal-breaker", theme.bad),
+                ConflictStatus::Open => (severity_marker(e.severity), theme.severity(e.severity)),
+                _ => (e.status.label(), theme.muted),
+            };
+            details.push(Line::from(vec![
+                Span::styled(marker, style),
+                Span::styled(" · ", theme.muted),
+                Span::styled(one_line(&e.description), theme.text),
+            ]));
+        }
+        details.push(Line::default());
+        details.push(Line::styled("Enter lists them", theme.muted));
+    }
+    Some(FocusCard {
+        kicker: format!(
+            "Matrix cell · {}",
+            plural(tally.total(), "conflict", "conflicts")
+        ),
+        kicker_style: theme.heading,
+        title: filter_label(ctx.session, &filter),
+        details,
+    })
 }
 
 /// The panel under the list on narrower screens: a rule with the heading, then the
-/// explanation and the question on the left and the outcome on the right.
-fn render_compact_detail(frame: &mut Frame, area: Rect, ctx: &StageCtx, entry: &BoardEntry) {
+/// explanation and the question on the left and the outcome on the right. Returns how
+/// many rows of either side did not fit, or were cut short.
+fn render_compact_detail(
+    frame: &mut Frame,
+    area: Rect,
+    ctx: &StageCtx,
+    entry: &BoardEntry,
+) -> usize {
     let (session, theme) = (ctx.session, ctx.theme);
     let (rule_row, body) = take_top(area, 1);
     let mut spans = vec![Span::styled("── ", theme.border)];
@@ -1994,17 +2253,18 @@ fn render_compact_detail(frame: &mut Frame, area: Rect, ctx: &StageCtx, entry: &
             theme.muted,
         ));
     }
-    draw_lines(frame.buffer_mut(), left, &wrap_lines(&text, left.width));
+    let text = wrap_lines(&text, left.width);
+    draw_lines(frame.buffer_mut(), left, &text);
+    let mut cut = text.len().saturating_sub(usize::from(left.height));
 
     // Values wrap under themselves, not under their labels, so the labels stay a column.
     const LABEL_W: usize = 9;
     let width = right.width.saturating_sub(LABEL_W as u16);
     let mut facts: Vec<Line<'static>> = Vec::new();
     let mut fact = |label: &'static str, value: Vec<Span<'static>>, max: usize| {
-        for (n, mut row) in wrap_at_most(Line::from(value), width, max)
-            .into_iter()
-            .enumerate()
-        {
+        let (rows, left_out) = wrap_at_most(Line::from(value), width, max);
+        cut += left_out;
+        for (n, mut row) in rows.into_iter().enumerate() {
             let head = if n == 0 { label } else { "" };
             row.spans
                 .insert(0, Span::styled(format!("{head:<LABEL_W$}"), theme.muted));
@@ -2033,6 +2293,7 @@ fn render_compact_detail(frame: &mut Frame, area: Rect, ctx: &StageCtx, entry: &
         fact("Items", vec![Span::styled(items.join("; "), theme.text)], 3);
     }
     draw_lines(frame.buffer_mut(), right, &facts);
+    cut + facts.len().saturating_sub(usize::from(right.height))
 }
 
 #[cfg(test)]
@@ -3274,6 +3535,311 @@ mod tests {
         for key in ["s", "Enter", "a", "d", "m", "f"] {
             assert!(KEYS.iter().any(|k| k.keys.contains(key)), "{key}");
         }
+    }
+}
+
+#[cfg(test)]
+mod fit_tests {
+    use super::*;
+    use crate::domain::History;
+    use crate::domain::board::board;
+    use crate::tui::stages::Hidden;
+    use crate::tui::stages::testing::{at, ctx, fresh, key, proceed, rows};
+    use crate::tui::widgets::testing::draw_buffer;
+
+    /// Draws the screen; returns its rows and what it reported as not shown.
+    fn draw_fit(
+        screen: &ConflictsScreen,
+        session: &Session,
+        w: u16,
+        h: u16,
+    ) -> (Vec<String>, Vec<Hidden>) {
+        let theme = Theme::dark();
+        let ctx = ctx(session, &theme);
+        let buf = draw_buffer(w, h, |f| screen.render(f, f.area(), &ctx));
+        (rows(&buf), ctx.fit.hidden())
+    }
+
+    fn reported(hidden: &[Hidden], noun: &str) -> Option<(usize, &'static str)> {
+        hidden
+            .iter()
+            .find(|h| h.noun == noun)
+            .map(|h| (h.count, h.keys))
+    }
+
+    fn press(screen: &mut ConflictsScreen, session: &Session, code: KeyCode) {
+        screen.handle_key(key(code), &ctx(session, &Theme::dark()));
+    }
+
+    fn card_of(screen: &ConflictsScreen, session: &Session) -> Option<FocusCard> {
+        screen.focus_card(&ctx(session, &Theme::dark()))
+    }
+
+    fn lines_of(card: &FocusCard) -> Vec<String> {
+        card.details.iter().map(|l| l.to_string()).collect()
+    }
+
+    /// Open conflicts between the first two partners of `history`, every other one with
+    /// a description long enough to wrap in the list.
+    fn add_many(history: &mut History, count: usize) {
+        for n in 0..count {
+            let description = if n % 2 == 0 {
+                format!("Clash {n}")
+            } else {
+                format!(
+                    "Clash {n}: both partners want to lead the same accounts in the same \
+                     region, and neither will hand over the relationship it built"
+                )
+            };
+            let ids: Vec<PartnerId> = history.session().partners.iter().map(|p| p.id).collect();
+            let conflict = Conflict {
+                id: history.session().fresh_id(),
+                origin: ConflictOrigin::Moderator,
+                category: ConflictCategory::Territory,
+                partners: ids[..2].to_vec(),
+                items: Vec::new(),
+                description,
+                severity: Severity::Medium,
+                status: ConflictStatus::Open,
+                owner: String::new(),
+            };
+            history
+                .record(at(), Change::ConflictAdded { conflict })
+                .expect("the conflict is added");
+        }
+    }
+
+    /// Conflicts whose table row is on the screen: the row begins with the gutter (or
+    /// the pointer) and a severity marker.
+    fn rows_on_screen(rows: &[String]) -> usize {
+        rows.iter()
+            .filter(|row| {
+                let rest: String = row.chars().skip(GUTTER).collect();
+                Severity::ALL
+                    .iter()
+                    .any(|s| rest.starts_with(severity_marker(*s)))
+            })
+            .count()
+    }
+
+    #[test]
+    fn a_crowded_list_reports_the_conflicts_out_of_view() {
+        let mut history = proceed();
+        add_many(&mut history, 30);
+        let session = history.session();
+        let total = board(session).len();
+        let mut screen = ConflictsScreen::default();
+        let (rows, hidden) = draw_fit(&screen, session, 80, 19);
+        let shown = rows_on_screen(&rows);
+        assert!(shown > 2, "{}", rows.join("\n"));
+        assert_eq!(
+            reported(&hidden, "conflicts"),
+            Some((total - shown, "↑↓")),
+            "{}",
+            rows.join("\n")
+        );
+        // Long descriptions are cut to one row each in the list.
+        let cut = reported(&hidden, "lines of detail");
+        assert!(matches!(cut, Some((n, "z")) if n > 0), "{cut:?}");
+
+        // A step down selects a long one: its description goes whole into the panel
+        // under the list, so fewer rows are cut.
+        press(&mut screen, session, KeyCode::Down);
+        let (rows, hidden) = draw_fit(&screen, session, 80, 19);
+        assert_eq!(
+            reported(&hidden, "conflicts"),
+            Some((total - rows_on_screen(&rows), "↑↓"))
+        );
+        let fewer = reported(&hidden, "lines of detail");
+        assert!(fewer < cut, "{fewer:?} {cut:?}\n{}", rows.join("\n"));
+    }
+
+    #[test]
+    fn a_short_board_on_a_large_screen_reports_nothing() {
+        let mut history = fresh(2);
+        add_many(&mut history, 2);
+        let session = history.session();
+        let mut screen = ConflictsScreen::default();
+        for (w, h) in [(120, 40), (200, 50)] {
+            let (rows, hidden) = draw_fit(&screen, session, w, h);
+            assert_eq!(hidden, Vec::new(), "{w}×{h}\n{}", rows.join("\n"));
+        }
+        press(&mut screen, session, KeyCode::Char('m'));
+        let (_, hidden) = draw_fit(&screen, session, 120, 40);
+        assert_eq!(hidden, Vec::new());
+    }
+
+    /// Eight partners: 15 conflicts between the first two, one between the last two.
+    fn eight_way() -> History {
+        let mut history = fresh(8);
+        add_many(&mut history, 15);
+        let ids: Vec<PartnerId> = history.session().partners.iter().map(|p| p.id).collect();
+        let conflict = Conflict {
+            id: history.session().fresh_id(),
+            origin: ConflictOrigin::Moderator,
+            category: ConflictCategory::Territory,
+            partners: ids[6..].to_vec(),
+            items: Vec::new(),
+            description: "Wayne and Cyberdyne both claim the defence sector".to_string(),
+            severity: Severity::High,
+            status: ConflictStatus::Open,
+            owner: String::new(),
+        };
+        history
+            .record(at(), Change::ConflictAdded { conflict })
+            .expect("the conflict is added");
+        history
+    }
+
+    #[test]
+    fn the_matrix_reports_columns_and_the_conflicts_its_preview_leaves_out() {
+        let history = eight_way();
+        let session = history.session();
+        let mut screen = ConflictsScreen::default();
+        press(&mut screen, session, KeyCode::Char('m'));
+        let (rows, hidden) = draw_fit(&screen, session, 80, 19);
+        let text = rows.join("\n");
+        // Eight partners and "all": every cell of the territory row is one word.
+        let row = rows
+            .iter()
+            .find(|r| r.contains("territory") && !r.contains('×'))
+            .unwrap_or_else(|| panic!("no territory row\n{text}"));
+        let cells = row
+            .split_whitespace()
+            .filter(|w| !["▶", "territory"].contains(w))
+            .count();
+        assert_eq!(
+            reported(&hidden, "matrix columns"),
+            Some((9 - cells, "←→")),
+            "{text}"
+        );
+        // The first cell holds the 15: the preview lists what fits and counts the rest.
+        let previewed = rows.iter().filter(|r| r.contains("Clash ")).count();
+        assert_eq!(
+            reported(&hidden, "conflicts"),
+            Some((15 - previewed, "Enter")),
+            "{text}"
+        );
+        assert_eq!(reported(&hidden, "matrix rows"), None);
+
+        // The last partner's cell holds one conflict: all of it is in the preview.
+        press(&mut screen, session, KeyCode::End);
+        press(&mut screen, session, KeyCode::Left);
+        let (rows, hidden) = draw_fit(&screen, session, 80, 19);
+        assert!(rows.join("\n").contains("Wayne and Cyberdyne"));
+        assert_eq!(reported(&hidden, "conflicts"), None);
+        assert_eq!(reported(&hidden, "matrix columns"), Some((9 - cells, "←→")));
+    }
+
+    #[test]
+    fn the_focus_card_is_the_selected_conflict() {
+        let history = proceed();
+        let session = history.session();
+        let theme = Theme::dark();
+        let mut screen = ConflictsScreen::default();
+        press(&mut screen, session, KeyCode::Home);
+        let first = card_of(&screen, session).expect("a conflict is selected");
+        for _ in 0..board(session).len() {
+            let card = card_of(&screen, session).expect("selected");
+            if card.title.starts_with("Both sales teams") {
+                break;
+            }
+            press(&mut screen, session, KeyCode::Down);
+        }
+        let card = card_of(&screen, session).expect("selected");
+        assert_ne!(card.title, first.title);
+        assert_eq!(
+            card.title,
+            "Both sales teams will approach the same mid-size prospects in the DACH region"
+        );
+        assert_eq!(
+            card.kicker,
+            "Conflict · Northwind Analytics & Globex Integration"
+        );
+        assert_eq!(card.kicker_style, theme.heading);
+        let details = lines_of(&card);
+        let total = board(session).len();
+        assert_eq!(
+            details[..7],
+            [
+                "Severity: ! medium",
+                "Category: territory",
+                "Partners: Northwind Analytics & Globex Integration",
+                "Status: resolved",
+                "Agreement: Deal registration: whoever registers a prospect first leads it \
+                 for 90 days.",
+                "Owner: Tom Okafor",
+                "Found by: entered by the moderator",
+            ],
+            "{details:?}"
+        );
+        assert!(
+            details[7].ends_with(&format!(" of {total} conflicts")),
+            "{details:?}"
+        );
+    }
+
+    #[test]
+    fn a_detected_conflict_brings_its_question_to_the_card() {
+        let history = proceed();
+        let session = history.session();
+        let mut screen = ConflictsScreen::default();
+        press(&mut screen, session, KeyCode::Home);
+        let entry = {
+            let theme = Theme::dark();
+            let ctx = ctx(session, &theme);
+            let order = display_order(&ctx, None);
+            ctx.board[order[0]].clone()
+        };
+        let card = card_of(&screen, session).expect("selected");
+        assert_eq!(card.title, one_line(&entry.description));
+        let details = lines_of(&card);
+        if let Some(prompt) = &entry.prompt {
+            assert!(
+                details.contains(&format!("Question for the room: {}", one_line(prompt))),
+                "{details:?}"
+            );
+        }
+        assert!(
+            details.contains(&format!("Found by: {}", source_sentence(&entry))),
+            "{details:?}"
+        );
+    }
+
+    #[test]
+    fn in_the_matrix_the_card_describes_the_cell() {
+        let history = eight_way();
+        let session = history.session();
+        let mut screen = ConflictsScreen::default();
+        press(&mut screen, session, KeyCode::Char('m'));
+        let card = card_of(&screen, session).expect("a cell");
+        assert_eq!(card.kicker, "Matrix cell · 15 conflicts");
+        assert_eq!(card.title, "territory × Northwind Analytics");
+        let details = lines_of(&card);
+        assert_eq!(details[0], "15 open, the worst ! medium");
+        // Every conflict of the cell, the ones the preview had no room for too.
+        assert_eq!(
+            details.iter().filter(|d| d.contains("Clash ")).count(),
+            15,
+            "{details:?}"
+        );
+
+        press(&mut screen, session, KeyCode::Right);
+        let card = card_of(&screen, session).expect("a cell");
+        assert_eq!(card.title, "territory × Globex Integration");
+        press(&mut screen, session, KeyCode::Right);
+        let card = card_of(&screen, session).expect("a cell");
+        assert_eq!(card.kicker, "Matrix cell · 0 conflicts");
+        assert_eq!(lines_of(&card), ["No conflicts here"]);
+    }
+
+    #[test]
+    fn an_empty_board_has_no_card() {
+        let history = fresh(2);
+        let mut screen = ConflictsScreen::default();
+        assert!(card_of(&screen, history.session()).is_none());
+        press(&mut screen, history.session(), KeyCode::Char('m'));
+        assert!(card_of(&screen, history.session()).is_none());
     }
 }
 

@@ -28,7 +28,7 @@ use crate::tui::widgets::{KeyHelp, display_width, truncate_to_width, wrap_lines}
 
 use super::columns::{ColumnWindow, partner_columns};
 use super::text::one_line;
-use super::{CHANGED_MARK, StageCtx, changed_style, draw_lines};
+use super::{CHANGED_MARK, FocusCard, StageCtx, changed_style, draw_lines};
 use crate::domain::timeline::Changed;
 
 /// Narrowest partner column: below this a statement wraps into a ribbon nobody can read
@@ -250,6 +250,7 @@ impl InterestsScreen {
             MIN_COLUMN_WIDTH,
         );
 
+        let mut unseen = Unseen::default();
         let last_slot = window.columns.len().saturating_sub(1);
         for (slot, (index, rect)) in window.columns.iter().enumerate() {
             let hints = EdgeHints {
@@ -267,9 +268,9 @@ impl InterestsScreen {
                 hints,
             };
             if self.coverage {
-                draw_coverage_column(buf, session, theme, &column);
+                unseen.add(draw_coverage_column(buf, session, theme, &column));
             } else {
-                self.draw_interest_column(
+                let column_unseen = self.draw_interest_column(
                     buf,
                     session,
                     theme,
@@ -277,8 +278,13 @@ impl InterestsScreen {
                     (fit, coverage_rows),
                     changed,
                 );
+                if !column.focused && column_unseen.interests > 0 {
+                    unseen.elsewhere = true;
+                }
+                unseen.add(column_unseen);
             }
         }
+        unseen.report(ctx, window.hidden_left + window.hidden_right);
         if show_legend {
             let y = area.bottom().saturating_sub(1);
             let legend = legend_line(theme, area.width.saturating_sub(1));
@@ -289,6 +295,59 @@ impl InterestsScreen {
                 area.width.saturating_sub(1),
             );
         }
+    }
+
+    /// The item under the cursor for focus mode: the selected interest, or in the
+    /// coverage view the focused partner's coverage. `None` when there is neither.
+    pub fn focus_card(&self, ctx: &StageCtx) -> Option<FocusCard> {
+        let session = ctx.session;
+        let theme = ctx.theme;
+        let index = self.partner.min(session.partners.len().checked_sub(1)?);
+        let partner = session.partners.get(index)?;
+        if self.coverage {
+            return Some(coverage_card(session, theme, index, partner.id));
+        }
+        let items = column_items(session, partner.id);
+        let cursor = self.resolve(partner.id, &items);
+        let interest = items.get(cursor)?;
+        let label = |text: &'static str| Span::styled(text, theme.muted);
+        let weight = weight_style(theme, interest.weight);
+        let details = vec![
+            // The mark and the word carry the weight; the colour only underlines them.
+            Line::from(vec![
+                label("Weight: "),
+                Span::styled(
+                    format!(
+                        "{} {}",
+                        weight_mark(interest.weight),
+                        weight_heading(interest.weight)
+                    ),
+                    weight,
+                ),
+            ]),
+            Line::from(vec![
+                label("Category: "),
+                Span::styled(interest.category.to_string(), theme.text),
+            ]),
+            Line::from(vec![
+                label("Stated by: "),
+                Span::styled(interest.function.to_string(), theme.text),
+            ]),
+            // Where it stands in its column, so the room knows how much more there is.
+            Line::styled(
+                match items.len() {
+                    1 => format!("The only interest of {}", partner.name),
+                    n => format!("{} of {n} interests of {}", cursor + 1, partner.name),
+                },
+                theme.muted,
+            ),
+        ];
+        Some(FocusCard {
+            kicker: format!("Interest · {}", partner.name),
+            kicker_style: theme.partner(index),
+            title: one_line(&interest.statement),
+            details,
+        })
     }
 
     /// The 3–6 keys that matter most right now, for the footer.
@@ -382,14 +441,17 @@ impl InterestsScreen {
         column: &Column,
         (fit, coverage_rows): (CoverageFit, u16),
         changed: Option<ItemId>,
-    ) {
+    ) -> Unseen {
         let Some(partner) = session.partners.get(column.index) else {
-            return;
+            return Unseen::default();
         };
         let items = column_items(session, partner.id);
         let inner = draw_frame(buf, theme, column, &partner.name, items.len());
         if inner.is_empty() {
-            return;
+            return Unseen {
+                interests: items.len(),
+                ..Unseen::default()
+            };
         }
         let content = pad(inner);
         let facts = CoverageFacts::of(session, partner.id);
@@ -407,6 +469,7 @@ impl InterestsScreen {
             coverage_rows,
         );
 
+        let mut unseen = Unseen::default();
         let mut hidden = (0, 0);
         if items.is_empty() {
             let text = if column.focused {
@@ -424,10 +487,16 @@ impl InterestsScreen {
         } else {
             let cursor = self.resolve(partner.id, &items);
             let at = (cursor, column.focused, changed);
-            hidden = draw_list(buf, theme, &items, at, list, inner);
+            let drawn = draw_list(buf, theme, &items, at, list, inner);
+            hidden = (drawn.above, drawn.below);
+            unseen.interests = drawn.above + drawn.below;
+            unseen.lines = drawn.cut_rows;
         }
         draw_bottom_hints(buf, theme, column, hidden.1);
 
+        // Under the lists the coverage is cut down to a verdict line, or left out, when
+        // rows are short; `c` shows it whole.
+        unseen.grids = usize::from(fit != CoverageFit::Strip);
         match fit {
             CoverageFit::None => {}
             CoverageFit::Verdict => {
@@ -440,9 +509,55 @@ impl InterestsScreen {
             }
             CoverageFit::Strip => {
                 let rest = draw_rule(buf, theme, below);
-                draw_strip(buf, theme, &facts, rest);
+                unseen.functions = draw_strip(buf, theme, &facts, rest);
             }
         }
+        unseen
+    }
+}
+
+/// What the columns of one frame could not show, added up for the footer's fit check.
+#[derive(Debug, Default)]
+struct Unseen {
+    /// Interests scrolled out of their column, above and below.
+    interests: usize,
+    /// Whether some of those are in a column other than the focused one, which the
+    /// cursor reaches only after ←→.
+    elsewhere: bool,
+    /// Rows of text cut off: statements past their two rows, coverage sentences past
+    /// the bottom of their box.
+    lines: usize,
+    /// Columns whose coverage grid gave way to a verdict line, or to nothing.
+    grids: usize,
+    /// Functions of a coverage grid that had no row left.
+    functions: usize,
+}
+
+impl Unseen {
+    fn add(&mut self, other: Unseen) {
+        self.interests += other.interests;
+        self.elsewhere |= other.elsewhere;
+        self.lines += other.lines;
+        self.grids += other.grids;
+        self.functions += other.functions;
+    }
+
+    /// Tells the footer, with the keys that bring each part into view. `partners` are
+    /// the columns beyond either edge.
+    fn report(&self, ctx: &StageCtx, partners: usize) {
+        // ↑↓ scroll only the focused column; the others need ←→ first. When partners are
+        // hidden too, ←→ is named for them already and needs no second mention.
+        let keys = if self.elsewhere && partners == 0 {
+            "←→ ↑↓"
+        } else {
+            "↑↓"
+        };
+        ctx.fit.hide(self.interests, "interests", keys);
+        ctx.fit.hide(partners, "partners", "←→");
+        ctx.fit.hide(self.grids, "coverage grids", "c");
+        // Cut text has no key that scrolls it: focus mode shows the selected item whole.
+        ctx.fit.hide(self.lines, "lines of detail", "z");
+        ctx.fit.hide(self.functions, "functions", "z");
     }
 }
 
@@ -853,8 +968,17 @@ impl ListShape<'_> {
     }
 }
 
-/// Draws the interests of one column into `list`; returns how many are hidden above and
-/// below.
+/// What `draw_list` left out of a column.
+struct Drawn {
+    /// Interests scrolled away above the first shown.
+    above: usize,
+    /// Interests scrolled away below the last shown.
+    below: usize,
+    /// Rows of statements cut at their two-row limit.
+    cut_rows: usize,
+}
+
+/// Draws the interests of one column into `list`; returns what it could not show.
 fn draw_list(
     buf: &mut Buffer,
     theme: &Theme,
@@ -862,9 +986,14 @@ fn draw_list(
     (cursor, focused, changed): (usize, bool, Option<ItemId>),
     list: Rect,
     inner: Rect,
-) -> (usize, usize) {
+) -> Drawn {
     if list.is_empty() || items.is_empty() {
-        return (0, 0);
+        // No row for any of them: all are below, where the hint says so.
+        return Drawn {
+            above: 0,
+            below: items.len(),
+            cut_rows: 0,
+        };
     }
     let width = usize::from(list.width);
     let text_width = width.saturating_sub(2).max(1);
@@ -876,6 +1005,7 @@ fn draw_list(
         counts[position_of(Weight::ALL, &item.weight)] += 1;
     }
 
+    let mut cut_rows = 0;
     let mut y = list.y;
     let bottom = list.bottom();
     let mut put = |buf: &mut Buffer, line: Line, highlight: Option<Style>| {
@@ -927,10 +1057,9 @@ fn draw_list(
             (false, true) => normal.patch(changed_style(theme)),
             (false, false) => normal,
         };
-        for (row, text) in statement_rows(&item.statement, text_width)
-            .into_iter()
-            .enumerate()
-        {
+        let (rows, cut) = statement_rows(&item.statement, text_width);
+        cut_rows += cut;
+        for (row, text) in rows.into_iter().enumerate() {
             // The mark shows under the cursor too; the selection keeps its style.
             let lead = if row == 0 && changed == Some(item.id) {
                 Span::styled(format!("{CHANGED_MARK} "), pick(theme.text))
@@ -958,12 +1087,16 @@ fn draw_list(
             highlight,
         );
     }
-    (first, items.len() - 1 - last)
+    Drawn {
+        above: first,
+        below: items.len() - 1 - last,
+        cut_rows,
+    }
 }
 
 /// `text` on one line per word-wrapped row of `width` cells, at most `max_rows` of them,
-/// the last ending in "…" when the text goes on.
-fn clipped_rows(text: &str, width: usize, max_rows: usize) -> Vec<String> {
+/// the last ending in "…" when the text goes on; and how many rows were cut off.
+fn clipped_rows(text: &str, width: usize, max_rows: usize) -> (Vec<String>, usize) {
     let text = one_line(text);
     let wrapped = wrap_lines(&[Line::raw(text)], width as u16);
     let mut rows: Vec<String> = wrapped
@@ -982,13 +1115,13 @@ fn clipped_rows(text: &str, width: usize, max_rows: usize) -> Vec<String> {
             truncate_to_width(last, width)
         };
     }
-    rows
+    (rows, wrapped.len().saturating_sub(max_rows))
 }
 
-/// The statement in at most two rows of `width` cells.
-fn statement_rows(statement: &str, width: usize) -> Vec<String> {
+/// The statement in at most two rows of `width` cells, and the rows cut off after them.
+fn statement_rows(statement: &str, width: usize) -> (Vec<String>, usize) {
     if statement.trim().is_empty() {
-        return vec!["(no statement)".to_string()];
+        return (vec!["(no statement)".to_string()], 0);
     }
     clipped_rows(statement, width, 2)
 }
@@ -1002,6 +1135,7 @@ fn hanging(mark: &str, text: &str, style: Style, width: u16) -> Vec<Line<'static
         return Vec::new();
     }
     clipped_rows(text, room, 2)
+        .0
         .into_iter()
         .enumerate()
         .map(|(row, text)| {
@@ -1206,24 +1340,26 @@ fn strip_rows(facts: &CoverageFacts, theme: &Theme, width: usize) -> u16 {
     (1 + sentences + grid) as u16
 }
 
-fn draw_strip(buf: &mut Buffer, theme: &Theme, facts: &CoverageFacts, area: Rect) {
+/// Draws the sentences and the grid; returns how many functions had no room.
+fn draw_strip(buf: &mut Buffer, theme: &Theme, facts: &CoverageFacts, area: Rect) -> usize {
     let lines = coverage_sentences(facts, theme, area.width);
     draw_lines(buf, area, &lines);
     let used = (lines.len() as u16).min(area.height);
     let grid = Rect::new(area.x, area.y + used, area.width, area.height - used);
-    draw_grid(buf, theme, facts, grid);
+    draw_grid(buf, theme, facts, grid)
 }
 
-/// Every function as a mark and a short name, in a grid.
-fn draw_grid(buf: &mut Buffer, theme: &Theme, facts: &CoverageFacts, area: Rect) {
+/// Every function as a mark and a short name, in a grid; returns how many functions had
+/// no row left.
+fn draw_grid(buf: &mut Buffer, theme: &Theme, facts: &CoverageFacts, area: Rect) -> usize {
     if area.is_empty() {
-        return;
+        return Function::ALL.len();
     }
     let (per_row, _, cell) = grid_shape(usize::from(area.width));
     for (i, function) in Function::ALL.iter().enumerate() {
         let (row, col) = ((i / per_row) as u16, (i % per_row) as u16);
         if row >= area.height {
-            break;
+            return Function::ALL.len() - i;
         }
         let voice = facts.voice(*function);
         let (mark_style, name_style) = voice_styles(theme, voice);
@@ -1237,23 +1373,33 @@ fn draw_grid(buf: &mut Buffer, theme: &Theme, facts: &CoverageFacts, area: Rect)
             buf.set_line(x, area.y + row, &line, area.right() - x);
         }
     }
+    0
 }
 
 /// The full coverage view of one partner: the verdict, what is missing, and one row per
-/// function with its mark and, in words, how it took part.
-fn draw_coverage_column(buf: &mut Buffer, session: &Session, theme: &Theme, column: &Column) {
+/// function with its mark and, in words, how it took part. Returns what had no room.
+fn draw_coverage_column(
+    buf: &mut Buffer,
+    session: &Session,
+    theme: &Theme,
+    column: &Column,
+) -> Unseen {
     let Some(partner) = session.partners.get(column.index) else {
-        return;
+        return Unseen::default();
     };
     let count = session.interests_of(partner.id).count();
     let inner = draw_frame(buf, theme, column, &partner.name, count);
     if inner.is_empty() {
-        return;
+        return Unseen {
+            functions: Function::ALL.len(),
+            ..Unseen::default()
+        };
     }
     let content = pad(inner);
     let facts = CoverageFacts::of(session, partner.id);
     let sentences = coverage_sentences(&facts, theme, content.width);
     draw_lines(buf, content, &sentences);
+    let lines = sentences.len().saturating_sub(usize::from(content.height));
     let used = (sentences.len() as u16 + 1).min(content.height);
     let rest = Rect::new(
         content.x,
@@ -1263,8 +1409,11 @@ fn draw_coverage_column(buf: &mut Buffer, session: &Session, theme: &Theme, colu
     );
     if usize::from(rest.height) < Function::ALL.len() {
         // Not enough rows for one function per row: the compact grid says the same.
-        draw_grid(buf, theme, &facts, rest);
-        return;
+        return Unseen {
+            lines,
+            functions: draw_grid(buf, theme, &facts, rest),
+            ..Unseen::default()
+        };
     }
     let width = usize::from(rest.width);
     // The long words when the column has room for them, then short status words, then
@@ -1279,15 +1428,7 @@ fn draw_coverage_column(buf: &mut Buffer, session: &Session, theme: &Theme, colu
     for (row, function) in Function::ALL.iter().enumerate() {
         let voice = facts.voice(*function);
         let (mark_style, name_style) = voice_styles(theme, voice);
-        let status = match (voice, facts.counts[row], words) {
-            (Voice::Heard, 1, Words::Long) => "spoke · 1 interest".to_string(),
-            (Voice::Heard, n, Words::Long) => format!("spoke · {n} interests"),
-            (Voice::Heard, n, _) => format!("spoke · {n}"),
-            (Voice::Silent, _, Words::Long) => "in the room, silent".to_string(),
-            (Voice::Silent, _, _) => "silent".to_string(),
-            (Voice::Absent, _, Words::Long) => "not in the room".to_string(),
-            (Voice::Absent, _, _) => "not here".to_string(),
-        };
+        let status = status_words(voice, facts.counts[row], words);
         let label = if words == Words::Tight {
             function.short()
         } else {
@@ -1308,6 +1449,55 @@ fn draw_coverage_column(buf: &mut Buffer, session: &Session, theme: &Theme, colu
             Span::styled(truncate_to_width(&status, status_room), mark_style),
         ]);
         buf.set_line(rest.x, rest.y + row as u16, &line, rest.width);
+    }
+    Unseen {
+        lines,
+        ..Unseen::default()
+    }
+}
+
+/// How a function took part, in as many words as `words` allows.
+fn status_words(voice: Voice, interests: usize, words: Words) -> String {
+    match (voice, interests, words) {
+        (Voice::Heard, 1, Words::Long) => "spoke · 1 interest".to_string(),
+        (Voice::Heard, n, Words::Long) => format!("spoke · {n} interests"),
+        (Voice::Heard, n, _) => format!("spoke · {n}"),
+        (Voice::Silent, _, Words::Long) => "in the room, silent".to_string(),
+        (Voice::Silent, _, _) => "silent".to_string(),
+        (Voice::Absent, _, Words::Long) => "not in the room".to_string(),
+        (Voice::Absent, _, _) => "not here".to_string(),
+    }
+}
+
+/// The focus card of the coverage view: the verdict on who has spoken for the partner at
+/// `index`, what is missing, and every function with its mark and, in words, its part.
+fn coverage_card(session: &Session, theme: &Theme, index: usize, partner: PartnerId) -> FocusCard {
+    let name = session.partner_name(partner);
+    let facts = CoverageFacts::of(session, partner);
+    let (mark, verdict, style) = verdict(&facts, theme);
+    let mut details = vec![Line::styled(format!("{mark} {verdict}"), style)];
+    if let Some(missing) = missing_line(&facts) {
+        details.push(Line::styled(format!("○ {missing}"), theme.warn));
+    }
+    details.push(Line::default());
+    for (row, function) in Function::ALL.iter().enumerate() {
+        let voice = facts.voice(*function);
+        let (mark_style, name_style) = voice_styles(theme, voice);
+        details.push(Line::from(vec![
+            Span::styled(format!("{} ", voice_mark(voice)), mark_style),
+            Span::styled(function.label(), name_style),
+            Span::styled(" — ", theme.muted),
+            Span::styled(
+                status_words(voice, facts.counts[row], Words::Long),
+                mark_style,
+            ),
+        ]));
+    }
+    FocusCard {
+        kicker: format!("Who has spoken · {name}"),
+        kicker_style: theme.partner(index),
+        title: verdict,
+        details,
     }
 }
 
@@ -1905,6 +2095,257 @@ mod tests {
         assert!(screen.handle_key(ctrl_a, &ctx).is_none());
         assert!(press(&mut screen, session, KeyCode::Char('z')).is_none());
         assert_eq!(screen.footer_keys()[0], ("a", "add interest"));
+    }
+}
+
+#[cfg(test)]
+mod fit_tests {
+    use super::*;
+    use crate::domain::History;
+    use crate::tui::stages::Hidden;
+    use crate::tui::stages::testing::{ctx, fresh, key, proceed, rows};
+    use crate::tui::widgets::testing::draw_buffer;
+
+    /// Draws the screen; returns its rows and what it reported as not shown.
+    fn draw_fit(
+        screen: &InterestsScreen,
+        session: &Session,
+        w: u16,
+        h: u16,
+    ) -> (Vec<String>, Vec<Hidden>) {
+        let theme = Theme::dark();
+        let ctx = ctx(session, &theme);
+        let buf = draw_buffer(w, h, |f| screen.render(f, f.area(), &ctx));
+        (rows(&buf), ctx.fit.hidden())
+    }
+
+    fn reported(hidden: &[Hidden], noun: &str) -> Option<(usize, &'static str)> {
+        hidden
+            .iter()
+            .find(|h| h.noun == noun)
+            .map(|h| (h.count, h.keys))
+    }
+
+    fn press(screen: &mut InterestsScreen, session: &Session, code: KeyCode) {
+        screen.handle_key(key(code), &ctx(session, &Theme::dark()));
+    }
+
+    /// Statements here begin "Interest 17: …": the numbers on screen are the interests
+    /// drawn, whatever the layout did to get there.
+    fn statements_on_screen(rows: &[String]) -> usize {
+        rows.iter()
+            .map(|row| {
+                row.match_indices("Interest ")
+                    .filter(|(at, word)| {
+                        let rest = &row[at + word.len()..];
+                        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+                        digits > 0 && rest[digits..].starts_with(':')
+                    })
+                    .count()
+            })
+            .sum()
+    }
+
+    fn interests_of(session: &Session, partners: &[usize]) -> usize {
+        partners
+            .iter()
+            .map(|&i| session.interests_of(session.partners[i].id).count())
+            .sum()
+    }
+
+    /// `partners` partners sharing 90 interests: the non-negotiable ones short enough
+    /// for one row, the others two rows long, so how many fit depends on where the
+    /// cursor is.
+    fn crowded(partners: usize) -> History {
+        let mut history = fresh(partners);
+        let ids: Vec<PartnerId> = history.session().partners.iter().map(|p| p.id).collect();
+        for n in 0..90 {
+            let weight = Weight::ALL[(n / 3) % 30 / 10];
+            let statement = match weight {
+                Weight::NonNegotiable => format!("Interest {n}: short"),
+                _ => format!("Interest {n}: long enough to need a second row in a column"),
+            };
+            let interest = Interest {
+                id: history.session().fresh_id(),
+                partner: ids[n % partners],
+                statement,
+                category: InterestCategory::Pricing,
+                weight,
+                function: Function::Sales,
+            };
+            history
+                .record(
+                    crate::tui::stages::testing::at(),
+                    Change::InterestAdded { interest },
+                )
+                .expect("the interest is added");
+        }
+        history
+    }
+
+    #[test]
+    fn a_crowded_screen_reports_the_interests_and_partners_it_leaves_out() {
+        let history = crowded(3);
+        let session = history.session();
+        let mut screen = InterestsScreen::default();
+
+        // 80 columns hold two partner columns of at least 30 cells: the first two show.
+        let (rows, hidden) = draw_fit(&screen, session, 80, 19);
+        let before = interests_of(session, &[0, 1]) - statements_on_screen(&rows);
+        assert!(before > 30, "{before}");
+        assert_eq!(reported(&hidden, "interests"), Some((before, "↑↓")));
+        assert_eq!(reported(&hidden, "partners"), Some((1, "←→")));
+        // No room for the grid of who has spoken under either column.
+        assert_eq!(reported(&hidden, "coverage grids"), Some((2, "c")));
+
+        // To the long statements at the end of the first column: fewer fit.
+        press(&mut screen, session, KeyCode::End);
+        let (rows, hidden) = draw_fit(&screen, session, 80, 19);
+        let after = interests_of(session, &[0, 1]) - statements_on_screen(&rows);
+        assert!(after > before, "{after} {before}");
+        assert_eq!(reported(&hidden, "interests"), Some((after, "↑↓")));
+
+        // To the third partner: the first is the hidden one now.
+        press(&mut screen, session, KeyCode::Right);
+        press(&mut screen, session, KeyCode::Right);
+        let (rows, hidden) = draw_fit(&screen, session, 80, 19);
+        assert!(!rows[0].contains("Northwind"), "{}", rows[0]);
+        let third = interests_of(session, &[1, 2]) - statements_on_screen(&rows);
+        assert_eq!(reported(&hidden, "interests"), Some((third, "↑↓")));
+        assert_eq!(reported(&hidden, "partners"), Some((1, "←→")));
+    }
+
+    #[test]
+    fn interests_hidden_only_in_another_column_name_the_keys_to_get_there() {
+        // Two partners, both in view; the focused first one has no interests left.
+        let mut history = crowded(2);
+        let removals: Vec<Change> = history
+            .session()
+            .interests
+            .iter()
+            .filter(|i| i.partner == history.session().partners[0].id)
+            .map(|i| Change::InterestRemoved { id: i.id })
+            .collect();
+        for change in removals {
+            history
+                .record(crate::tui::stages::testing::at(), change)
+                .expect("the interest is removed");
+        }
+        let session = history.session();
+        let (rows, hidden) = draw_fit(&InterestsScreen::default(), session, 80, 19);
+        let count = interests_of(session, &[0, 1]) - statements_on_screen(&rows);
+        assert!(count > 0);
+        assert_eq!(reported(&hidden, "interests"), Some((count, "←→ ↑↓")));
+        assert_eq!(reported(&hidden, "partners"), None);
+    }
+
+    #[test]
+    fn long_statements_cut_at_two_rows_are_counted() {
+        let mut history = proceed();
+        let interest = Interest {
+            id: history.session().fresh_id(),
+            partner: history.session().partners[0].id,
+            statement: "word ".repeat(40),
+            category: InterestCategory::Pricing,
+            weight: Weight::NonNegotiable,
+            function: Function::Sales,
+        };
+        history
+            .record(
+                crate::tui::stages::testing::at(),
+                Change::InterestAdded { interest },
+            )
+            .expect("the interest is added");
+        let (_, hidden) = draw_fit(&InterestsScreen::default(), history.session(), 160, 40);
+        // 40 words of 5 cells in rows of 74 (a 79-cell column less its frame, padding
+        // and weight mark) wrap to 3 rows: one is cut after the two shown.
+        assert_eq!(reported(&hidden, "lines of detail"), Some((1, "z")));
+    }
+
+    #[test]
+    fn nothing_is_reported_when_everything_fits() {
+        let history = proceed();
+        let mut screen = InterestsScreen::default();
+        let (_, hidden) = draw_fit(&screen, history.session(), 160, 40);
+        assert_eq!(hidden, Vec::new());
+        press(&mut screen, history.session(), KeyCode::Char('c'));
+        let (_, hidden) = draw_fit(&screen, history.session(), 160, 40);
+        assert_eq!(hidden, Vec::new());
+    }
+
+    #[test]
+    fn a_short_coverage_view_reports_the_functions_without_a_row() {
+        let history = proceed();
+        let mut screen = InterestsScreen::default();
+        press(&mut screen, history.session(), KeyCode::Char('c'));
+        // Each column: 6 rows under which the legend goes, 2 of them frame, 2 for the
+        // verdict ("All 4 functions…" wraps in 35 cells) and a blank: one row of grid,
+        // 4 functions at 35 cells, so 6 of the 10 have no row, in both columns.
+        let (_, hidden) = draw_fit(&screen, history.session(), 80, 7);
+        assert_eq!(reported(&hidden, "functions"), Some((12, "z")));
+    }
+
+    #[test]
+    fn the_focus_card_is_the_selected_interest() {
+        let history = proceed();
+        let session = history.session();
+        let theme = Theme::dark();
+        let mut screen = InterestsScreen::default();
+        let card = screen
+            .focus_card(&ctx(session, &theme))
+            .expect("an interest is selected");
+        assert_eq!(card.kicker, "Interest · Northwind Analytics");
+        assert_eq!(card.kicker_style, theme.partner(0));
+        assert_eq!(
+            card.title,
+            "Keep the direct relationship with our top 20 accounts"
+        );
+        let details: Vec<String> = card.details.iter().map(|l| l.to_string()).collect();
+        assert_eq!(
+            details,
+            [
+                "Weight: ■ Non-negotiable",
+                "Category: account leadership",
+                "Stated by: sales",
+                "1 of 4 interests of Northwind Analytics",
+            ]
+        );
+
+        press(&mut screen, session, KeyCode::Down);
+        let card = screen.focus_card(&ctx(session, &theme)).expect("selected");
+        assert!(card.title.starts_with("Connectors built"), "{}", card.title);
+        assert_eq!(card.details[1].to_string(), "Category: IP ownership");
+
+        press(&mut screen, session, KeyCode::Right);
+        let card = screen.focus_card(&ctx(session, &theme)).expect("selected");
+        assert_eq!(card.kicker, "Interest · Globex Integration");
+        assert_eq!(card.kicker_style, theme.partner(1));
+    }
+
+    #[test]
+    fn the_coverage_view_focuses_on_who_has_spoken() {
+        let history = proceed();
+        let session = history.session();
+        let theme = Theme::dark();
+        let mut screen = InterestsScreen::default();
+        press(&mut screen, session, KeyCode::Char('c'));
+        let card = screen.focus_card(&ctx(session, &theme)).expect("a partner");
+        assert_eq!(card.kicker, "Who has spoken · Northwind Analytics");
+        assert_eq!(card.title, "All 4 functions in the room have spoken");
+        let details: Vec<String> = card.details.iter().map(|l| l.to_string()).collect();
+        assert!(
+            details.contains(&"· marketing — not in the room".to_string()),
+            "{details:?}"
+        );
+        assert_eq!(details.len(), 2 + Function::ALL.len(), "{details:?}");
+    }
+
+    #[test]
+    fn nothing_to_focus_on_gives_no_card() {
+        let theme = Theme::dark();
+        let screen = InterestsScreen::default();
+        let history = fresh(2);
+        assert!(screen.focus_card(&ctx(history.session(), &theme)).is_none());
     }
 }
 

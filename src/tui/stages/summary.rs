@@ -20,12 +20,11 @@ use crate::tui::intent::{Confirm, ConfirmOption, Intent};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{KeyHelp, display_width, fit_to_width, truncate_to_width, wrap_lines};
 
-#[cfg(test)]
-use super::conflicts::readiness_line;
-use super::conflicts::{readiness_rows, severity_marker};
-use super::text::one_line;
+use super::conflicts::{readiness_line, readiness_rows, severity_marker};
+use super::text::{one_line, wrap_text};
 use super::{
-    CHANGED_MARK, StageCtx, changed_style, is_chord, mark_changed, scroll_offset, take_top,
+    CHANGED_MARK, FocusCard, StageCtx, changed_style, is_chord, mark_changed, scroll_offset,
+    take_top,
 };
 use crate::domain::timeline::Changed;
 
@@ -203,6 +202,13 @@ impl SummaryScreen {
             time_h,
         )
         .intersection(area);
+        // Cut text in the summary has no key that scrolls it: the verdict's focus card
+        // carries the note, the readiness and the time whole.
+        ctx.fit.hide(
+            time.len().saturating_sub(usize::from(time_area.height)),
+            "lines of detail",
+            "z",
+        );
         frame.render_widget(Paragraph::new(time), time_area);
 
         let mut verdict_lines = verdict_body(session, theme, above_time.width.saturating_sub(6));
@@ -218,6 +224,13 @@ impl SummaryScreen {
             .min(cap as u16)
             .min(above_time.height);
         let (verdict_area, rest) = take_top(above_time, verdict_h);
+        // The box takes a row above and below its text.
+        let verdict_rows = usize::from(verdict_area.height.saturating_sub(2));
+        ctx.fit.hide(
+            verdict_lines.len().saturating_sub(verdict_rows),
+            "lines of detail",
+            "z",
+        );
         render_verdict(
             frame,
             verdict_area,
@@ -231,13 +244,19 @@ impl SummaryScreen {
         // How far the room came with its conflicts, right under the verdict it explains.
         // After a pass at the gate there was no conflict check to measure.
         let passed = matches!(ctx.session.gate, Some(GateDecision::TakeAPass { .. }));
-        let rest = if rest.height >= 4 && !passed {
+        let rest = if passed {
+            rest
+        } else {
             let ready = readiness_rows(ctx.board, theme, rest.width);
-            let (rows, below) = take_top(rest, ready.len().min(2) as u16);
+            let room = if rest.height >= 4 { 2 } else { 0 };
+            let (rows, below) = take_top(rest, ready.len().min(room) as u16);
+            ctx.fit.hide(
+                ready.len().saturating_sub(usize::from(rows.height)),
+                "lines of detail",
+                "z",
+            );
             frame.render_widget(Paragraph::new(ready), rows);
             below
-        } else {
-            rest
         };
         let lists = if rest.height > 12 {
             take_top(rest, 1).1
@@ -264,6 +283,20 @@ impl SummaryScreen {
         } else {
             let sections = [Section::Agreements, Section::Conflicts, Section::Actions];
             render_sections(frame, lists, ctx, &sections, action_cursor);
+        }
+    }
+
+    /// The item under the cursor for focus mode: the selected action item, or the
+    /// verdict. The summary always has a verdict to show, if only "No verdict yet" and
+    /// what comes before it, so this is never `None`.
+    pub fn focus_card(&self, ctx: &StageCtx) -> Option<FocusCard> {
+        let actions = &ctx.session.actions;
+        match self.focus {
+            Focus::Actions if !actions.is_empty() => {
+                let cursor = self.cursor.min(actions.len() - 1);
+                action_card(ctx, cursor)
+            }
+            _ => Some(verdict_card(ctx)),
         }
     }
 
@@ -483,10 +516,20 @@ fn verdict_style(verdict: Option<Verdict>, theme: &Theme) -> Style {
 /// The lines inside the verdict box, centred and wrapped to `width`.
 fn verdict_body(session: &Session, theme: &Theme, width: u16) -> Vec<Line<'static>> {
     let verdict = session.verdict;
-    let note = session.verdict_note.trim();
     let mut lines =
         vec![Line::styled(verdict_word(verdict), verdict_style(verdict, theme)).centered()];
-    let text = match (verdict, &session.gate) {
+    if let Some((text, style)) = verdict_text(session, theme) {
+        lines.push(Line::default());
+        lines.push(Line::styled(text, style).centered());
+    }
+    wrap_lines(&lines, width)
+}
+
+/// What goes with the verdict: its conditions or reason, or what the room does next.
+fn verdict_text(session: &Session, theme: &Theme) -> Option<(String, Style)> {
+    let verdict = session.verdict;
+    let note = session.verdict_note.trim();
+    match (verdict, &session.gate) {
         (Some(Verdict::TakeAPass), Some(GateDecision::TakeAPass { reason })) => {
             let reason = if note.is_empty() { reason.trim() } else { note };
             let reason = reason.trim_end_matches('.');
@@ -516,12 +559,53 @@ fn verdict_body(session: &Session, theme: &Theme, width: u16) -> Vec<Line<'stati
                 .to_string(),
             theme.muted,
         )),
-    };
-    if let Some((text, style)) = text {
-        lines.push(Line::default());
-        lines.push(Line::styled(text, style).centered());
     }
-    wrap_lines(&lines, width)
+}
+
+/// The verdict for focus mode, with everything the summary says around it: the note
+/// in full, how far the conflict check came, and how the time went.
+fn verdict_card(ctx: &StageCtx) -> FocusCard {
+    let (session, theme) = (ctx.session, ctx.theme);
+    let mut details = Vec::new();
+    if let Some((text, style)) = verdict_text(session, theme) {
+        details.push(Line::styled(text, style));
+    }
+    details.push(Line::default());
+    if !matches!(session.gate, Some(GateDecision::TakeAPass { .. })) {
+        details.push(readiness_line(ctx.board, theme));
+    }
+    details.push(time_line(session, theme, false));
+    FocusCard {
+        kicker: format!("Verdict · {}", one_line(&session.title)),
+        kicker_style: theme.heading,
+        title: verdict_word(session.verdict).to_string(),
+        details,
+    }
+}
+
+/// Action item `index` for focus mode: what is to be done, by whom and by when.
+fn action_card(ctx: &StageCtx, index: usize) -> Option<FocusCard> {
+    let theme = ctx.theme;
+    let actions = &ctx.session.actions;
+    let action = actions.get(index)?;
+    let owner = if action.owner.trim().is_empty() {
+        Span::styled("nobody named yet", theme.muted)
+    } else {
+        Span::styled(one_line(&action.owner), theme.text)
+    };
+    let due = match action.due {
+        Some(d) => Span::styled(d.format(DATE_FORMAT).to_string(), theme.text),
+        None => Span::styled("no date set", theme.muted),
+    };
+    Some(FocusCard {
+        kicker: format!("Action item {} of {}", index + 1, actions.len()),
+        kicker_style: theme.accent,
+        title: one_line(&action.text),
+        details: vec![
+            Line::from(vec![Span::styled("Owner: ", theme.muted), owner]),
+            Line::from(vec![Span::styled("Due: ", theme.muted), due]),
+        ],
+    })
 }
 
 fn render_verdict(
@@ -826,11 +910,19 @@ fn render_section(
     prepared: Prepared,
     action_cursor: Option<usize>,
 ) {
+    let len = prepared.len;
+    // What does not fit is named in the footer. The action items scroll here; the
+    // agreements and open conflicts are listed whole in the conflict check.
+    let (noun, keys) = match prepared.section {
+        Section::Agreements => ("agreements", "PgUp"),
+        Section::Conflicts => ("conflicts", "PgUp"),
+        Section::Actions => ("action items", "↑↓"),
+    };
     if area.is_empty() {
+        ctx.fit.hide(len, noun, keys);
         return;
     }
     let theme = ctx.theme;
-    let len = prepared.len;
     let title = match prepared.section {
         Section::Agreements => "AGREEMENTS",
         Section::Conflicts => "OPEN CONFLICTS",
@@ -844,6 +936,7 @@ fn render_section(
     frame.render_widget(Paragraph::new(heading), head);
     let rows = usize::from(body.height);
     if rows == 0 {
+        ctx.fit.hide(len, noun, keys);
         return;
     }
     let width = usize::from(body.width);
@@ -858,8 +951,16 @@ fn render_section(
     let lines = if len == 0 {
         vec![Line::styled(empty, theme.muted)]
     } else if prepared.section == Section::Actions {
-        action_lines(ctx, width, rows, action_cursor)
+        let (lines, cut) = action_lines(ctx, width, rows, action_cursor);
+        ctx.fit.hide(len.saturating_sub(lines.len()), noun, keys);
+        // An action item's text is cut to its row; focus mode shows the selected one.
+        ctx.fit.hide(cut, "lines of detail", "z");
+        lines
     } else {
+        let cut_noun = match prepared.section {
+            Section::Agreements => "lines of agreements",
+            _ => "lines of conflicts",
+        };
         let more = |shown: usize| {
             Line::styled(
                 format!(
@@ -871,6 +972,7 @@ fn render_section(
         };
         if rows >= prepared.need_wrapped {
             let shown = prepared.wrapped.len();
+            ctx.fit.hide(len.saturating_sub(shown), noun, keys);
             let mut lines: Vec<Line<'static>> = prepared.wrapped.into_iter().flatten().collect();
             if len > shown {
                 lines.push(more(shown));
@@ -895,6 +997,15 @@ fn render_section(
             if len > shown && rows > 1 {
                 lines.push(more(shown));
             }
+            ctx.fit.hide(len.saturating_sub(shown), noun, keys);
+            // Each shown entry keeps one row of the rows its text wraps to.
+            let cut = prepared
+                .wrapped
+                .iter()
+                .take(shown)
+                .map(|rows| rows.len().saturating_sub(1))
+                .sum();
+            ctx.fit.hide(cut, cut_noun, keys);
             lines
         }
     };
@@ -906,19 +1017,19 @@ fn cell(text: &str, width: usize, style: Style) -> Span<'static> {
     Span::styled(fit_to_width(text, width), style)
 }
 
+/// The rows of the action items in view, and how many rows of their texts were cut to
+/// fit one row each.
 fn action_lines(
     ctx: &StageCtx,
     width: usize,
     rows: usize,
     cursor: Option<usize>,
-) -> Vec<Line<'static>> {
+) -> (Vec<Line<'static>>, usize) {
     let theme = ctx.theme;
     let actions = &ctx.session.actions;
     if actions.is_empty() {
-        return vec![Line::styled(
-            "  No action items yet — press a to add one.",
-            theme.muted,
-        )];
+        let line = Line::styled("  No action items yet — press a to add one.", theme.muted);
+        return (vec![line], 0);
     }
     // The owner column is as wide as the longest owner, so the text gets the rest.
     let longest_owner = actions
@@ -931,12 +1042,18 @@ fn action_lines(
     let due_w = DUE_WIDTH.min(width / 6);
     let text_w = width.saturating_sub(2 + GAP + owner_w + GAP + due_w);
     let first = scroll_offset(cursor.unwrap_or(0), actions.len(), rows);
-    actions
+    let mut cut = 0;
+    let lines = actions
         .iter()
         .enumerate()
         .skip(first)
         .take(rows)
         .map(|(i, action)| {
+            let text = one_line(&action.text);
+            // Wrapped only when it does not fit, to count what the cell leaves out.
+            if display_width(&text) > text_w {
+                cut += wrap_text(&text, text_w as u16).len().saturating_sub(1);
+            }
             let selected = cursor == Some(i);
             let (owner, owner_style) = if action.owner.trim().is_empty() {
                 ("no owner".to_string(), theme.muted)
@@ -949,7 +1066,7 @@ fn action_lines(
             };
             let mut line = Line::from(vec![
                 Span::raw(if selected { "▶ " } else { "  " }),
-                cell(&one_line(&action.text), text_w, theme.text),
+                cell(&text, text_w, theme.text),
                 Span::raw(" ".repeat(GAP)),
                 cell(&owner, owner_w, owner_style),
                 Span::raw(" ".repeat(GAP)),
@@ -968,7 +1085,8 @@ fn action_lines(
             }
             line
         })
-        .collect()
+        .collect();
+    (lines, cut)
 }
 
 // ---------------------------------------------------------------------------
@@ -1720,6 +1838,173 @@ mod tests {
                 assert!(KEYS.iter().any(|k| k.keys.contains(key)), "{key}");
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod fit_tests {
+    use super::*;
+    use crate::domain::History;
+    use crate::tui::stages::Hidden;
+    use crate::tui::stages::testing::{at, ctx, fresh, key, proceed, rows};
+    use crate::tui::widgets::testing::draw_buffer;
+
+    /// Draws the screen; returns its rows and what it reported as not shown.
+    fn draw_fit(
+        screen: &SummaryScreen,
+        session: &Session,
+        w: u16,
+        h: u16,
+    ) -> (Vec<String>, Vec<Hidden>) {
+        let theme = Theme::dark();
+        let ctx = ctx(session, &theme);
+        let buf = draw_buffer(w, h, |f| screen.render(f, f.area(), &ctx));
+        (rows(&buf), ctx.fit.hidden())
+    }
+
+    fn reported(hidden: &[Hidden], noun: &str) -> Option<(usize, &'static str)> {
+        hidden
+            .iter()
+            .find(|h| h.noun == noun)
+            .map(|h| (h.count, h.keys))
+    }
+
+    fn press(screen: &mut SummaryScreen, session: &Session, code: KeyCode) {
+        screen.handle_key(key(code), &ctx(session, &Theme::dark()));
+    }
+
+    fn card_of(screen: &SummaryScreen, session: &Session) -> Option<FocusCard> {
+        screen.focus_card(&ctx(session, &Theme::dark()))
+    }
+
+    fn lines_of(card: &FocusCard) -> Vec<String> {
+        card.details.iter().map(|l| l.to_string()).collect()
+    }
+
+    /// The sample with 24 more action items, each due on a day: the first half short,
+    /// the second half far too long for one row.
+    fn busy() -> History {
+        let mut history = proceed();
+        for n in 0..24 {
+            let text = if n < 12 {
+                format!("Task {n}")
+            } else {
+                format!(
+                    "Task {n}: write down who calls which customer first, who prices the \
+                     joint offer and who signs it, then send it round before the next meeting"
+                )
+            };
+            let action = ActionItem {
+                id: history.session().fresh_id(),
+                text,
+                owner: "Dana".to_string(),
+                due: NaiveDate::from_ymd_opt(2026, 12, 1),
+            };
+            history
+                .record(at(), Change::ActionAdded { action })
+                .expect("the action item is added");
+        }
+        history
+    }
+
+    /// Action items on the screen: only their rows carry a due date.
+    fn actions_on_screen(rows: &[String]) -> usize {
+        rows.iter()
+            .filter(|r| r.contains("2026-") || r.contains("no date"))
+            .count()
+    }
+
+    #[test]
+    fn a_busy_summary_reports_the_entries_it_leaves_out() {
+        let history = busy();
+        let session = history.session();
+        let theme = Theme::dark();
+        let board = ctx(session, &theme).board;
+        let mut screen = SummaryScreen::default();
+        let (rows, hidden) = draw_fit(&screen, session, 80, 19);
+        let text = rows.join("\n");
+        let actions = session.actions.len();
+        let shown = actions_on_screen(&rows);
+        assert!(shown > 0, "{text}");
+        assert_eq!(
+            reported(&hidden, "action items"),
+            Some((actions - shown, "↑↓")),
+            "{text}"
+        );
+        let agreements = board::agreements(board).count();
+        let agreed = rows.iter().filter(|r| r.contains("✔ agreed")).count();
+        assert_eq!(
+            reported(&hidden, "agreements"),
+            Some((agreements - agreed, "PgUp")),
+            "{text}"
+        );
+        let short = reported(&hidden, "lines of detail");
+
+        // At the end of the list the long texts are in view, and cut.
+        press(&mut screen, session, KeyCode::End);
+        let (rows, hidden) = draw_fit(&screen, session, 80, 19);
+        assert_eq!(
+            reported(&hidden, "action items"),
+            Some((actions - actions_on_screen(&rows), "↑↓"))
+        );
+        let long = reported(&hidden, "lines of detail");
+        assert!(long > short, "{long:?} {short:?}\n{}", rows.join("\n"));
+    }
+
+    #[test]
+    fn a_small_summary_on_a_large_screen_reports_nothing() {
+        let history = fresh(2);
+        let (rows, hidden) = draw_fit(&SummaryScreen::default(), history.session(), 200, 50);
+        assert_eq!(hidden, Vec::new(), "{}", rows.join("\n"));
+        let history = proceed();
+        let (rows, hidden) = draw_fit(&SummaryScreen::default(), history.session(), 200, 50);
+        assert_eq!(hidden, Vec::new(), "{}", rows.join("\n"));
+    }
+
+    #[test]
+    fn the_focus_card_is_the_verdict_then_the_selected_action_item() {
+        let history = proceed();
+        let session = history.session();
+        let theme = Theme::dark();
+        let mut screen = SummaryScreen::default();
+        let card = card_of(&screen, session).expect("the verdict");
+        assert_eq!(card.title, "Proceed with conditions");
+        assert_eq!(card.kicker, format!("Verdict · {}", session.title));
+        assert_eq!(card.kicker_style, theme.heading);
+        let details = lines_of(&card);
+        assert_eq!(
+            details[0],
+            "Conditions: Pilot with two customers before any wider roll-out; revisit margins \
+             after the pilot."
+        );
+        assert!(details[2].starts_with("Readiness "), "{details:?}");
+        assert!(details[3].starts_with("TIME "), "{details:?}");
+
+        press(&mut screen, session, KeyCode::Down);
+        let card = card_of(&screen, session).expect("an action item");
+        assert_eq!(
+            card.title,
+            "Draft the named-account list for the rules of engagement"
+        );
+        assert_eq!(card.kicker, "Action item 1 of 3");
+        assert_eq!(lines_of(&card), ["Owner: Tom Okafor", "Due: 2026-11-26"]);
+
+        press(&mut screen, session, KeyCode::Down);
+        let card = card_of(&screen, session).expect("an action item");
+        assert_eq!(card.kicker, "Action item 2 of 3");
+        assert!(card.title.starts_with("Propose a pilot price model"));
+    }
+
+    #[test]
+    fn an_empty_summary_still_has_its_verdict_to_show() {
+        // Nothing decided yet: the card says so and what comes first, as the box does.
+        let history = fresh(2);
+        let card = card_of(&SummaryScreen::default(), history.session()).expect("a card");
+        assert_eq!(card.title, "No verdict yet");
+        assert_eq!(
+            lines_of(&card)[0],
+            "The vision gate has not been decided yet; the verdict comes after it."
+        );
     }
 }
 
