@@ -1303,3 +1303,41 @@ fn names_in_dir(dir: &Path) -> Vec<String> {
     names.sort();
     names
 }
+
+#[test]
+fn z_focuses_on_the_selected_item_and_steps_through_the_others() {
+    let mut wall = Wall::with_examples(Theme::dark());
+    wall.open_from_home(NORTHWIND);
+    wall.keys(&[KeyCode::PageUp, KeyCode::PageUp]);
+    assert_eq!(wall.stage(), Some(Stage::Interests));
+    // Any key clears the "Moved to" status; compare the screen without it.
+    wall.key(KeyCode::Home);
+    let stage_text = wall.text(160, 45);
+
+    wall.key(KeyCode::Char('z'));
+    let first = wall.text(160, 45);
+    assert!(first.contains("Interest · Northwind Analytics"), "{first}");
+    assert!(first.contains("z/Esc back to the stage"), "{first}");
+    // Only the one item: the other partner's column is gone.
+    assert!(!first.contains("Globex Integration ·"), "{first}");
+    wall.snap("focus_interest");
+
+    // The cursor keys still move, and the card follows.
+    wall.key(KeyCode::Down);
+    assert_ne!(wall.text(160, 45), first);
+    wall.key(KeyCode::Up);
+    assert_eq!(wall.text(160, 45), first);
+
+    // z again, or Esc, goes back to the whole stage as it was.
+    wall.key(KeyCode::Char('z'));
+    assert_eq!(wall.text(160, 45), stage_text);
+    wall.key(KeyCode::Char('z')).key(KeyCode::Esc);
+    assert_eq!(wall.text(160, 45), stage_text);
+
+    // A short title is drawn in large letters: the summary's first action item.
+    wall.keys(&[KeyCode::PageDown, KeyCode::PageDown]);
+    assert_eq!(wall.stage(), Some(Stage::Summary));
+    wall.key(KeyCode::Char('z'));
+    let verdict = wall.text(160, 45);
+    assert!(verdict.contains('█') || verdict.contains('▀'), "{verdict}");
+}

@@ -242,7 +242,8 @@ pub fn render_footer(
 
 /// The footer's second line: the status on the left, the fit check on the right. When
 /// both do not fit, the status keeps at least half the line and the fit check is
-/// shortened, since a status (a failed save, say) is the more urgent of the two.
+/// shortened, since a status (a failed save, say) is the more urgent of the two; the
+/// fit check keeps at least half, so it never disappears.
 fn status_line(
     width: usize,
     status: Option<(&str, Style)>,
@@ -262,10 +263,13 @@ fn status_line(
         ));
     };
     let status_w = display_width(&status_text);
+    // The status keeps its whole width while that leaves the fit check a third of the
+    // line; beyond that the two share the line half and half.
     let fit_room = if status_w == 0 {
         room
     } else {
-        room.saturating_sub(status_w + 3).max(room / 2)
+        let beside = room.saturating_sub(status_w + 3);
+        if beside >= room / 3 { beside } else { room / 2 }
     };
     let fit_shown = truncate_to_width(&fit_text, fit_room);
     let status_room = room.saturating_sub(display_width(&fit_shown) + 3);

@@ -33,6 +33,10 @@ pub const SESSION_KEYS: &[KeyHelp] = &[
         what: "set this stage's timebox",
     },
     KeyHelp {
+        keys: "z",
+        what: "focus: the selected item alone, large (arrows step to the next; z or Esc back)",
+    },
+    KeyHelp {
         keys: "b / .",
         what: "blank the screen; any key brings it back",
     },

@@ -24,12 +24,13 @@ use super::chrome::{
 use super::editor::EditorMode;
 use super::intent::Intent;
 use super::stages::conflicts::{self, ConflictsScreen};
+use super::stages::focus::render_focus;
 use super::stages::interests::{self, InterestsScreen};
 use super::stages::partners::{self, PartnersScreen};
 use super::stages::roles::{self, RolesScreen};
 use super::stages::summary::{self, SummaryScreen};
 use super::stages::vision::{self, VisionScreen};
-use super::stages::{FitReport, StageCtx};
+use super::stages::{FitReport, FocusCard, StageCtx};
 use super::theme::Theme;
 use super::widgets::KeyHelp;
 
@@ -49,6 +50,9 @@ pub struct SessionView {
     /// The stage shown when read-only, where moving around records nothing.
     view_stage: Stage,
     show_partners: bool,
+    /// Focus mode (`z`): the selected item alone and large instead of the whole stage.
+    /// The cursor keys still move, so the room can step from item to item.
+    focus: bool,
     /// The stage whose timebox already rang the bell, so it rings once.
     bell_rung: Option<Stage>,
     /// The conflict board and the number of events it was computed for: the rules run
@@ -116,6 +120,7 @@ impl SessionView {
             entered_at: now,
             view_stage,
             show_partners: false,
+            focus: false,
             bell_rung: None,
             board_cache: RefCell::new((usize::MAX, Rc::from(Vec::new()))),
             vision: VisionScreen::default(),
@@ -298,10 +303,55 @@ impl SessionView {
         Some(Intent::GoTo(target))
     }
 
+    /// True while focus mode is on.
+    pub fn is_focused(&self) -> bool {
+        self.focus
+    }
+
+    /// The selected item of the screen on show, for focus mode.
+    fn focus_card(&self, ctx: &StageCtx) -> Option<FocusCard> {
+        if self.show_partners {
+            return self.partners.focus_card(ctx);
+        }
+        match self.stage() {
+            Stage::Vision => self.vision.focus_card(ctx),
+            Stage::Roles => self.roles.focus_card(ctx),
+            Stage::Interests => self.interests.focus_card(ctx),
+            Stage::Conflicts => self.conflicts.focus_card(ctx),
+            Stage::Summary => self.summary.focus_card(ctx),
+        }
+    }
+
     /// Keys shared by every stage, then the stage's own.
     pub fn handle_key(&mut self, key: KeyEvent, theme: &Theme) -> Option<Intent> {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         match key.code {
+            KeyCode::Char('z') if !ctrl && self.focus => {
+                self.focus = false;
+                return None;
+            }
+            KeyCode::Esc if self.focus => {
+                self.focus = false;
+                return None;
+            }
+            KeyCode::Char('z') if !ctrl => {
+                let board = self.board();
+                let ctx = StageCtx {
+                    session: self.history.session(),
+                    board: &board,
+                    theme,
+                    read_only: true,
+                    highlight: None,
+                    fit: FitReport::default(),
+                };
+                if self.focus_card(&ctx).is_none() {
+                    return Some(Intent::Status(
+                        "Nothing is selected here to focus on.".to_string(),
+                    ));
+                }
+                self.focus = true;
+                return None;
+            }
             KeyCode::PageDown => {
                 let session = self.history.session();
                 if self.stage() == Stage::Vision && self.read_only.is_none() && !self.show_partners
@@ -396,6 +446,9 @@ impl SessionView {
     }
 
     fn footer_keys(&self) -> Vec<(&'static str, &'static str)> {
+        if self.focus {
+            return vec![("↑↓ ←→", "another item"), ("z/Esc", "back to the stage")];
+        }
         if self.read_only.is_some() {
             // Only what can be done here: look around.
             let mut keys = vec![
@@ -465,8 +518,6 @@ impl SessionView {
         } else {
             self.stage().label()
         };
-        let (title, body) = split_big_title(body, area.height, label);
-        render_big_title(frame, title, theme);
         let board = self.board();
         let ctx = StageCtx {
             session,
@@ -476,9 +527,22 @@ impl SessionView {
             highlight: None,
             fit: FitReport::default(),
         };
-        if self.show_partners {
+        // In focus mode the item takes the whole body; should it be gone (deleted by
+        // undo, say), the stage shows again rather than an empty screen.
+        let card = if self.focus {
+            self.focus_card(&ctx)
+        } else {
+            None
+        };
+        if let Some(card) = card {
+            render_focus(frame, body, &card, theme, area.height, &ctx.fit);
+        } else if self.show_partners {
+            let (title, body) = split_big_title(body, area.height, label);
+            render_big_title(frame, title, theme);
             self.partners.render(frame, body, &ctx);
         } else {
+            let (title, body) = split_big_title(body, area.height, label);
+            render_big_title(frame, title, theme);
             match self.stage() {
                 Stage::Vision => self.vision.render(frame, body, &ctx),
                 Stage::Roles => self.roles.render(frame, body, &ctx),
