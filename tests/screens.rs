@@ -1341,3 +1341,41 @@ fn z_focuses_on_the_selected_item_and_steps_through_the_others() {
     let verdict = wall.text(160, 45);
     assert!(verdict.contains('█') || verdict.contains('▀'), "{verdict}");
 }
+
+#[test]
+fn focus_works_in_replay_and_in_the_audience_view() {
+    // Replay: z on the last event's summary; Esc leaves focus before it leaves replay.
+    let mut wall = Wall::with_examples(Theme::dark());
+    wall.replay_from_home(NORTHWIND);
+    wall.key(KeyCode::End);
+    let stage_text = wall.text(160, 45);
+    wall.key(KeyCode::Char('z'));
+    let focused = wall.text(160, 45);
+    assert_ne!(focused, stage_text);
+    assert!(focused.contains("z/Esc back to the stage"), "{focused}");
+    wall.key(KeyCode::Esc);
+    assert!(matches!(wall.app.screen, Screen::Replay(_)));
+    assert!(!wall.text(160, 45).contains("z/Esc back to the stage"));
+    wall.key(KeyCode::Esc);
+    assert!(matches!(wall.app.screen, Screen::Home(_)));
+
+    // The audience view: z on the selected interest, z again back, q still quits.
+    let mut wall = Wall::empty(Theme::dark());
+    wall.save_as_autosave(LIVE, &northwind_up_to(50));
+    wall.present(LIVE);
+    wall.key(KeyCode::Char('z'));
+    let focused = wall.text(160, 45);
+    assert!(
+        focused.contains("Interest · Northwind Analytics"),
+        "{focused}"
+    );
+    assert!(focused.contains("LIVE"), "{focused}");
+    wall.key(KeyCode::Char('z'));
+    assert!(
+        !wall
+            .text(160, 45)
+            .contains("Interest · Northwind Analytics")
+    );
+    wall.key(KeyCode::Char('q'));
+    assert!(wall.app.quit);
+}

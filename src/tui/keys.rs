@@ -197,6 +197,10 @@ pub const REPLAY_KEYS: &[KeyHelp] = &[
         what: "move around the stage on show",
     },
     KeyHelp {
+        keys: "z",
+        what: "focus: the selected item alone, large (z or Esc back)",
+    },
+    KeyHelp {
         keys: "/",
         what: "jump to the next event that mentions a text",
     },
@@ -223,6 +227,10 @@ pub const PRESENT_KEYS: &[KeyHelp] = &[
     KeyHelp {
         keys: "↑ ↓ ← → / Tab",
         what: "move around the stage on show (the file is not changed)",
+    },
+    KeyHelp {
+        keys: "z",
+        what: "focus: the selected item alone, large (z or Esc back)",
     },
     KeyHelp {
         keys: "b / .",

@@ -26,11 +26,12 @@ use super::chrome::{
 use super::intent::Intent;
 use super::replay::HIGHLIGHT;
 use super::stages::conflicts::ConflictsScreen;
+use super::stages::focus::render_focus;
 use super::stages::interests::InterestsScreen;
 use super::stages::roles::RolesScreen;
 use super::stages::summary::SummaryScreen;
 use super::stages::vision::VisionScreen;
-use super::stages::{FitReport, StageCtx};
+use super::stages::{FitReport, FocusCard, StageCtx};
 use super::theme::Theme;
 use super::widgets::wrap_lines;
 
@@ -67,6 +68,8 @@ pub struct PresentView {
     interests: InterestsScreen,
     conflicts: ConflictsScreen,
     summary: SummaryScreen,
+    /// Focus mode (`z`): the selected item alone and large.
+    focus: bool,
 }
 
 impl PresentView {
@@ -100,6 +103,7 @@ impl PresentView {
             interests: InterestsScreen::default(),
             conflicts: ConflictsScreen::default(),
             summary: SummaryScreen::default(),
+            focus: false,
         })
     }
 
@@ -187,6 +191,21 @@ impl PresentView {
 
     pub fn handle_key(&mut self, key: KeyEvent) -> Option<Intent> {
         match key.code {
+            KeyCode::Char('z') | KeyCode::Esc if self.focus => {
+                self.focus = false;
+                None
+            }
+            KeyCode::Char('z') => {
+                let theme = Theme::monochrome();
+                let ctx = self.ctx(&theme, None);
+                if self.focus_card(&ctx).is_none() {
+                    return Some(Intent::Status(
+                        "Nothing is selected here to focus on.".to_string(),
+                    ));
+                }
+                self.focus = true;
+                None
+            }
             // Nothing to go back to: the audience view is all this instance shows.
             KeyCode::Char('q') | KeyCode::Esc => Some(Intent::Quit),
             KeyCode::Up
@@ -203,6 +222,29 @@ impl PresentView {
                 None
             }
             _ => None,
+        }
+    }
+
+    /// A read-only context for the session on show.
+    fn ctx<'a>(&'a self, theme: &'a Theme, highlight: Option<&'a Changed>) -> StageCtx<'a> {
+        StageCtx {
+            session: self.history.session(),
+            board: &self.board,
+            theme,
+            read_only: true,
+            highlight,
+            fit: FitReport::default(),
+        }
+    }
+
+    /// The selected item of the stage on show, for focus mode.
+    fn focus_card(&self, ctx: &StageCtx) -> Option<FocusCard> {
+        match self.stage() {
+            Stage::Vision => self.vision.focus_card(ctx),
+            Stage::Roles => self.roles.focus_card(ctx),
+            Stage::Interests => self.interests.focus_card(ctx),
+            Stage::Conflicts => self.conflicts.focus_card(ctx),
+            Stage::Summary => self.summary.focus_card(ctx),
         }
     }
 
@@ -294,22 +336,25 @@ impl PresentView {
             body = Rect::new(body.x, band.bottom(), body.width, body.height - band_h);
         }
 
-        let (title, body) = split_big_title(body, area.height, stage.label());
-        render_big_title(frame, title, theme);
-        let ctx = StageCtx {
-            session,
-            board: &self.board,
-            theme,
-            read_only: true,
-            highlight: self.highlight(now),
-            fit: FitReport::default(),
+        let highlight = self.highlight(now);
+        let ctx = self.ctx(theme, highlight);
+        let card = if self.focus {
+            self.focus_card(&ctx)
+        } else {
+            None
         };
-        match stage {
-            Stage::Vision => self.vision.render(frame, body, &ctx),
-            Stage::Roles => self.roles.render(frame, body, &ctx),
-            Stage::Interests => self.interests.render(frame, body, &ctx),
-            Stage::Conflicts => self.conflicts.render(frame, body, &ctx),
-            Stage::Summary => self.summary.render(frame, body, &ctx),
+        if let Some(card) = card {
+            render_focus(frame, body, &card, theme, area.height, &ctx.fit);
+        } else {
+            let (title, body) = split_big_title(body, area.height, stage.label());
+            render_big_title(frame, title, theme);
+            match stage {
+                Stage::Vision => self.vision.render(frame, body, &ctx),
+                Stage::Roles => self.roles.render(frame, body, &ctx),
+                Stage::Interests => self.interests.render(frame, body, &ctx),
+                Stage::Conflicts => self.conflicts.render(frame, body, &ctx),
+                Stage::Summary => self.summary.render(frame, body, &ctx),
+            }
         }
 
         let updated = format!(
@@ -318,9 +363,13 @@ impl PresentView {
             self.file_name()
         );
         let status = status.or(Some((updated.as_str(), theme.muted)));
-        let keys = [("↑↓←→ Tab", "look around"), ("q", "quit")];
+        let keys: &[(&str, &str)] = if self.focus {
+            &[("↑↓←→", "another item"), ("z/Esc", "back to the stage")]
+        } else {
+            &[("↑↓←→ Tab", "look around"), ("z", "focus"), ("q", "quit")]
+        };
         let fit = ctx.fit.summary();
-        render_footer(frame, footer_area, &keys, status, fit.as_deref(), theme);
+        render_footer(frame, footer_area, keys, status, fit.as_deref(), theme);
     }
 
     /// The notice's text, wrapped to `width`: the error as `path:line:col: message`,

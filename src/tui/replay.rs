@@ -27,11 +27,12 @@ use super::chrome::{
 };
 use super::intent::Intent;
 use super::stages::conflicts::ConflictsScreen;
+use super::stages::focus::render_focus;
 use super::stages::interests::InterestsScreen;
 use super::stages::roles::RolesScreen;
 use super::stages::summary::SummaryScreen;
 use super::stages::vision::VisionScreen;
-use super::stages::{FitReport, StageCtx};
+use super::stages::{FitReport, FocusCard, StageCtx};
 use super::theme::Theme;
 use super::widgets::{display_width, truncate_to_width};
 
@@ -67,6 +68,8 @@ pub struct ReplayView {
     interests: InterestsScreen,
     conflicts: ConflictsScreen,
     summary: SummaryScreen,
+    /// Focus mode (`z`): the selected item alone and large.
+    focus: bool,
 }
 
 impl ReplayView {
@@ -92,6 +95,7 @@ impl ReplayView {
             interests: InterestsScreen::default(),
             conflicts: ConflictsScreen::default(),
             summary: SummaryScreen::default(),
+            focus: false,
         }
     }
 
@@ -192,6 +196,21 @@ impl ReplayView {
             }
             KeyCode::Char('/') => return Some(Intent::FindInReplay),
             KeyCode::Char('c') => return Some(Intent::ContinueReplay),
+            KeyCode::Char('z') | KeyCode::Esc if self.focus => {
+                self.focus = false;
+                return None;
+            }
+            KeyCode::Char('z') => {
+                let theme = Theme::monochrome();
+                let ctx = self.ctx(&theme, None);
+                if self.focus_card(&ctx).is_none() {
+                    return Some(Intent::Status(
+                        "Nothing is selected here to focus on.".to_string(),
+                    ));
+                }
+                self.focus = true;
+                return None;
+            }
             KeyCode::Char('q') | KeyCode::Esc => return Some(Intent::Home),
             KeyCode::Up | KeyCode::Down | KeyCode::Tab | KeyCode::BackTab => {
                 // Looking around the stage on show: the screens move their cursor. A
@@ -204,6 +223,29 @@ impl ReplayView {
         self.restart_wait(now);
         self.sync(now);
         None
+    }
+
+    /// A read-only context for the state at the position.
+    fn ctx<'a>(&'a self, theme: &'a Theme, highlight: Option<&'a Changed>) -> StageCtx<'a> {
+        StageCtx {
+            session: &self.state,
+            board: &self.board,
+            theme,
+            read_only: true,
+            highlight,
+            fit: FitReport::default(),
+        }
+    }
+
+    /// The selected item of the stage on show, for focus mode.
+    fn focus_card(&self, ctx: &StageCtx) -> Option<FocusCard> {
+        match self.stage() {
+            Stage::Vision => self.vision.focus_card(ctx),
+            Stage::Roles => self.roles.focus_card(ctx),
+            Stage::Interests => self.interests.focus_card(ctx),
+            Stage::Conflicts => self.conflicts.focus_card(ctx),
+            Stage::Summary => self.summary.focus_card(ctx),
+        }
     }
 
     fn stage_key(&mut self, key: KeyEvent) {
@@ -231,6 +273,14 @@ impl ReplayView {
         } else {
             "play"
         };
+        if self.focus {
+            return vec![
+                ("Space", play),
+                ("← →", "step"),
+                ("↑↓", "another item"),
+                ("z/Esc", "back to the stage"),
+            ];
+        }
         vec![
             ("Space", play),
             ("← →", "step"),
@@ -278,23 +328,25 @@ impl ReplayView {
             Some("REPLAY"),
             theme,
         );
-        let (title, body) = split_big_title(body, area.height, stage.label());
-        render_big_title(frame, title, theme);
         let replay_now = self.replay_time(now);
-        let ctx = StageCtx {
-            session: &self.state,
-            board: &self.board,
-            theme,
-            read_only: true,
-            highlight: self.highlight(replay_now),
-            fit: FitReport::default(),
+        let ctx = self.ctx(theme, self.highlight(replay_now));
+        let card = if self.focus {
+            self.focus_card(&ctx)
+        } else {
+            None
         };
-        match stage {
-            Stage::Vision => self.vision.render(frame, body, &ctx),
-            Stage::Roles => self.roles.render(frame, body, &ctx),
-            Stage::Interests => self.interests.render(frame, body, &ctx),
-            Stage::Conflicts => self.conflicts.render(frame, body, &ctx),
-            Stage::Summary => self.summary.render(frame, body, &ctx),
+        if let Some(card) = card {
+            render_focus(frame, body, &card, theme, area.height, &ctx.fit);
+        } else {
+            let (title, body) = split_big_title(body, area.height, stage.label());
+            render_big_title(frame, title, theme);
+            match stage {
+                Stage::Vision => self.vision.render(frame, body, &ctx),
+                Stage::Roles => self.roles.render(frame, body, &ctx),
+                Stage::Interests => self.interests.render(frame, body, &ctx),
+                Stage::Conflicts => self.conflicts.render(frame, body, &ctx),
+                Stage::Summary => self.summary.render(frame, body, &ctx),
+            }
         }
         let lines = self.bar_lines(usize::from(area.width), theme, replay_now);
         frame.render_widget(Paragraph::new(lines), bar_area);
