@@ -42,16 +42,23 @@ pub fn projector() -> Palette {
         .clone()
 }
 
-/// A shipped theme by name, read with the default theme as its fallback.
+/// A shipped theme by name, read with the default theme as its fallback. Read once:
+/// tests and screens ask for shipped themes often.
 pub fn shipped(name: &str) -> Option<Result<Palette, ThemeError>> {
-    let (name, text) = SHIPPED.iter().find(|(n, _)| *n == name)?;
-    if *name == DEFAULT {
-        return Some(Ok(projector()));
-    }
-    Some(parse(
-        text,
-        Path::new(&source_path(name)),
-        name,
-        &projector(),
-    ))
+    static ALL: OnceLock<Vec<Result<Palette, ThemeError>>> = OnceLock::new();
+    let all = ALL.get_or_init(|| {
+        let projector = projector();
+        SHIPPED
+            .iter()
+            .map(|(name, text)| {
+                if *name == DEFAULT {
+                    Ok(projector.clone())
+                } else {
+                    parse(text, Path::new(&source_path(name)), name, &projector)
+                }
+            })
+            .collect()
+    });
+    let at = SHIPPED.iter().position(|(n, _)| *n == name)?;
+    all.get(at).cloned()
 }
