@@ -299,7 +299,9 @@ fn build(
         warning: token(file.warning, "warning", |p| p.warning)?,
         danger: token(file.danger, "danger", |p| p.danger)?,
         severity_low: token(file.severity_low, "severity_low", |p| p.severity_low)?,
-        severity_medium: token(file.severity_medium, "severity_medium", |p| p.severity_medium)?,
+        severity_medium: token(file.severity_medium, "severity_medium", |p| {
+            p.severity_medium
+        })?,
         severity_high: token(file.severity_high, "severity_high", |p| p.severity_high)?,
         severity_critical: token(file.severity_critical, "severity_critical", |p| {
             p.severity_critical
@@ -339,7 +341,9 @@ fn ron_error(path: &Path, text: &str, err: &ron::error::SpannedError) -> ThemeEr
                 &TOKENS
             };
             let mut message = if known.len() == 2 {
-                format!("unknown field `{found}` in a colour; a colour is `(rgb: \"#RRGGBB\", ansi: NAME)`")
+                format!(
+                    "unknown field `{found}` in a colour; a colour is `(rgb: \"#RRGGBB\", ansi: NAME)`"
+                )
             } else {
                 format!("unknown token `{found}`")
             };
@@ -371,18 +375,35 @@ fn ron_error(path: &Path, text: &str, err: &ron::error::SpannedError) -> ThemeEr
                 "this colour has no `{field}`; every colour needs both, as `(rgb: \"#RRGGBB\", ansi: NAME)`"
             ),
         ),
-        E::DuplicateStructField { field, .. } => (
-            start,
-            format!("`{field}` is given twice; keep one"),
-        ),
+        E::DuplicateStructField { field, .. } => {
+            (start, format!("`{field}` is given twice; keep one"))
+        }
         E::Eof => (start, "file ends early (truncated?)".to_string()),
         E::ExpectedStringEnd => (
             start,
             "string is never closed; file ends early (truncated?)".to_string(),
         ),
+        // A bad value inside a string (a colour that is not `#RRGGBB`): ron points past
+        // the opening quote; point at the value as written, quote and all.
+        other @ E::Message(_) => (before_quote(text, start), other.to_string()),
         other => (start, other.to_string()),
     };
     ThemeError::new(path, Some(place), message)
+}
+
+/// `at` moved onto the `"` just before it, if there is one.
+fn before_quote(text: &str, at: (usize, usize)) -> (usize, usize) {
+    let (line, col) = at;
+    let quoted = text
+        .lines()
+        .nth(line.saturating_sub(1))
+        .and_then(|l| l.chars().nth(col.saturating_sub(2)))
+        == Some('"');
+    if quoted && col > 1 {
+        (line, col - 1)
+    } else {
+        at
+    }
 }
 
 /// The 1-based line and column just after `text`.
@@ -460,10 +481,9 @@ mod tests {
 
     #[test]
     fn tokens_need_no_some() {
-        let palette = read(
-            "(name: \"x\", appearance: Light, text: (rgb: \"#102030\", ansi: Black))",
-        )
-        .expect("parses");
+        let palette =
+            read("(name: \"x\", appearance: Light, text: (rgb: \"#102030\", ansi: Black))")
+                .expect("parses");
         assert_eq!(palette.text.rgb, Rgb::new(0x10, 0x20, 0x30));
         assert_eq!(palette.text.ansi, Ansi::Black);
         assert_eq!(palette.appearance, Appearance::Light);
@@ -482,7 +502,10 @@ mod tests {
     #[test]
     fn a_far_off_token_lists_the_known_ones() {
         let err = read("(zzzzzz: true)").unwrap_err();
-        assert!(err.message.contains("the tokens are name, appearance"), "{err}");
+        assert!(
+            err.message.contains("the tokens are name, appearance"),
+            "{err}"
+        );
         assert_eq!(err.location, "t.ron:1:2", "{err}");
     }
 
@@ -490,13 +513,19 @@ mod tests {
     fn colour_mistakes_are_explained() {
         let err = read("(text: (rgb: \"#12345\", ansi: White))").unwrap_err();
         assert!(err.message.contains("`#12345` is not a colour"), "{err}");
-        assert!(err.location.starts_with("t.ron:1:"), "{err}");
+        assert_eq!(err.location, "t.ron:1:14", "at the opening quote: {err}");
         let err = read("(text: (rgb: \"#123456\", ansi: Orange))").unwrap_err();
-        assert!(err.message.contains("`Orange` is not one of the 16"), "{err}");
+        assert!(
+            err.message.contains("`Orange` is not one of the 16"),
+            "{err}"
+        );
         let err = read("(text: (rgb: \"#123456\"))").unwrap_err();
         assert!(err.message.contains("no `ansi`"), "{err}");
         let err = read("(text: (rgb: \"#123456\", ansi: White, alpha: 1))").unwrap_err();
-        assert!(err.message.contains("unknown field `alpha` in a colour"), "{err}");
+        assert!(
+            err.message.contains("unknown field `alpha` in a colour"),
+            "{err}"
+        );
         let err = read("(appearance: Dim)").unwrap_err();
         assert!(err.message.contains("Light or Dark"), "{err}");
     }
@@ -506,11 +535,14 @@ mod tests {
         let one = "(rgb: \"#FFFFFF\", ansi: White)";
         let err = read("(\n partners: [],\n)").unwrap_err();
         assert_eq!(err.location, "t.ron:2:2", "{err}");
-        let nine = vec![one; 9].join(", ");
+        let nine = [one; 9].join(", ");
         let err = read(&format!("(partners: [{nine}])")).unwrap_err();
         assert!(err.message.contains("at most 8"), "{err}");
-        let three = vec![one; 3].join(", ");
-        assert_eq!(read(&format!("(partners: [{three}])")).map(|p| p.partners.len()), Ok(3));
+        let three = [one; 3].join(", ");
+        assert_eq!(
+            read(&format!("(partners: [{three}])")).map(|p| p.partners.len()),
+            Ok(3)
+        );
     }
 
     #[test]
