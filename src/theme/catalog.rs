@@ -179,7 +179,15 @@ mod tests {
         let catalog = Catalog::load(Some(tmp.path()));
         assert_eq!(
             catalog.names(),
-            ["projector", "light", "dark", "mono", "colour-blind-safe", "alpha", "zeta"]
+            [
+                "projector",
+                "light",
+                "dark",
+                "mono",
+                "colour-blind-safe",
+                "alpha",
+                "zeta"
+            ]
         );
         let light = catalog.find("light").expect("light");
         assert!(light.overrides_shipped);
@@ -196,7 +204,11 @@ mod tests {
         let catalog = Catalog::load(Some(tmp.path()));
         assert!(catalog.has_errors());
         let dup = &catalog.entries[6];
-        assert!(dup.palette.as_ref().is_err_and(|e| e.message.contains("already taken")));
+        assert!(
+            dup.palette
+                .as_ref()
+                .is_err_and(|e| e.message.contains("already taken"))
+        );
         let broken = &catalog.entries[7];
         assert_eq!(broken.name, "c");
         let err = broken.palette.as_ref().expect_err("broken");

@@ -184,9 +184,9 @@ pub fn ciede2000(x: Lab, y: Lab) -> f64 {
         (h1 + h2 - 360.0) / 2.0
     };
     let cos = |deg: f64| deg.to_radians().cos();
-    let t = 1.0 - 0.17 * cos(h_mean - 30.0) + 0.24 * cos(2.0 * h_mean)
-        + 0.32 * cos(3.0 * h_mean + 6.0)
-        - 0.20 * cos(4.0 * h_mean - 63.0);
+    let t =
+        1.0 - 0.17 * cos(h_mean - 30.0) + 0.24 * cos(2.0 * h_mean) + 0.32 * cos(3.0 * h_mean + 6.0)
+            - 0.20 * cos(4.0 * h_mean - 63.0);
     let d_theta = 30.0 * (-((h_mean - 275.0) / 25.0).powi(2)).exp();
     let cp7 = cp_mean.powi(7);
     let r_c = 2.0 * (cp7 / (cp7 + 25f64.powi(7))).sqrt();
@@ -317,7 +317,10 @@ mod tests {
     #[test]
     fn lab_of_reference_colours() {
         let white = Rgb::new(255, 255, 255).lab();
-        assert!(close(white.l, 100.0, 0.01) && close(white.a, 0.0, 0.01), "{white:?}");
+        assert!(
+            close(white.l, 100.0, 0.01) && close(white.a, 0.0, 0.01),
+            "{white:?}"
+        );
         let red = Rgb::new(255, 0, 0).lab();
         assert!(
             close(red.l, 53.24, 0.05) && close(red.a, 80.09, 0.1) && close(red.b, 67.20, 0.1),
@@ -390,9 +393,15 @@ mod tests {
             // Exact palette colours map to themselves (or to an equal, lower index).
             assert_eq!(xterm_colour(xterm_index(c)), Some(c), "{i}");
         }
-        assert_eq!(quantise(Rgb::new(0xFF, 0x70, 0x00)), Rgb::new(0xFF, 0x5F, 0x00));
+        assert_eq!(
+            quantise(Rgb::new(0xFF, 0x70, 0x00)),
+            Rgb::new(0xFF, 0x5F, 0x00)
+        );
         // A near-grey goes to the grey ramp, not to a far cube grey.
-        assert_eq!(quantise(Rgb::new(0x30, 0x30, 0x31)), Rgb::new(0x30, 0x30, 0x30));
+        assert_eq!(
+            quantise(Rgb::new(0x30, 0x30, 0x31)),
+            Rgb::new(0x30, 0x30, 0x30)
+        );
         assert_eq!(xterm_index(Rgb::new(0x12, 0x12, 0x12)), 233);
     }
 }

@@ -161,17 +161,10 @@ pub fn distinct_sets(palette: &Palette) -> Vec<(&'static str, Vec<Rgb>)> {
         return Vec::new();
     }
     vec![
-        (
-            "partners",
-            palette.partners.iter().map(|s| s.rgb).collect(),
-        ),
+        ("partners", palette.partners.iter().map(|s| s.rgb).collect()),
         (
             "success, warning, danger",
-            vec![
-                palette.success.rgb,
-                palette.warning.rgb,
-                palette.danger.rgb,
-            ],
+            vec![palette.success.rgb, palette.warning.rgb, palette.danger.rgb],
         ),
         (
             "severities",

@@ -142,7 +142,9 @@ impl Theme {
             no_color: no_color(std::env::var_os("NO_COLOR").as_deref()),
             depth: ColourDepth::from_env(),
         };
-        Themes::select(&choice, &Catalog::shipped()).current().clone()
+        Themes::select(&choice, &Catalog::shipped())
+            .current()
+            .clone()
     }
 
     /// The shipped `dark` theme at truecolour.
@@ -285,7 +287,8 @@ impl Themes {
             .iter()
             .filter_map(|e| e.palette.as_ref().ok().cloned())
             .collect();
-        let position = |palettes: &[Palette], name: &str| palettes.iter().position(|p| p.name == name);
+        let position =
+            |palettes: &[Palette], name: &str| palettes.iter().position(|p| p.name == name);
         let requested = choice
             .requested
             .as_deref()
@@ -405,11 +408,17 @@ mod tests {
     #[test]
     fn depth_detection() {
         use ColourDepth::*;
-        assert_eq!(ColourDepth::detect(Some("truecolor"), Some("xterm")), TrueColour);
+        assert_eq!(
+            ColourDepth::detect(Some("truecolor"), Some("xterm")),
+            TrueColour
+        );
         assert_eq!(ColourDepth::detect(Some("24bit"), None), TrueColour);
         assert_eq!(ColourDepth::detect(Some("TrueColor"), None), TrueColour);
         assert_eq!(ColourDepth::detect(None, Some("xterm-256color")), Ansi256);
-        assert_eq!(ColourDepth::detect(Some("yes"), Some("screen-256color")), Ansi256);
+        assert_eq!(
+            ColourDepth::detect(Some("yes"), Some("screen-256color")),
+            Ansi256
+        );
         assert_eq!(ColourDepth::detect(None, Some("xterm")), Ansi16);
         assert_eq!(ColourDepth::detect(None, Some("linux")), Ansi16);
         assert_eq!(ColourDepth::detect(None, None), Ansi16);
@@ -463,7 +472,10 @@ mod tests {
         assert_eq!(themes.current().name, "projector");
         let notice = themes.notice().unwrap_or_default();
         assert!(notice.contains("`neon`"), "{notice}");
-        assert!(notice.contains("projector, light, dark, mono, colour-blind-safe"), "{notice}");
+        assert!(
+            notice.contains("projector, light, dark, mono, colour-blind-safe"),
+            "{notice}"
+        );
         assert!(notice.ends_with("— using projector"), "{notice}");
     }
 
@@ -472,7 +484,10 @@ mod tests {
         let themes = Themes::select(&choice(Some("/no/such/x.ron"), false), &Catalog::shipped());
         assert_eq!(themes.current().name, "projector");
         let notice = themes.notice().unwrap_or_default();
-        assert!(notice.starts_with("Theme file /no/such/x.ron: "), "{notice}");
+        assert!(
+            notice.starts_with("Theme file /no/such/x.ron: "),
+            "{notice}"
+        );
     }
 
     #[test]
@@ -480,7 +495,10 @@ mod tests {
         let mut themes = Themes::select(&choice(Some("dark"), false), &Catalog::shipped());
         assert_eq!(themes.current().name, "dark");
         let seen: Vec<String> = (0..5).map(|_| themes.next().name.clone()).collect();
-        assert_eq!(seen, ["mono", "colour-blind-safe", "projector", "light", "dark"]);
+        assert_eq!(
+            seen,
+            ["mono", "colour-blind-safe", "projector", "light", "dark"]
+        );
     }
 
     #[test]
@@ -492,7 +510,10 @@ mod tests {
             at(ColourDepth::TrueColour),
             Some(Color::Rgb(text.rgb.r, text.rgb.g, text.rgb.b))
         );
-        assert_eq!(at(ColourDepth::Ansi256), Some(Color::Indexed(xterm_index(text.rgb))));
+        assert_eq!(
+            at(ColourDepth::Ansi256),
+            Some(Color::Indexed(xterm_index(text.rgb)))
+        );
         assert_eq!(at(ColourDepth::Ansi16), Some(Color::White));
         let base = Theme::from_palette(&palette, ColourDepth::Ansi16).base;
         assert_eq!(base.bg, Some(Color::Black));
@@ -510,13 +531,23 @@ mod tests {
                 .add_modifier
                 .contains(Modifier::BOLD | Modifier::UNDERLINED)
         );
-        assert_eq!(mono.muted, Style::default(), "dim fades away on a projector");
+        assert_eq!(
+            mono.muted,
+            Style::default(),
+            "dim fades away on a projector"
+        );
         assert_eq!(
             mono.severity(Severity::Critical),
             mono.bad,
             "critical is as loud as danger"
         );
-        for style in [mono.text, mono.heading, mono.selected, mono.bad, mono.partner(3)] {
+        for style in [
+            mono.text,
+            mono.heading,
+            mono.selected,
+            mono.bad,
+            mono.partner(3),
+        ] {
             assert_eq!((style.fg, style.bg), (None, None), "{style:?}");
         }
     }
@@ -527,7 +558,10 @@ mod tests {
         let dark = Theme::dark();
         let rgb = |s: Swatch| Some(Color::Rgb(s.rgb.r, s.rgb.g, s.rgb.b));
         assert_eq!(dark.severity(Severity::Low).fg, rgb(palette.severity_low));
-        assert_eq!(dark.severity(Severity::Critical).fg, rgb(palette.severity_critical));
+        assert_eq!(
+            dark.severity(Severity::Critical).fg,
+            rgb(palette.severity_critical)
+        );
         assert_eq!(dark.partner(9).fg, rgb(palette.partners[1]));
         assert!(pairs(&palette).iter().any(|p| p.need == Need::Muted));
     }
