@@ -14,11 +14,14 @@ use crate::domain::change::{MAX_PARTNERS, MIN_PARTNERS};
 use crate::export::{CsvTable, Format, Notes, render};
 use crate::storage::Listed;
 use crate::storage::atomic::write_atomically;
-use crate::storage::dirs::{SessionsDir, ensure_dir, resolve_sessions_dir};
+use crate::storage::dirs::{SessionsDir, ensure_dir, resolve_sessions_dir, resolve_themes_dir};
 use crate::storage::store::{list_sessions, read_record, read_session};
+use crate::theme::Catalog;
+use crate::theme::measure::{Need, lowest};
+use crate::tui::app::StatusKind;
 use crate::tui::clock::SystemClock;
 use crate::tui::setup::SetupScreen;
-use crate::tui::theme::Theme;
+use crate::tui::theme::{ColourDepth, ThemeChoice, Themes, no_color};
 use crate::tui::{self, App};
 
 #[derive(Debug, Parser)]
@@ -32,6 +35,16 @@ pub struct Cli {
     /// The sessions directory (overrides $SAMESIDE_DIR)
     #[arg(long, global = true, value_name = "DIR")]
     pub dir: Option<PathBuf>,
+
+    /// The colour theme: a name from `sameside themes`, or a theme file. Overrides
+    /// $NO_COLOR
+    #[arg(long, global = true, value_name = "NAME|PATH")]
+    pub theme: Option<String>,
+
+    /// The colours the terminal shows: truecolor, 256 or 16. Without it, detected from
+    /// $COLORTERM and $TERM
+    #[arg(long = "colour", visible_alias = "color", global = true, value_name = "DEPTH", value_parser = parse_depth)]
+    pub colour: Option<ColourDepth>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -96,6 +109,9 @@ pub enum Command {
         #[arg(long, value_parser = parse_table)]
         table: Option<CsvTable>,
     },
+    /// List the colour themes, shipped and your own, with their lowest contrast; exits 1
+    /// if a theme file is broken
+    Themes,
     /// Check session files; prints one line per file, exits 1 if any is invalid
     Check {
         /// The session files to check
@@ -122,6 +138,11 @@ fn parse_table(text: &str) -> Result<CsvTable, String> {
         "conflicts" => Ok(CsvTable::Conflicts),
         _ => Err(format!("'{text}' is not a table; use actions or conflicts")),
     }
+}
+
+fn parse_depth(text: &str) -> Result<ColourDepth, String> {
+    ColourDepth::parse(text)
+        .ok_or_else(|| format!("'{text}' is not a colour depth; use truecolor, 256 or 16"))
 }
 
 fn parse_kind(text: &str) -> Result<PartnershipType, String> {
@@ -152,7 +173,12 @@ pub fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, String> {
+    let look = Look {
+        theme: cli.theme.clone(),
+        colour: cli.colour,
+    };
     match cli.command {
+        Some(Command::Themes) => Ok(themes(&catalog())),
         Some(Command::Check { files }) => Ok(check(&files)),
         Some(Command::Export {
             file,
@@ -167,7 +193,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         Some(Command::Open { file }) => {
             // Fail before taking over the screen, so the message stays readable.
             read_session(&file).map_err(|e| e.to_string())?;
-            let mut app = start(cli.dir.as_deref())?;
+            let mut app = start(cli.dir.as_deref(), &look)?;
             app.open(&file);
             interactive(app)
         }
@@ -178,7 +204,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 eprintln!("{e}");
                 return Ok(ExitCode::from(1));
             }
-            let mut app = start(cli.dir.as_deref())?;
+            let mut app = start(cli.dir.as_deref(), &look)?;
             app.replay(&file);
             interactive(app)
         }
@@ -205,7 +231,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                     partners.len()
                 ));
             }
-            let mut app = start(cli.dir.as_deref())?;
+            let mut app = start(cli.dir.as_deref(), &look)?;
             let setup = SetupScreen::new(title.as_deref(), &partners, kind.as_ref());
             let ready = title.as_deref().is_some_and(|t| !t.trim().is_empty())
                 && partners.len() >= MIN_PARTNERS;
@@ -231,18 +257,123 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             interactive(app)
         }
         None => {
-            let app = start(cli.dir.as_deref())?;
+            let app = start(cli.dir.as_deref(), &look)?;
             interactive(app)
         }
     }
 }
 
-fn start(dir: Option<&Path>) -> Result<App, String> {
+/// The theme flags.
+struct Look {
+    theme: Option<String>,
+    colour: Option<ColourDepth>,
+}
+
+/// The shipped themes and the user's.
+fn catalog() -> Catalog {
+    let dir = resolve_themes_dir(std::env::var_os("SAMESIDE_CONFIG_DIR"));
+    Catalog::load(dir.as_ref().map(|d| d.path.as_path()))
+}
+
+fn start(dir: Option<&Path>, look: &Look) -> Result<App, String> {
     if !std::io::stdout().is_terminal() {
         return Err("the session screens need a terminal; in scripts use `sameside list` or `sameside check`".to_string());
     }
     let dir = sessions_dir(dir)?;
-    Ok(App::new(dir, Theme::from_env(), Rc::new(SystemClock)))
+    let choice = ThemeChoice {
+        requested: look.theme.clone(),
+        no_color: no_color(std::env::var_os("NO_COLOR").as_deref()),
+        depth: look.colour.unwrap_or_else(ColourDepth::from_env),
+    };
+    let themes = Themes::select(&choice, &catalog());
+    let mut app = App::new(dir, themes.current().clone(), Rc::new(SystemClock));
+    // A theme that could not be used is said on the wall, not in a message that the
+    // screen would cover at once.
+    if let Some(notice) = themes.notice() {
+        app.status = Some((notice.to_string(), StatusKind::Warn));
+    }
+    Ok(app)
+}
+
+/// A contrast ratio rounded down, so the listing never claims more than was measured.
+fn ratio_text(ratio: Option<f64>) -> String {
+    ratio.map_or("-".to_string(), |r| {
+        format!("{:.1}:1", (r * 10.0).floor() / 10.0)
+    })
+}
+
+fn themes(catalog: &Catalog) -> ExitCode {
+    let mut rows: Vec<[String; 6]> = vec![[
+        "NAME".into(),
+        "KIND".into(),
+        "TEXT".into(),
+        "MUTED".into(),
+        "ORIGIN".into(),
+        "STATUS".into(),
+    ]];
+    for entry in &catalog.entries {
+        let origin = if entry.overrides_shipped {
+            format!("{} (overrides shipped)", entry.origin)
+        } else {
+            entry.origin.to_string()
+        };
+        rows.push(match &entry.palette {
+            Ok(palette) => [
+                entry.name.clone(),
+                palette.kind().to_string(),
+                ratio_text(lowest(palette, Need::Text)),
+                ratio_text(lowest(palette, Need::Muted)),
+                origin,
+                "ok".into(),
+            ],
+            Err(e) => [
+                entry.name.clone(),
+                "-".into(),
+                "-".into(),
+                "-".into(),
+                origin,
+                e.to_string(),
+            ],
+        });
+    }
+    let width = |s: &str| unicode_width::UnicodeWidthStr::width(s);
+    let widths: Vec<usize> = (0..6)
+        .map(|c| rows.iter().map(|r| width(&r[c])).max().unwrap_or(0))
+        .collect();
+    for row in &rows {
+        let line: Vec<String> = row
+            .iter()
+            .enumerate()
+            .map(|(c, text)| {
+                let text = text.replace(['\t', '\n', '\r'], " ");
+                if c == 5 {
+                    text
+                } else {
+                    format!(
+                        "{text}{}",
+                        " ".repeat(widths[c].saturating_sub(width(&text)))
+                    )
+                }
+            })
+            .collect();
+        println!("{}", line.join("  "));
+    }
+    if let Some(error) = &catalog.dir_error {
+        println!("{error}");
+    }
+    match resolve_themes_dir(std::env::var_os("SAMESIDE_CONFIG_DIR")) {
+        Some(dir) => eprintln!(
+            "your own themes go in {}/NAME.ron (from {}); TEXT and MUTED are the lowest contrast, truecolour or 256 colours",
+            dir.path.display(),
+            dir.source
+        ),
+        None => eprintln!("no home directory: set SAMESIDE_CONFIG_DIR to use your own themes"),
+    }
+    if catalog.has_errors() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 fn interactive(app: App) -> Result<ExitCode, String> {

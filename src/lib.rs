@@ -6,4 +6,5 @@ pub mod cli;
 pub mod domain;
 pub mod export;
 pub mod storage;
+pub mod theme;
 pub mod tui;

@@ -83,6 +83,52 @@ fn platform_sessions_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "sameside").map(|dirs| dirs.data_dir().join("sessions"))
 }
 
+/// Where the user's own theme files came from, for the same reason as [`DirSource`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConfigSource {
+    Env,
+    Platform,
+}
+
+impl fmt::Display for ConfigSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            ConfigSource::Env => "SAMESIDE_CONFIG_DIR",
+            ConfigSource::Platform => "platform config directory",
+        })
+    }
+}
+
+/// The directory user themes are read from: `<config dir>/themes`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ThemesDir {
+    pub path: PathBuf,
+    pub source: ConfigSource,
+}
+
+/// Picks the user themes directory: `SAMESIDE_CONFIG_DIR/themes` beats the platform
+/// config directory (e.g. `~/.config/sameside/themes`).
+///
+/// `env_value` should be `std::env::var_os("SAMESIDE_CONFIG_DIR")`; empty counts as
+/// unset, as with `SAMESIDE_DIR`. `None` when there is no home directory: the shipped
+/// themes still work, so that is not an error.
+pub fn resolve_themes_dir(env_value: Option<OsString>) -> Option<ThemesDir> {
+    if let Some(env) = env_value.filter(|v| !v.is_empty()) {
+        return Some(ThemesDir {
+            path: PathBuf::from(env).join("themes"),
+            source: ConfigSource::Env,
+        });
+    }
+    platform_config_dir().map(|config| ThemesDir {
+        path: config.join("themes"),
+        source: ConfigSource::Platform,
+    })
+}
+
+fn platform_config_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "sameside").map(|dirs| dirs.config_dir().to_path_buf())
+}
+
 /// Creates the sessions directory and any missing parents.
 ///
 /// On unix, directories we create are private (0700): sessions record
@@ -184,6 +230,34 @@ mod tests {
             msg.contains("--dir") && msg.contains("SAMESIDE_DIR"),
             "{msg}"
         );
+    }
+
+    #[test]
+    fn themes_dir_env_beats_platform() {
+        let dir = resolve_themes_dir(Some("/from/env".into()));
+        assert_eq!(
+            dir,
+            Some(ThemesDir {
+                path: PathBuf::from("/from/env/themes"),
+                source: ConfigSource::Env
+            })
+        );
+        assert_eq!(ConfigSource::Env.to_string(), "SAMESIDE_CONFIG_DIR");
+    }
+
+    #[test]
+    fn themes_dir_empty_env_means_platform() {
+        let dir = resolve_themes_dir(Some(OsString::new()));
+        match platform_config_dir() {
+            Some(config) => {
+                let dir = dir.expect("a platform dir");
+                assert_eq!(dir.source, ConfigSource::Platform);
+                assert_eq!(dir.path, config.join("themes"));
+                let text = dir.path.to_string_lossy().to_lowercase();
+                assert!(text.contains("sameside"), "{text}");
+            }
+            None => assert_eq!(dir, None),
+        }
     }
 
     #[test]

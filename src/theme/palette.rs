@@ -1,0 +1,571 @@
+//! Theme files: what they hold, how they are read, and how a problem in one is reported.
+//!
+//! A theme file is RON: a name, whether it is light or dark, and named colour tokens.
+//! Every token is optional and falls back to the default theme's; a token the format does
+//! not know is an error, so a typo is reported instead of silently showing the fallback.
+//! There is no format version: tokens only ever get added, and an older file stays valid
+//! because missing tokens fall back. Should a token ever be renamed or change meaning, a
+//! `format` field will be introduced then, its absence meaning this first format.
+
+use std::path::Path;
+
+use ron::extensions::Extensions;
+use serde::Deserialize;
+
+use super::colour::Rgb;
+
+/// The most partner colours a theme can list: a session has at most 8 partners.
+pub const MAX_PARTNER_COLOURS: usize = 8;
+
+/// The sixteen colours every colour terminal has. Their exact shades are the terminal's
+/// (and the user's) choice, so a theme picks one by hand for each token rather than
+/// having it computed from the truecolour value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum Ansi {
+    Black,
+    Red,
+    Green,
+    Yellow,
+    Blue,
+    Magenta,
+    Cyan,
+    Gray,
+    DarkGray,
+    LightRed,
+    LightGreen,
+    LightYellow,
+    LightBlue,
+    LightMagenta,
+    LightCyan,
+    White,
+}
+
+impl Ansi {
+    /// The names as written in theme files.
+    pub const NAMES: [&'static str; 16] = [
+        "Black",
+        "Red",
+        "Green",
+        "Yellow",
+        "Blue",
+        "Magenta",
+        "Cyan",
+        "Gray",
+        "DarkGray",
+        "LightRed",
+        "LightGreen",
+        "LightYellow",
+        "LightBlue",
+        "LightMagenta",
+        "LightCyan",
+        "White",
+    ];
+}
+
+/// Whether a theme is meant for a dark or a light background.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+pub enum Appearance {
+    Light,
+    Dark,
+}
+
+/// One colour token: the colour itself, and what to use on a 16-colour terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename = "colour", deny_unknown_fields)]
+pub struct Swatch {
+    pub rgb: Rgb,
+    pub ansi: Ansi,
+}
+
+/// A complete theme: every token has a value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Palette {
+    pub name: String,
+    pub appearance: Appearance,
+    /// No colour at all: the terminal's own foreground and background, with meaning
+    /// carried by bold, reverse and underline. The colour tokens are then unused.
+    pub monochrome: bool,
+    pub background: Swatch,
+    pub text: Swatch,
+    pub heading: Swatch,
+    pub muted: Swatch,
+    /// Accents and key names.
+    pub accent: Swatch,
+    /// The background of the item under the cursor.
+    pub selection: Swatch,
+    /// Text on `selection`.
+    pub selection_text: Swatch,
+    pub border: Swatch,
+    /// The border of the box that typing goes to.
+    pub focus_border: Swatch,
+    pub success: Swatch,
+    pub warning: Swatch,
+    pub danger: Swatch,
+    pub severity_low: Swatch,
+    pub severity_medium: Swatch,
+    pub severity_high: Swatch,
+    pub severity_critical: Swatch,
+    /// One per partner, in partner order (1 to 8; more partners than colours reuse them).
+    pub partners: Vec<Swatch>,
+}
+
+impl Palette {
+    /// What the listing shows: `mono`, `light` or `dark`.
+    pub fn kind(&self) -> &'static str {
+        match (self.monochrome, self.appearance) {
+            (true, _) => "mono",
+            (false, Appearance::Light) => "light",
+            (false, Appearance::Dark) => "dark",
+        }
+    }
+}
+
+/// A theme file as written: everything optional, nothing unknown.
+// The serde name appears in ron's messages, so it is worded for the reader.
+#[derive(Debug, Deserialize)]
+#[serde(rename = "theme", deny_unknown_fields)]
+struct ThemeFile {
+    name: Option<String>,
+    appearance: Option<Appearance>,
+    monochrome: Option<bool>,
+    background: Option<Swatch>,
+    text: Option<Swatch>,
+    heading: Option<Swatch>,
+    muted: Option<Swatch>,
+    accent: Option<Swatch>,
+    selection: Option<Swatch>,
+    selection_text: Option<Swatch>,
+    border: Option<Swatch>,
+    focus_border: Option<Swatch>,
+    success: Option<Swatch>,
+    warning: Option<Swatch>,
+    danger: Option<Swatch>,
+    severity_low: Option<Swatch>,
+    severity_medium: Option<Swatch>,
+    severity_high: Option<Swatch>,
+    severity_critical: Option<Swatch>,
+    partners: Option<Vec<Swatch>>,
+}
+
+/// The tokens a theme file may hold, for messages and docs.
+pub const TOKENS: [&str; 20] = [
+    "name",
+    "appearance",
+    "monochrome",
+    "background",
+    "text",
+    "heading",
+    "muted",
+    "accent",
+    "selection",
+    "selection_text",
+    "border",
+    "focus_border",
+    "success",
+    "warning",
+    "danger",
+    "severity_low",
+    "severity_medium",
+    "severity_high",
+    "severity_critical",
+    "partners",
+];
+
+/// A theme that cannot be used, with the place in it that is wrong.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{location}: {message}")]
+pub struct ThemeError {
+    /// `path:line:col`, or just the path when no place in the text applies.
+    pub location: String,
+    pub message: String,
+}
+
+impl ThemeError {
+    pub fn new(path: &Path, place: Option<(usize, usize)>, message: impl Into<String>) -> Self {
+        let location = match place {
+            Some((line, col)) => format!("{}:{line}:{col}", path.display()),
+            None => path.display().to_string(),
+        };
+        ThemeError {
+            location,
+            message: message.into(),
+        }
+    }
+}
+
+/// Reads a theme from its text. `path` names it in errors; `fallback` supplies the tokens
+/// the file leaves out; `default_name` is used when the file has no `name`.
+pub fn parse(
+    text: &str,
+    path: &Path,
+    default_name: &str,
+    fallback: &Palette,
+) -> Result<Palette, ThemeError> {
+    build(text, path, default_name, Some(fallback))
+}
+
+/// Reads a theme that must give every token itself: the default theme, which is what
+/// every other theme falls back to.
+pub fn parse_complete(text: &str, path: &Path, default_name: &str) -> Result<Palette, ThemeError> {
+    build(text, path, default_name, None)
+}
+
+fn build(
+    text: &str,
+    path: &Path,
+    default_name: &str,
+    fallback: Option<&Palette>,
+) -> Result<Palette, ThemeError> {
+    // Editors may put a byte-order mark in front; it carries no meaning.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(ThemeError::new(
+            path,
+            None,
+            "file is empty; a theme is `( name: \"…\", appearance: Dark, … )`",
+        ));
+    }
+    // Implicit `Some`: a hand-written `text: (rgb: …)` should not need `Some(…)` around it.
+    let options = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
+    let file: ThemeFile = options
+        .from_str(text)
+        .map_err(|e| ron_error(path, text, &e))?;
+
+    let missing = |token: &str| {
+        ThemeError::new(
+            path,
+            None,
+            format!("`{token}` is missing; the default theme must give every token"),
+        )
+    };
+    let token = |given: Option<Swatch>, name: &str, get: fn(&Palette) -> Swatch| {
+        given
+            .or_else(|| fallback.map(get))
+            .ok_or_else(|| missing(name))
+    };
+
+    let partners = match file.partners {
+        Some(list) if list.is_empty() => {
+            return Err(ThemeError::new(
+                path,
+                key_position(text, "partners"),
+                "`partners` is empty; list at least one colour, or leave it out to use the default ones",
+            ));
+        }
+        Some(list) if list.len() > MAX_PARTNER_COLOURS => {
+            return Err(ThemeError::new(
+                path,
+                key_position(text, "partners"),
+                format!(
+                    "`partners` lists {} colours; a session has at most {MAX_PARTNER_COLOURS} partners",
+                    list.len()
+                ),
+            ));
+        }
+        Some(list) => list,
+        None => fallback
+            .map(|f| f.partners.clone())
+            .ok_or_else(|| missing("partners"))?,
+    };
+    let background = token(file.background, "background", |p| p.background)?;
+    let appearance = file.appearance.unwrap_or_else(|| {
+        // Without a word from the file, judge by the background itself: past mid-grey
+        // (L* 50, relative luminance about 0.18) it is a light theme.
+        if background.rgb.luminance() >= 0.18 {
+            Appearance::Light
+        } else {
+            Appearance::Dark
+        }
+    });
+    let name = file
+        .name
+        .map(|n| n.trim().to_string())
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| default_name.to_string());
+    Ok(Palette {
+        name,
+        appearance,
+        monochrome: file.monochrome.unwrap_or(false),
+        background,
+        text: token(file.text, "text", |p| p.text)?,
+        heading: token(file.heading, "heading", |p| p.heading)?,
+        muted: token(file.muted, "muted", |p| p.muted)?,
+        accent: token(file.accent, "accent", |p| p.accent)?,
+        selection: token(file.selection, "selection", |p| p.selection)?,
+        selection_text: token(file.selection_text, "selection_text", |p| p.selection_text)?,
+        border: token(file.border, "border", |p| p.border)?,
+        focus_border: token(file.focus_border, "focus_border", |p| p.focus_border)?,
+        success: token(file.success, "success", |p| p.success)?,
+        warning: token(file.warning, "warning", |p| p.warning)?,
+        danger: token(file.danger, "danger", |p| p.danger)?,
+        severity_low: token(file.severity_low, "severity_low", |p| p.severity_low)?,
+        severity_medium: token(file.severity_medium, "severity_medium", |p| {
+            p.severity_medium
+        })?,
+        severity_high: token(file.severity_high, "severity_high", |p| p.severity_high)?,
+        severity_critical: token(file.severity_critical, "severity_critical", |p| {
+            p.severity_critical
+        })?,
+        partners,
+    })
+}
+
+/// Reads a theme file from disk. The name defaults to the file's stem.
+pub fn load(path: &Path, fallback: &Palette) -> Result<Palette, ThemeError> {
+    let bytes = std::fs::read(path).map_err(|e| ThemeError::new(path, None, e.to_string()))?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| {
+        let good = String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned();
+        ThemeError::new(
+            path,
+            Some(end_position(&good)),
+            "not UTF-8 text; save the theme as UTF-8",
+        )
+    })?;
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    parse(text, path, &stem, fallback)
+}
+
+/// Turns a ron error into `path:line:col: message`, reworded where ron's own words would
+/// send a hand-editor looking in the wrong place.
+fn ron_error(path: &Path, text: &str, err: &ron::error::SpannedError) -> ThemeError {
+    use ron::error::Error as E;
+    let start = (err.span.start.line, err.span.start.col);
+    let (place, message) = match &err.code {
+        E::NoSuchStructField { found, outer, .. } => {
+            let known: &[&str] = if outer.as_deref() == Some("colour") {
+                &["rgb", "ansi"]
+            } else {
+                &TOKENS
+            };
+            let mut message = if known.len() == 2 {
+                format!(
+                    "unknown field `{found}` in a colour; a colour is `(rgb: \"#RRGGBB\", ansi: NAME)`"
+                )
+            } else {
+                format!("unknown token `{found}`")
+            };
+            if let Some(near) = nearest(found, known) {
+                message.push_str(&format!(" — did you mean `{near}`?"));
+            } else if known.len() > 2 {
+                message.push_str(&format!("; the tokens are {}", TOKENS.join(", ")));
+            }
+            // ron points just past the name it rejected; point at the name itself.
+            (
+                identifier_before(text, err.span.end, found).unwrap_or(start),
+                message,
+            )
+        }
+        E::NoSuchEnumVariant { found, outer, .. } if outer.as_deref() == Some("Ansi") => (
+            start,
+            format!(
+                "`{found}` is not one of the 16 terminal colours; use {}",
+                Ansi::NAMES.join(", ")
+            ),
+        ),
+        E::NoSuchEnumVariant { found, outer, .. } if outer.as_deref() == Some("Appearance") => (
+            start,
+            format!("`{found}` is not an appearance; use Light or Dark"),
+        ),
+        E::MissingStructField { field, .. } => (
+            start,
+            format!(
+                "this colour has no `{field}`; every colour needs both, as `(rgb: \"#RRGGBB\", ansi: NAME)`"
+            ),
+        ),
+        E::DuplicateStructField { field, .. } => {
+            (start, format!("`{field}` is given twice; keep one"))
+        }
+        E::Eof => (start, "file ends early (truncated?)".to_string()),
+        E::ExpectedStringEnd => (
+            start,
+            "string is never closed; file ends early (truncated?)".to_string(),
+        ),
+        // A bad value inside a string (a colour that is not `#RRGGBB`): ron points past
+        // the opening quote; point at the value as written, quote and all.
+        other @ E::Message(_) => (before_quote(text, start), other.to_string()),
+        other => (start, other.to_string()),
+    };
+    ThemeError::new(path, Some(place), message)
+}
+
+/// `at` moved onto the `"` just before it, if there is one.
+fn before_quote(text: &str, at: (usize, usize)) -> (usize, usize) {
+    let (line, col) = at;
+    let quoted = text
+        .lines()
+        .nth(line.saturating_sub(1))
+        .and_then(|l| l.chars().nth(col.saturating_sub(2)))
+        == Some('"');
+    if quoted && col > 1 {
+        (line, col - 1)
+    } else {
+        at
+    }
+}
+
+/// The 1-based line and column just after `text`.
+fn end_position(text: &str) -> (usize, usize) {
+    let line = text.matches('\n').count() + 1;
+    let col = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+/// Where `name` starts when it ends at (or a few blanks before) `end`.
+fn identifier_before(text: &str, end: ron::error::Position, name: &str) -> Option<(usize, usize)> {
+    let line = text.lines().nth(end.line.checked_sub(1)?)?;
+    let before: String = line.chars().take(end.col.saturating_sub(1)).collect();
+    let trimmed = before.trim_end_matches([' ', '\t', ':']);
+    let head = trimmed.strip_suffix(name)?;
+    Some((end.line, head.chars().count() + 1))
+}
+
+/// Where `key:` is written, for errors about a value as a whole. Skips `//` comments.
+fn key_position(text: &str, key: &str) -> Option<(usize, usize)> {
+    text.lines().enumerate().find_map(|(i, line)| {
+        let code = line.split("//").next().unwrap_or("");
+        let at = code.find(key)?;
+        let rest = code[at + key.len()..].trim_start();
+        rest.starts_with(':')
+            .then(|| (i + 1, code[..at].chars().count() + 1))
+    })
+}
+
+/// The known name closest to a misspelt one, when it is close enough to be a typo.
+fn nearest<'a>(found: &str, known: &[&'a str]) -> Option<&'a str> {
+    known
+        .iter()
+        .map(|k| (edit_distance(found, k), *k))
+        .filter(|(d, k)| *d <= 2.max(k.len() / 4))
+        .min()
+        .map(|(_, k)| k)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != *cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::theme::shipped;
+
+    fn read(text: &str) -> Result<Palette, ThemeError> {
+        parse(text, Path::new("t.ron"), "t", &shipped::projector())
+    }
+
+    #[test]
+    fn an_empty_theme_is_the_fallback_under_its_own_name() {
+        let palette = read("()").expect("parses");
+        let projector = shipped::projector();
+        assert_eq!(palette.name, "t");
+        assert_eq!(palette.partners, projector.partners);
+        assert_eq!(palette.text, projector.text);
+        assert!(!palette.monochrome);
+    }
+
+    #[test]
+    fn tokens_need_no_some() {
+        let palette =
+            read("(name: \"x\", appearance: Light, text: (rgb: \"#102030\", ansi: Black))")
+                .expect("parses");
+        assert_eq!(palette.text.rgb, Rgb::new(0x10, 0x20, 0x30));
+        assert_eq!(palette.text.ansi, Ansi::Black);
+        assert_eq!(palette.appearance, Appearance::Light);
+        assert_eq!(palette.name, "x");
+    }
+
+    #[test]
+    fn unknown_token_is_pointed_at_with_a_suggestion() {
+        let err = read("(\n  name: \"x\",\n    bakground: (rgb: \"#000000\", ansi: Black),\n)")
+            .unwrap_err();
+        assert_eq!(err.location, "t.ron:3:5", "{err}");
+        assert!(err.message.contains("unknown token `bakground`"), "{err}");
+        assert!(err.message.contains("`background`"), "{err}");
+    }
+
+    #[test]
+    fn a_far_off_token_lists_the_known_ones() {
+        let err = read("(zzzzzz: true)").unwrap_err();
+        assert!(
+            err.message.contains("the tokens are name, appearance"),
+            "{err}"
+        );
+        assert_eq!(err.location, "t.ron:1:2", "{err}");
+    }
+
+    #[test]
+    fn colour_mistakes_are_explained() {
+        let err = read("(text: (rgb: \"#12345\", ansi: White))").unwrap_err();
+        assert!(err.message.contains("`#12345` is not a colour"), "{err}");
+        assert_eq!(err.location, "t.ron:1:14", "at the opening quote: {err}");
+        let err = read("(text: (rgb: \"#123456\", ansi: Orange))").unwrap_err();
+        assert!(
+            err.message.contains("`Orange` is not one of the 16"),
+            "{err}"
+        );
+        let err = read("(text: (rgb: \"#123456\"))").unwrap_err();
+        assert!(err.message.contains("no `ansi`"), "{err}");
+        let err = read("(text: (rgb: \"#123456\", ansi: White, alpha: 1))").unwrap_err();
+        assert!(
+            err.message.contains("unknown field `alpha` in a colour"),
+            "{err}"
+        );
+        let err = read("(appearance: Dim)").unwrap_err();
+        assert!(err.message.contains("Light or Dark"), "{err}");
+    }
+
+    #[test]
+    fn partner_list_is_bounded() {
+        let one = "(rgb: \"#FFFFFF\", ansi: White)";
+        let err = read("(\n partners: [],\n)").unwrap_err();
+        assert_eq!(err.location, "t.ron:2:2", "{err}");
+        let nine = [one; 9].join(", ");
+        let err = read(&format!("(partners: [{nine}])")).unwrap_err();
+        assert!(err.message.contains("at most 8"), "{err}");
+        let three = [one; 3].join(", ");
+        assert_eq!(
+            read(&format!("(partners: [{three}])")).map(|p| p.partners.len()),
+            Ok(3)
+        );
+    }
+
+    #[test]
+    fn truncated_and_empty_files() {
+        let err = read("(text: (rgb: \"#123456\", ansi: ").unwrap_err();
+        assert!(err.message.contains("truncated"), "{err}");
+        let err = read("  \n").unwrap_err();
+        assert_eq!(err.location, "t.ron");
+        assert!(err.message.contains("empty"), "{err}");
+    }
+
+    #[test]
+    fn appearance_is_guessed_from_the_background_when_left_out() {
+        let light = read("(background: (rgb: \"#F0F0F0\", ansi: White))").expect("parses");
+        assert_eq!(light.appearance, Appearance::Light);
+        let dark = read("(background: (rgb: \"#202020\", ansi: Black))").expect("parses");
+        assert_eq!(dark.appearance, Appearance::Dark);
+    }
+
+    #[test]
+    fn typo_suggestions_stay_close() {
+        assert_eq!(nearest("bakground", &TOKENS), Some("background"));
+        assert_eq!(nearest("colour", &TOKENS), None);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+}
