@@ -215,7 +215,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
                 eprintln!("{e}");
                 return Ok(ExitCode::from(1));
             }
-            let mut app = start(cli.dir.as_deref())?;
+            let mut app = start(cli.dir.as_deref(), &look)?;
             app.present(&file);
             interactive(app)
         }
@@ -286,11 +286,13 @@ fn start(dir: Option<&Path>, look: &Look) -> Result<App, String> {
         depth: look.colour.unwrap_or_else(ColourDepth::from_env),
     };
     let themes = Themes::select(&choice, &catalog());
+    let notice = themes.notice().map(str::to_string);
     let mut app = App::new(dir, themes.current().clone(), Rc::new(SystemClock));
+    app.set_themes(themes);
     // A theme that could not be used is said on the wall, not in a message that the
     // screen would cover at once.
-    if let Some(notice) = themes.notice() {
-        app.status = Some((notice.to_string(), StatusKind::Warn));
+    if let Some(notice) = notice {
+        app.status = Some((notice, StatusKind::Warn));
     }
     Ok(app)
 }

@@ -1379,3 +1379,67 @@ fn focus_works_in_replay_and_in_the_audience_view() {
     wall.key(KeyCode::Char('q'));
     assert!(wall.app.quit);
 }
+
+#[test]
+fn t_cycles_the_themes_live_and_the_whole_frame_takes_the_background() {
+    use sameside::theme::Catalog;
+    use sameside::tui::theme::{ColourDepth, ThemeChoice, Themes};
+
+    let catalog = Catalog::shipped();
+    let themes = Themes::select(
+        &ThemeChoice {
+            requested: None,
+            no_color: false,
+            depth: ColourDepth::TrueColour,
+        },
+        &catalog,
+    );
+    let names: Vec<String> = themes.names().iter().map(|n| n.to_string()).collect();
+    let mut wall = Wall::with_examples(Theme::dark());
+    wall.app.set_themes(themes);
+    wall.open_from_home(NORTHWIND);
+    assert_eq!(wall.app.theme.name, "projector");
+    // Any key clears the "Opened" status; compare screens without it.
+    wall.key(KeyCode::Home);
+    let text = wall.text(80, 24);
+
+    let background = |name: &str| {
+        let palette = catalog
+            .find(name)
+            .and_then(|e| e.palette.as_ref().ok())
+            .expect("a shipped theme");
+        let rgb = palette.background.rgb;
+        Color::Rgb(rgb.r, rgb.g, rgb.b)
+    };
+    for name in names.iter().skip(1).chain(names.iter().take(1)) {
+        wall.key(KeyCode::Char('T'));
+        assert_eq!(&wall.app.theme.name, name);
+        let buffer = wall.buffer(80, 24);
+        let status = wall.text(80, 24);
+        assert!(status.contains(&format!("Theme: {name}")), "{status}");
+        if name == "mono" {
+            // No colour at all: the terminal's own background.
+            assert!(
+                buffer
+                    .content
+                    .iter()
+                    .all(|c| c.bg == Color::Reset && c.fg == Color::Reset)
+            );
+        } else {
+            // Every cell not drawn with a background of its own (the selection) has
+            // the theme's, so a light theme is light on a dark terminal too.
+            let want = background(name);
+            let on_background = buffer.content.iter().filter(|c| c.bg == want).count();
+            assert!(
+                on_background * 10 >= buffer.content.len() * 9,
+                "{name}: {on_background} of {} cells on the background",
+                buffer.content.len()
+            );
+        }
+    }
+    // Back at the start, the screen reads as it did: only the colours changed.
+    wall.key(KeyCode::Home);
+    let again = wall.text(80, 24);
+    let body = |t: &str| t.lines().take(22).collect::<Vec<_>>().join("\n");
+    assert_eq!(body(&again), body(&text));
+}

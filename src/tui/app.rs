@@ -31,7 +31,7 @@ use super::present::PresentView;
 use super::replay::ReplayView;
 use super::session_view::SessionView;
 use super::setup::{SetupOutcome, SetupScreen};
-use super::theme::Theme;
+use super::theme::{Theme, Themes};
 use super::widgets::{
     DialogStyle, KeyHelp, centered, help_overlay_max_scroll, render_dialog, render_help_overlay,
     render_too_small,
@@ -85,6 +85,8 @@ pub struct App {
     pub modal: Option<Modal>,
     pub status: Option<(String, StatusKind)>,
     pub theme: Theme,
+    /// The themes `T` cycles through; `theme` is the current one.
+    themes: Themes,
     pub clock: Rc<dyn Clock>,
     pub dir: SessionsDir,
     pub quit: bool,
@@ -144,6 +146,7 @@ impl App {
             screen: Screen::Home(home),
             modal: None,
             status: None,
+            themes: Themes::only(theme.clone()),
             theme,
             clock,
             dir,
@@ -153,6 +156,31 @@ impl App {
             blank: false,
             home: None,
         }
+    }
+
+    /// The themes to cycle through with `T`, starting at their current one.
+    pub fn set_themes(&mut self, themes: Themes) {
+        self.theme = themes.current().clone();
+        self.themes = themes;
+    }
+
+    /// Switches to the next theme, live, and says which one is on.
+    fn next_theme(&mut self) {
+        if self.themes.len() < 2 {
+            self.info(format!(
+                "{} is the only theme available here.",
+                self.theme.name
+            ));
+            return;
+        }
+        self.theme = self.themes.next().clone();
+        let text = format!(
+            "Theme: {} ({} of {}) · T for the next",
+            self.theme.name,
+            self.themes.position(),
+            self.themes.len()
+        );
+        self.info(text);
     }
 
     fn info(&mut self, text: impl Into<String>) {
@@ -355,6 +383,10 @@ impl App {
             self.blank = true;
             return;
         }
+        if self.modal.is_none() && !ctrl && key.code == KeyCode::Char('T') && self.may_blank() {
+            self.next_theme();
+            return;
+        }
         if !matches!(self.status, Some((_, StatusKind::Error))) || self.modal.is_none() {
             self.status = None;
         }
@@ -405,8 +437,8 @@ impl App {
         }
     }
 
-    /// Screens where `b` and `.` are commands rather than text: not the set-up form,
-    /// which takes typing directly.
+    /// Screens where `b`, `.` and `T` are commands rather than text: not the set-up
+    /// form, which takes typing directly.
     fn may_blank(&self) -> bool {
         !matches!(self.screen, Screen::Setup(_))
     }
@@ -729,8 +761,11 @@ impl App {
             frame.buffer_mut().set_style(area, style);
             return;
         }
+        // The theme's own background under everything, so a light theme is light on a
+        // dark terminal too; screens then only set the colours of what they draw.
+        frame.buffer_mut().set_style(area, self.theme.base);
         if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
-            render_too_small(frame, MIN_SIZE, self.theme.warn);
+            render_too_small(frame, MIN_SIZE, self.theme.base.patch(self.theme.warn));
             return;
         }
         let now = self.clock.now();
@@ -753,7 +788,8 @@ impl App {
 
     fn dialog_style(&self) -> DialogStyle {
         DialogStyle {
-            body: self.theme.text,
+            // The base style carries the background, which `Clear` under a dialog resets.
+            body: self.theme.base,
             border: self.theme.focus_border,
             title: self.theme.heading,
         }
@@ -806,7 +842,7 @@ impl App {
         frame.render_widget(ratatui::widgets::Clear, rect);
         let frame_block = ratatui::widgets::Block::bordered()
             .border_style(self.theme.focus_border)
-            .style(self.theme.text);
+            .style(self.theme.base);
         let inner = frame_block.inner(rect);
         frame.render_widget(frame_block, rect);
         let box_area = Rect::new(inner.x, inner.y, inner.width, box_height).intersection(inner);

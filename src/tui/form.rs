@@ -182,6 +182,8 @@ impl Form {
         frame.render_widget(Clear, outer);
         let block = Block::default()
             .borders(Borders::ALL)
+            // The background again: `Clear` above reset it to the terminal's.
+            .style(theme.base)
             .border_style(theme.focus_border)
             .title(Span::styled(format!(" {} ", self.title), theme.heading));
         let inner = block.inner(outer);

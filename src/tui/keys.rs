@@ -41,6 +41,10 @@ pub const SESSION_KEYS: &[KeyHelp] = &[
         what: "blank the screen; any key brings it back",
     },
     KeyHelp {
+        keys: "T",
+        what: "next colour theme (the status line names it)",
+    },
+    KeyHelp {
         keys: "?",
         what: "this help",
     },
@@ -121,6 +125,10 @@ pub const HOME_KEYS: &[KeyHelp] = &[
     KeyHelp {
         keys: "b / .",
         what: "blank the screen; any key brings it back",
+    },
+    KeyHelp {
+        keys: "T",
+        what: "next colour theme (the status line names it)",
     },
     KeyHelp {
         keys: "?",
@@ -213,6 +221,10 @@ pub const REPLAY_KEYS: &[KeyHelp] = &[
         what: "blank the screen; any key brings it back",
     },
     KeyHelp {
+        keys: "T",
+        what: "next colour theme (the status line names it)",
+    },
+    KeyHelp {
         keys: "?",
         what: "this help",
     },
@@ -235,6 +247,10 @@ pub const PRESENT_KEYS: &[KeyHelp] = &[
     KeyHelp {
         keys: "b / .",
         what: "blank the screen; any key brings it back",
+    },
+    KeyHelp {
+        keys: "T",
+        what: "next colour theme (the status line names it)",
     },
     KeyHelp {
         keys: "?",

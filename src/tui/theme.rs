@@ -375,6 +375,30 @@ impl Themes {
         self.current()
     }
 
+    /// Just `theme`, with nothing to cycle to: for a caller that chose the theme itself.
+    pub fn only(theme: Theme) -> Themes {
+        Themes {
+            themes: vec![theme],
+            index: 0,
+            notice: None,
+        }
+    }
+
+    /// How many themes there are to cycle through.
+    pub fn len(&self) -> usize {
+        self.themes.len()
+    }
+
+    /// Never true: there is always at least the default theme.
+    pub fn is_empty(&self) -> bool {
+        self.themes.is_empty()
+    }
+
+    /// Where the current theme is in the cycle, counting from 1.
+    pub fn position(&self) -> usize {
+        self.index + 1
+    }
+
     /// Why the theme on screen is not the one asked for, if it is not.
     pub fn notice(&self) -> Option<&str> {
         self.notice.as_deref()
