@@ -286,6 +286,10 @@ fn start(dir: Option<&Path>, look: &Look) -> Result<App, String> {
         depth: look.colour.unwrap_or_else(ColourDepth::from_env),
     };
     let themes = Themes::select(&choice, &catalog());
+    // crossterm drops every colour when NO_COLOR is set. The theme choice above already
+    // honours NO_COLOR (mono draws no colour at all), and an explicit --theme must be
+    // able to override it, as no-color.org asks; so the decision is left to the theme.
+    ratatui::crossterm::style::Colored::set_ansi_color_disabled(false);
     let notice = themes.notice().map(str::to_string);
     let mut app = App::new(dir, themes.current().clone(), Rc::new(SystemClock));
     app.set_themes(themes);

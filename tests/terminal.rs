@@ -80,7 +80,17 @@ impl Tmux {
     /// Starts `sameside --dir <dir> <args>` in a `width`×`height` terminal. The shell
     /// prints BEFORE first (to see that the app leaves the alternate screen) and, after
     /// the app, its exit status and the terminal settings.
-    fn start(dir: &Path, args: &[&str], (width, height): (u16, u16)) -> Tmux {
+    fn start(dir: &Path, args: &[&str], size: (u16, u16)) -> Tmux {
+        Tmux::start_with_env(dir, &[], args, size)
+    }
+
+    /// [`Tmux::start`] with `env` variables set for the app.
+    fn start_with_env(
+        dir: &Path,
+        env: &[(&str, &str)],
+        args: &[&str],
+        (width, height): (u16, u16),
+    ) -> Tmux {
         let n = SERVERS.fetch_add(1, Ordering::SeqCst);
         let mut tmux = Tmux {
             socket: format!("sameside-test-{}-{n}", std::process::id()),
@@ -95,7 +105,8 @@ impl Tmux {
             command.join(" ")
         );
         let (w, h) = (width.to_string(), height.to_string());
-        tmux.run(&[
+        let vars: Vec<String> = env.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        let mut new = vec![
             "new-session",
             "-d",
             "-s",
@@ -107,13 +118,15 @@ impl Tmux {
             "env",
             "-u",
             "SAMESIDE_DIR",
+            "-u",
+            "NO_COLOR",
+            "-u",
+            "COLORTERM",
             "TERM=xterm-256color",
-            "bash",
-            "--norc",
-            "--noprofile",
-            "-c",
-            &script,
-        ]);
+        ];
+        new.extend(vars.iter().map(String::as_str));
+        new.extend(["bash", "--norc", "--noprofile", "-c", &script]);
+        tmux.run(&new);
         let path = tmux.run(&["display-message", "-p", "#{socket_path}"]);
         tmux.socket_path = Some(PathBuf::from(path.trim()));
         tmux
@@ -1050,4 +1063,102 @@ fn present_follows_the_moderator_live_and_keeps_the_wall_through_a_damaged_file(
     moderator.keys(&["q"]);
     moderator.assert_exited_cleanly();
     assert_check_ok(&file);
+}
+
+impl Tmux {
+    /// The screen with its colours, as the escape sequences tmux holds for it.
+    fn screen_with_colours(&self) -> String {
+        self.run(&["capture-pane", "-e", "-p", "-t", "main"])
+    }
+}
+
+#[test]
+fn on_the_wall_large_titles_focus_blank_and_live_themes_work_in_a_real_terminal() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = TempDir::new().unwrap();
+    // 256 colours (the test terminal's TERM), the light theme asked for by name.
+    let tmux = Tmux::start(dir.path(), &["--theme", "light"], (160, 45));
+    tmux.wait_for("Built-in example, opens read-only");
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("READ-ONLY");
+    // The stage title in block letters, under the header.
+    assert!(
+        screen.lines().skip(3).take(4).any(|l| l.contains('▀')),
+        "{screen}"
+    );
+    // Light: white (xterm 231) behind the text, whatever the terminal's background.
+    assert!(tmux.screen_with_colours().contains("48;5;231"));
+
+    tmux.keys(&["z"]);
+    let focused = tmux.wait_for("z/Esc back to the stage");
+    assert!(!focused.contains("AGREEMENTS"), "{focused}");
+    tmux.keys(&["z"]);
+    tmux.wait_until("the stage to come back", |s| {
+        !s.contains("z/Esc back to the stage") && s.contains("AGREEMENTS")
+    });
+
+    tmux.keys(&["b"]);
+    tmux.wait_until("a blank screen", |s| s.trim().is_empty());
+    // The key that wakes the wall does nothing else: still on the summary.
+    tmux.keys(&["PageUp"]);
+    let back = tmux.wait_for("READ-ONLY");
+    assert!(back.contains("▶5 Summary"), "{back}");
+
+    tmux.keys(&["T"]);
+    tmux.wait_for("Theme: dark (3 of 5)");
+    // Dark: the grey of xterm 234 behind the text now.
+    assert!(tmux.screen_with_colours().contains("48;5;234"));
+
+    tmux.keys(&["q"]);
+    tmux.wait_for("Sessions in");
+    tmux.keys(&["q"]);
+    tmux.assert_exited_cleanly();
+}
+
+#[test]
+fn no_color_means_no_colour_and_a_broken_theme_falls_back_with_a_notice() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = TempDir::new().unwrap();
+    let config = TempDir::new().unwrap();
+    let themes = config.path().join("themes");
+    std::fs::create_dir_all(&themes).unwrap();
+    let broken = themes.join("room.ron");
+    std::fs::write(
+        &broken,
+        "(\n    name: \"room\",\n    appearance: Dark,\n    bakground: (rgb: \"#000000\", ansi: Black),\n)\n",
+    )
+    .unwrap();
+    let config_dir = config.path().to_string_lossy().into_owned();
+    // `env` inside the pane: the variables reach the app and nothing else.
+    let tmux = Tmux::start_with_env(
+        dir.path(),
+        &[("NO_COLOR", "1"), ("SAMESIDE_CONFIG_DIR", &config_dir)],
+        &["--theme", "room"],
+        (160, 30),
+    );
+    let screen = tmux.wait_for("unknown token `bakground`");
+    assert!(screen.contains("room.ron:4:5"), "{screen}");
+    // The explicit (broken) --theme wins over NO_COLOR, so projector's colours show.
+    assert!(tmux.screen_with_colours().contains("48;5;16"));
+    tmux.keys(&["q"]);
+    tmux.assert_exited_cleanly();
+
+    let tmux = Tmux::start_with_env(
+        dir.path(),
+        &[("NO_COLOR", "1"), ("SAMESIDE_CONFIG_DIR", &config_dir)],
+        &[],
+        (100, 30),
+    );
+    tmux.wait_for("Built-in example");
+    let coloured = tmux.screen_with_colours();
+    assert!(
+        !coloured.contains("38;") && !coloured.contains("48;"),
+        "NO_COLOR must mean no colour at all:\n{coloured}"
+    );
+    tmux.keys(&["q"]);
+    tmux.assert_exited_cleanly();
 }

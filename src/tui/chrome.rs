@@ -12,6 +12,7 @@ use crate::domain::change::stage_lock;
 use crate::domain::{Session, Stage};
 
 use super::big_title::{self, BigLayout};
+use super::stages::FitReport;
 use super::theme::Theme;
 use super::widgets::{display_width, footer_line, truncate_to_width};
 
@@ -211,7 +212,7 @@ pub fn render_footer(
     area: Rect,
     keys: &[(&str, &str)],
     status: Option<(&str, Style)>,
-    fit: Option<&str>,
+    fit: &FitReport,
     theme: &Theme,
 ) {
     let area = area.intersection(frame.area());
@@ -240,40 +241,37 @@ pub fn render_footer(
     frame.render_widget(Paragraph::new(vec![keys_line, status_line]), area);
 }
 
-/// The footer's second line: the status on the left, the fit check on the right. When
-/// both do not fit, the status keeps at least half the line and the fit check is
-/// shortened, since a status (a failed save, say) is the more urgent of the two; the
-/// fit check keeps at least half, so it never disappears.
+/// The footer's second line: the status on the left, the fit check on the right. The
+/// status (a failed save, say) is the more urgent and keeps its words; the fit check
+/// shortens to a count and the keys ("9 not shown · ↑↓") to make room for it, but it
+/// never disappears: nothing is hidden without the footer saying so.
 fn status_line(
     width: usize,
     status: Option<(&str, Style)>,
-    fit: Option<&str>,
+    fit: &FitReport,
     theme: &Theme,
 ) -> Line<'static> {
     let room = width.saturating_sub(2);
-    let fit_text = fit.map(|f| format!("▼ {f}"));
-    let (status_text, status_style) = match status {
-        Some((text, style)) => (text.to_string(), style),
-        None => (String::new(), theme.text),
-    };
-    let Some(fit_text) = fit_text else {
+    let (status_text, status_style) = status.unwrap_or(("", theme.text));
+    let (Some(full), Some(short)) = (fit.summary(), fit.short()) else {
         return Line::from(Span::styled(
-            format!(" {}", truncate_to_width(&status_text, room)),
+            format!(" {}", truncate_to_width(status_text, room)),
             status_style,
         ));
     };
-    let status_w = display_width(&status_text);
-    // The status keeps its whole width while that leaves the fit check a third of the
-    // line; beyond that the two share the line half and half.
-    let fit_room = if status_w == 0 {
-        room
+    let status_w = display_width(status_text);
+    let gap = if status_w == 0 { 0 } else { 3 };
+    let full = format!("▼ {full}");
+    let short = format!("▼ {short}");
+    let fit_shown = if status_w + gap + display_width(&full) <= room {
+        full
+    } else if status_w == 0 {
+        truncate_to_width(&full, room)
     } else {
-        let beside = room.saturating_sub(status_w + 3);
-        if beside >= room / 3 { beside } else { room / 2 }
+        truncate_to_width(&short, room)
     };
-    let fit_shown = truncate_to_width(&fit_text, fit_room);
-    let status_room = room.saturating_sub(display_width(&fit_shown) + 3);
-    let status_shown = truncate_to_width(&status_text, status_room);
+    let status_room = room.saturating_sub(display_width(&fit_shown) + gap);
+    let status_shown = truncate_to_width(status_text, status_room);
     let pad = room.saturating_sub(display_width(&status_shown) + display_width(&fit_shown));
     Line::from(vec![
         Span::raw(" "),
@@ -317,28 +315,36 @@ mod tests {
     #[test]
     fn fit_check_sits_right_of_the_status_and_yields_to_it() {
         let theme = Theme::dark();
-        let fit = "Not shown: 4 interests · ↑↓ to see them";
-        let line = status_line(80, None, Some(fit), &theme);
-        let text = line_text(&line);
-        assert!(
-            text.trim_end()
-                .ends_with("▼ Not shown: 4 interests · ↑↓ to see them")
-        );
+        let fit = FitReport::default();
+        fit.hide(4, "interests", "↑↓");
+        let text = line_text(&status_line(80, None, &fit, &theme));
+        assert!(text.ends_with("▼ Not shown: 4 interests · ↑↓ to see them"));
         assert_eq!(display_width(&text), 79);
 
-        let line = status_line(80, Some(("Saved.", theme.good)), Some(fit), &theme);
-        let text = line_text(&line);
+        let text = line_text(&status_line(80, Some(("Saved.", theme.good)), &fit, &theme));
         assert!(text.starts_with(" Saved."));
-        assert!(text.contains("▼ Not shown: 4 interests"));
+        assert!(text.ends_with("▼ Not shown: 4 interests · ↑↓ to see them"));
 
-        // A long status keeps half the line; the fit check is shortened, not dropped.
-        let long = "Could not save: the directory is gone; your work is kept and retried";
-        let text = line_text(&status_line(80, Some((long, theme.bad)), Some(fit), &theme));
-        assert!(text.starts_with(" Could not save"));
-        assert!(text.contains("▼ Not shown"), "{text}");
+        // A long status keeps its words; the fit check shortens to a count and keys.
+        let long = "Conflict 'Both sell to Initech' now resolved";
+        let text = line_text(&status_line(80, Some((long, theme.bad)), &fit, &theme));
+        assert!(text.starts_with(&format!(" {long}")), "{text}");
+        assert!(text.ends_with("▼ 4 not shown · ↑↓"), "{text}");
         assert!(display_width(&text) <= 79);
 
-        let text = line_text(&status_line(80, Some(("Saved.", theme.good)), None, &theme));
+        // Too long even for that: the status is cut, the count stays.
+        let longer = long.repeat(3);
+        let text = line_text(&status_line(80, Some((&longer, theme.bad)), &fit, &theme));
+        assert!(text.ends_with("▼ 4 not shown · ↑↓"), "{text}");
+        assert!(text.contains('…'), "{text}");
+
+        let none = FitReport::default();
+        let text = line_text(&status_line(
+            80,
+            Some(("Saved.", theme.good)),
+            &none,
+            &theme,
+        ));
         assert_eq!(text, " Saved.");
     }
 

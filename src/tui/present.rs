@@ -368,8 +368,7 @@ impl PresentView {
         } else {
             &[("↑↓←→ Tab", "look around"), ("z", "focus"), ("q", "quit")]
         };
-        let fit = ctx.fit.summary();
-        render_footer(frame, footer_area, keys, status, fit.as_deref(), theme);
+        render_footer(frame, footer_area, keys, status, &ctx.fit, theme);
     }
 
     /// The notice's text, wrapped to `width`: the error as `path:line:col: message`,

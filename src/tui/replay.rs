@@ -350,13 +350,12 @@ impl ReplayView {
         }
         let lines = self.bar_lines(usize::from(area.width), theme, replay_now);
         frame.render_widget(Paragraph::new(lines), bar_area);
-        let fit = ctx.fit.summary();
         render_footer(
             frame,
             footer_area,
             &self.footer_keys(),
             status,
-            fit.as_deref(),
+            &ctx.fit,
             theme,
         );
     }

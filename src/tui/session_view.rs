@@ -562,13 +562,12 @@ impl SessionView {
                 None => None,
             },
         };
-        let fit = ctx.fit.summary();
         render_footer(
             frame,
             footer_area,
             &self.footer_keys(),
             status,
-            fit.as_deref(),
+            &ctx.fit,
             theme,
         );
     }

@@ -97,13 +97,7 @@ impl FitReport {
                 n => format!("{n} {}", h.noun),
             })
             .collect();
-        // Each key once, in the order first named: "↑↓" and "↑↓ ←→" make "↑↓ ←→".
-        let mut keys: Vec<&str> = Vec::new();
-        for key in hidden.iter().flat_map(|h| h.keys.split_whitespace()) {
-            if !keys.contains(&key) {
-                keys.push(key);
-            }
-        }
+        let keys = self.keys(&hidden);
         // No keys named means no key reaches them: only a bigger window does.
         let how = if keys.is_empty() {
             "a larger window shows them".to_string()
@@ -111,6 +105,35 @@ impl FitReport {
             format!("{} to see them", keys.join(" "))
         };
         Some(format!("Not shown: {} · {how}", parts.join(", ")))
+    }
+}
+
+impl FitReport {
+    /// The summary in a few cells, for a footer whose status line is busy:
+    /// "9 not shown · ↑↓ z".
+    pub fn short(&self) -> Option<String> {
+        let hidden = self.hidden.borrow();
+        if hidden.is_empty() {
+            return None;
+        }
+        let total: usize = hidden.iter().map(|h| h.count).sum();
+        let keys = self.keys(&hidden);
+        if keys.is_empty() {
+            Some(format!("{total} not shown"))
+        } else {
+            Some(format!("{total} not shown · {}", keys.join(" ")))
+        }
+    }
+
+    /// Each key once, in the order first named: "↑↓" and "↑↓ ←→" make "↑↓ ←→".
+    fn keys<'a>(&self, hidden: &'a [Hidden]) -> Vec<&'a str> {
+        let mut keys: Vec<&str> = Vec::new();
+        for key in hidden.iter().flat_map(|h| h.keys.split_whitespace()) {
+            if !keys.contains(&key) {
+                keys.push(key);
+            }
+        }
+        keys
     }
 }
 
@@ -458,6 +481,7 @@ mod fit_tests {
         fit.hide(2, "partners", "←→");
         fit.hide(4, "interests", "↑↓");
         fit.hide(1, "lines of the statement", "↑↓ z");
+        assert_eq!(fit.short().as_deref(), Some("10 not shown · ↑↓ ←→ z"));
         assert_eq!(
             fit.summary().as_deref(),
             Some(
