@@ -51,5 +51,31 @@ fn render_stages(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, render_stages);
+/// The projector extras: focus mode (the selected item alone, its title in large
+/// letters) and a stage under a large title, on a tall terminal where both apply.
+fn render_projector(c: &mut Criterion) {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let Some(mut app) = app_on_large_session() else {
+        return;
+    };
+    let Ok(mut terminal) = Terminal::new(TestBackend::new(200, 60));
+    if let Screen::Session(view) = &mut app.screen {
+        view.show_stage(Stage::Roles);
+    }
+    c.bench_function("render 200x60 Role split under a large title", |b| {
+        b.iter(|| {
+            let _ = terminal.draw(|frame| app.render(frame));
+            black_box(terminal.backend());
+        })
+    });
+    app.handle_key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::NONE));
+    c.bench_function("render 200x60 focus on a role", |b| {
+        b.iter(|| {
+            let _ = terminal.draw(|frame| app.render(frame));
+            black_box(terminal.backend());
+        })
+    });
+}
+
+criterion_group!(benches, render_stages, render_projector);
 criterion_main!(benches);
