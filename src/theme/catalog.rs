@@ -81,7 +81,7 @@ impl Catalog {
         };
         let mut files: Vec<PathBuf> = read
             .filter_map(|entry| entry.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|e| e == "ron") && !p.is_dir())
+            .filter(|p| is_theme_file_name(p) && !p.is_dir())
             .collect();
         files.sort();
         let projector = shipped::projector();
@@ -151,12 +151,38 @@ impl Catalog {
     }
 }
 
+/// A `.ron` file (any case) whose name does not start with a dot: editors keep lock
+/// and backup files such as `.#warm.ron` beside the one being edited, and those are not
+/// themes to list, let alone to report as broken.
+fn is_theme_file_name(path: &Path) -> bool {
+    let hidden = path
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+    let ron = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("ron"));
+    ron && !hidden
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn write(dir: &Path, file: &str, text: &str) {
         std::fs::write(dir.join(file), text).expect("write a theme");
+    }
+
+    #[test]
+    fn editor_leftovers_are_not_themes_and_any_case_of_ron_is() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        write(dir.path(), "Warm.RON", "(name: \"warm\")");
+        write(dir.path(), ".warm.ron.swp.ron", "garbage");
+        #[cfg(unix)]
+        std::os::unix::fs::symlink("nobody@host.1234", dir.path().join(".#warm.ron"))
+            .expect("an editor's lock link");
+        let catalog = Catalog::load(Some(dir.path()));
+        assert!(catalog.find("warm").is_some_and(|e| e.palette.is_ok()));
+        assert!(!catalog.has_errors(), "{:?}", catalog.names());
     }
 
     #[test]

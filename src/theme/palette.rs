@@ -282,6 +282,15 @@ fn build(
         .map(|n| n.trim().to_string())
         .filter(|n| !n.is_empty())
         .unwrap_or_else(|| default_name.to_string());
+    // The name is printed on the status line and in `sameside themes`: a control
+    // character there would move the cursor or recolour the terminal.
+    if name.chars().any(char::is_control) {
+        return Err(ThemeError::new(
+            path,
+            key_position(text, "name"),
+            "the name has a control character (a line break, tab or escape); use plain text",
+        ));
+    }
     Ok(Palette {
         name,
         appearance,
@@ -310,9 +319,37 @@ fn build(
     })
 }
 
-/// Reads a theme file from disk. The name defaults to the file's stem.
+/// The largest theme file read. A real one is a few kilobytes; the cap keeps a stray
+/// large file (or a link to a device) from stalling the start.
+pub const MAX_THEME_BYTES: u64 = 64 * 1024;
+
+/// Reads a theme file from disk. The name defaults to the file's stem. Only regular
+/// files are read: a named pipe would block the start for ever, and a link to
+/// `/dev/zero` would never end.
 pub fn load(path: &Path, fallback: &Palette) -> Result<Palette, ThemeError> {
-    let bytes = std::fs::read(path).map_err(|e| ThemeError::new(path, None, e.to_string()))?;
+    use std::io::Read;
+    let fail = |message: String| ThemeError::new(path, None, message);
+    let meta = std::fs::metadata(path).map_err(|e| fail(e.to_string()))?;
+    if !meta.is_file() {
+        return Err(fail(
+            "not a regular file; a theme is a text file".to_string(),
+        ));
+    }
+    if meta.len() > MAX_THEME_BYTES {
+        return Err(fail(format!(
+            "{} bytes is too large for a theme (at most {MAX_THEME_BYTES})",
+            meta.len()
+        )));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_THEME_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| fail(e.to_string()))?;
+    if bytes.len() as u64 > MAX_THEME_BYTES {
+        return Err(fail(format!(
+            "too large for a theme (more than {MAX_THEME_BYTES} bytes)"
+        )));
+    }
     let text = std::str::from_utf8(&bytes).map_err(|e| {
         let good = String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned();
         ThemeError::new(
@@ -386,9 +423,38 @@ fn ron_error(path: &Path, text: &str, err: &ron::error::SpannedError) -> ThemeEr
         // A bad value inside a string (a colour that is not `#RRGGBB`): ron points past
         // the opening quote; point at the value as written, quote and all.
         other @ E::Message(_) => (before_quote(text, start), other.to_string()),
-        other => (start, other.to_string()),
+        // ron points at the blank before a value of the wrong kind (`rgb: 12`); point at
+        // the value.
+        other => (skip_blanks(text, start), other.to_string()),
+    };
+    // Whatever ron expected, an error at the very end means the end is missing: a
+    // closing `)` or `]` left out, or a file cut off while saving.
+    let (end_line, end_col) = end_position(text.trim_end());
+    let last_char = (end_line, end_col.saturating_sub(1));
+    let message = if place >= last_char && !message.contains("truncated") {
+        format!("file ends early (truncated?): {message}")
+    } else {
+        message
     };
     ThemeError::new(path, Some(place), message)
+}
+
+/// `at` moved forward over blanks on its line, onto the next thing written.
+fn skip_blanks(text: &str, at: (usize, usize)) -> (usize, usize) {
+    let (line, col) = at;
+    let Some(row) = text.lines().nth(line.saturating_sub(1)) else {
+        return at;
+    };
+    let blanks = row
+        .chars()
+        .skip(col.saturating_sub(1))
+        .take_while(|c| *c == ' ' || *c == '\t')
+        .count();
+    if row.chars().count() > col.saturating_sub(1) + blanks {
+        (line, col + blanks)
+    } else {
+        at
+    }
 }
 
 /// `at` moved onto the `"` just before it, if there is one.
@@ -422,15 +488,62 @@ fn identifier_before(text: &str, end: ron::error::Position, name: &str) -> Optio
     Some((end.line, head.chars().count() + 1))
 }
 
-/// Where `key:` is written, for errors about a value as a whole. Skips `//` comments.
+/// Where `key:` is written as a field name, for errors about a value as a whole. What
+/// is inside comments (`//`, `/* */`) and strings is skipped, and `key` must be a whole
+/// word, so `// partners: []` or `name: "my partners: x"` is never taken for the field.
 fn key_position(text: &str, key: &str) -> Option<(usize, usize)> {
-    text.lines().enumerate().find_map(|(i, line)| {
-        let code = line.split("//").next().unwrap_or("");
-        let at = code.find(key)?;
-        let rest = code[at + key.len()..].trim_start();
-        rest.starts_with(':')
-            .then(|| (i + 1, code[..at].chars().count() + 1))
-    })
+    let chars: Vec<char> = text.chars().collect();
+    let key: Vec<char> = key.chars().collect();
+    let is_ident = |c: char| c.is_alphanumeric() || c == '_';
+    let (mut line, mut col) = (1, 1);
+    let mut i = 0;
+    // Moves past `n` characters (fewer at the end), keeping the line and column.
+    let advance = |i: &mut usize, line: &mut usize, col: &mut usize, n: usize| {
+        for _ in 0..n {
+            if *i >= chars.len() {
+                break;
+            }
+            if chars[*i] == '\n' {
+                *line += 1;
+                *col = 1;
+            } else {
+                *col += 1;
+            }
+            *i += 1;
+        }
+    };
+    while i < chars.len() {
+        let rest = &chars[i..];
+        if rest.starts_with(&['/', '/']) {
+            while i < chars.len() && chars[i] != '\n' {
+                advance(&mut i, &mut line, &mut col, 1);
+            }
+        } else if rest.starts_with(&['/', '*']) {
+            advance(&mut i, &mut line, &mut col, 2);
+            while i < chars.len() && !chars[i..].starts_with(&['*', '/']) {
+                advance(&mut i, &mut line, &mut col, 1);
+            }
+            advance(&mut i, &mut line, &mut col, 2);
+        } else if chars[i] == '"' {
+            advance(&mut i, &mut line, &mut col, 1);
+            while i < chars.len() && chars[i] != '"' {
+                let step = if chars[i] == '\\' { 2 } else { 1 };
+                advance(&mut i, &mut line, &mut col, step);
+            }
+            advance(&mut i, &mut line, &mut col, 1);
+        } else if rest.starts_with(&key)
+            && (i == 0 || !is_ident(chars[i - 1]))
+            && chars[i + key.len()..]
+                .iter()
+                .find(|c| !c.is_whitespace())
+                .is_some_and(|c| *c == ':')
+        {
+            return Some((line, col));
+        } else {
+            advance(&mut i, &mut line, &mut col, 1);
+        }
+    }
+    None
 }
 
 /// The known name closest to a misspelt one, when it is close enough to be a typo.
@@ -543,6 +656,12 @@ mod tests {
             read(&format!("(partners: [{three}])")).map(|p| p.partners.len()),
             Ok(3)
         );
+        // The place is the field itself, not a mention of it in a comment or a string.
+        let err = read("( /* partners: [] */\n  name: \"my partners: x\",\n  partners: [],\n)")
+            .unwrap_err();
+        assert_eq!(err.location, "t.ron:3:3", "{err}");
+        let err = read("(\n// partners: [] was here\n  partners: [],\n)").unwrap_err();
+        assert_eq!(err.location, "t.ron:3:3", "{err}");
     }
 
     #[test]
@@ -552,6 +671,46 @@ mod tests {
         let err = read("  \n").unwrap_err();
         assert_eq!(err.location, "t.ron");
         assert!(err.message.contains("empty"), "{err}");
+        // The closing parenthesis left out, no trailing comma: ron only says it
+        // expected a comma; the message says what happened.
+        let err = read("(name: \"x\", text: (rgb: \"#FFFFFF\", ansi: White)").unwrap_err();
+        assert!(err.message.starts_with("file ends early"), "{err}");
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_kind_is_pointed_at_not_the_blank_before_it() {
+        let err = read("(\n  text: (rgb:   12, ansi: White),\n)").unwrap_err();
+        assert_eq!(err.location, "t.ron:2:17", "{err}");
+    }
+
+    #[test]
+    fn control_characters_in_the_name_are_refused() {
+        let err = read("(\n  name: \"evil\\u{1b}[31m\",\n)").unwrap_err();
+        assert_eq!(err.location, "t.ron:2:3", "{err}");
+        assert!(err.message.contains("control character"), "{err}");
+    }
+
+    #[test]
+    fn only_small_regular_files_are_read() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let fallback = crate::theme::shipped::projector();
+        // A directory, and a file far too large to be a theme.
+        let folder = dir.path().join("folder.ron");
+        std::fs::create_dir(&folder).expect("mkdir");
+        let err = load(&folder, &fallback).unwrap_err();
+        assert!(err.message.contains("not a regular file"), "{err}");
+        let big = dir.path().join("big.ron");
+        std::fs::write(&big, vec![b' '; 100_000]).expect("write");
+        let err = load(&big, &fallback).unwrap_err();
+        assert!(err.message.contains("too large"), "{err}");
+        #[cfg(unix)]
+        {
+            // A link to a device that never ends is refused before it is read.
+            let zero = dir.path().join("zero.ron");
+            std::os::unix::fs::symlink("/dev/zero", &zero).expect("symlink");
+            let err = load(&zero, &fallback).unwrap_err();
+            assert!(err.message.contains("not a regular file"), "{err}");
+        }
     }
 
     #[test]
