@@ -133,20 +133,6 @@ fn shipped_palette(name: &str) -> Palette {
 }
 
 impl Theme {
-    /// The theme the environment asks for: `NO_COLOR` gives `mono`, anything else the
-    /// default theme, at the colour depth the terminal announces. Shipped themes only;
-    /// the command line goes through [`Themes::select`] to see the user's as well.
-    pub fn from_env() -> Theme {
-        let choice = ThemeChoice {
-            requested: None,
-            no_color: no_color(std::env::var_os("NO_COLOR").as_deref()),
-            depth: ColourDepth::from_env(),
-        };
-        Themes::select(&choice, &Catalog::shipped())
-            .current()
-            .clone()
-    }
-
     /// The shipped `dark` theme at truecolour.
     pub fn dark() -> Theme {
         Theme::from_palette(&shipped_palette("dark"), ColourDepth::TrueColour)
@@ -327,8 +313,14 @@ impl Themes {
             },
             None if choice.no_color => {
                 // NO_COLOR means no colour, even if a user theme called `mono` has some.
-                match position(&palettes, MONO).filter(|&i| palettes[i].monochrome) {
-                    Some(i) => Ok(i),
+                match position(&palettes, MONO) {
+                    Some(i) if palettes[i].monochrome => Ok(i),
+                    // A user theme called `mono` that has colour: the shipped one takes
+                    // its place, so the cycle never holds two themes of one name.
+                    Some(i) => {
+                        palettes[i] = shipped_palette(MONO);
+                        Ok(i)
+                    }
                     None => {
                         palettes.insert(0, shipped_palette(MONO));
                         Ok(0)
@@ -462,6 +454,22 @@ mod tests {
             assert_eq!(ColourDepth::parse(depth.label()), Some(depth));
         }
         assert_eq!(ColourDepth::parse("8"), None);
+    }
+
+    #[test]
+    fn no_color_over_a_colourful_user_mono_keeps_one_mono_without_colour() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        std::fs::write(
+            dir.path().join("mono.ron"),
+            "(name: \"mono\", text: (rgb: \"#FFFF00\", ansi: Yellow))",
+        )
+        .expect("write");
+        let catalog = Catalog::load(Some(dir.path()));
+        let themes = Themes::select(&choice(None, true), &catalog);
+        assert_eq!(themes.current().name, "mono");
+        assert!(!themes.current().colour);
+        let monos = themes.names().iter().filter(|n| **n == "mono").count();
+        assert_eq!(monos, 1, "{:?}", themes.names());
     }
 
     #[test]

@@ -14,7 +14,7 @@ use std::collections::BTreeSet;
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Padding, Paragraph};
 
@@ -2035,7 +2035,7 @@ fn side_detail_lines(ctx: &StageCtx, entry: &BoardEntry, width: u16) -> Vec<Line
     indented(
         Line::styled(
             status,
-            status_style(&entry.status, theme).patch(theme.heading),
+            status_style(&entry.status, theme).add_modifier(Modifier::BOLD),
         ),
         &mut lines,
     );
@@ -2091,7 +2091,7 @@ fn conflict_card(ctx: &StageCtx, entry: &BoardEntry) -> FocusCard {
         "Status: ",
         vec![Span::styled(
             status,
-            status_style(&entry.status, theme).patch(theme.heading),
+            status_style(&entry.status, theme).add_modifier(Modifier::BOLD),
         )],
     ));
     if let Some((what, text)) = extra {
@@ -2272,7 +2272,7 @@ fn render_compact_detail(
         }
     };
     let (status, extra) = status_facts(entry);
-    let status_look = status_style(&entry.status, theme).patch(theme.heading);
+    let status_look = status_style(&entry.status, theme).add_modifier(Modifier::BOLD);
     fact("Status", vec![Span::styled(status, status_look)], 1);
     if let Some((what, text)) = extra {
         let what = if what == "Agreement" { "Agreed" } else { what };

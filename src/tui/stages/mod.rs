@@ -180,9 +180,11 @@ pub struct FocusCard {
 /// rest on colour alone.
 pub const CHANGED_MARK: &str = "●";
 
-/// The calm style of what a replayed event just changed.
+/// The style of what a replayed event just changed: the warning colour reversed into
+/// a bar. Reversed, so it cannot be read as a medium severity or a focused box, which
+/// share that colour as text and border; it lasts only a moment.
 pub fn changed_style(theme: &Theme) -> Style {
-    theme.warn.add_modifier(Modifier::BOLD)
+    theme.warn.add_modifier(Modifier::BOLD | Modifier::REVERSED)
 }
 
 /// Marks a row the replayed event just changed: every span takes the changed style, and

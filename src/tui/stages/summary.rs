@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Padding, Paragraph};
 
@@ -506,8 +506,8 @@ fn verdict_word(verdict: Option<Verdict>) -> &'static str {
 /// error.
 fn verdict_style(verdict: Option<Verdict>, theme: &Theme) -> Style {
     match verdict {
-        Some(Verdict::Proceed) => theme.good.patch(theme.heading),
-        Some(Verdict::ProceedWithConditions) => theme.warn.patch(theme.heading),
+        Some(Verdict::Proceed) => theme.good.add_modifier(Modifier::BOLD),
+        Some(Verdict::ProceedWithConditions) => theme.warn.add_modifier(Modifier::BOLD),
         Some(Verdict::TakeAPass) => theme.accent,
         None => theme.muted,
     }
