@@ -3544,8 +3544,7 @@ mod fit_tests {
     use crate::domain::History;
     use crate::domain::board::board;
     use crate::tui::stages::Hidden;
-    use crate::tui::stages::testing::{at, ctx, fresh, key, proceed, rows};
-    use crate::tui::widgets::testing::draw_buffer;
+    use crate::tui::stages::testing::{self, at, card_lines, ctx, fresh, key, proceed, reported};
 
     /// Draws the screen; returns its rows and what it reported as not shown.
     fn draw_fit(
@@ -3554,17 +3553,7 @@ mod fit_tests {
         w: u16,
         h: u16,
     ) -> (Vec<String>, Vec<Hidden>) {
-        let theme = Theme::dark();
-        let ctx = ctx(session, &theme);
-        let buf = draw_buffer(w, h, |f| screen.render(f, f.area(), &ctx));
-        (rows(&buf), ctx.fit.hidden())
-    }
-
-    fn reported(hidden: &[Hidden], noun: &str) -> Option<(usize, &'static str)> {
-        hidden
-            .iter()
-            .find(|h| h.noun == noun)
-            .map(|h| (h.count, h.keys))
+        testing::draw_fit(w, h, session, |f, ctx| screen.render(f, f.area(), ctx))
     }
 
     fn press(screen: &mut ConflictsScreen, session: &Session, code: KeyCode) {
@@ -3573,10 +3562,6 @@ mod fit_tests {
 
     fn card_of(screen: &ConflictsScreen, session: &Session) -> Option<FocusCard> {
         screen.focus_card(&ctx(session, &Theme::dark()))
-    }
-
-    fn lines_of(card: &FocusCard) -> Vec<String> {
-        card.details.iter().map(|l| l.to_string()).collect()
     }
 
     /// Open conflicts between the first two partners of `history`, every other one with
@@ -3757,7 +3742,7 @@ mod fit_tests {
             "Conflict · Northwind Analytics & Globex Integration"
         );
         assert_eq!(card.kicker_style, theme.heading);
-        let details = lines_of(&card);
+        let details = card_lines(&card);
         let total = board(session).len();
         assert_eq!(
             details[..7],
@@ -3793,7 +3778,7 @@ mod fit_tests {
         };
         let card = card_of(&screen, session).expect("selected");
         assert_eq!(card.title, one_line(&entry.description));
-        let details = lines_of(&card);
+        let details = card_lines(&card);
         if let Some(prompt) = &entry.prompt {
             assert!(
                 details.contains(&format!("Question for the room: {}", one_line(prompt))),
@@ -3815,7 +3800,7 @@ mod fit_tests {
         let card = card_of(&screen, session).expect("a cell");
         assert_eq!(card.kicker, "Matrix cell · 15 conflicts");
         assert_eq!(card.title, "territory × Northwind Analytics");
-        let details = lines_of(&card);
+        let details = card_lines(&card);
         assert_eq!(details[0], "15 open, the worst ! medium");
         // Every conflict of the cell, the ones the preview had no room for too.
         assert_eq!(
@@ -3830,7 +3815,7 @@ mod fit_tests {
         press(&mut screen, session, KeyCode::Right);
         let card = card_of(&screen, session).expect("a cell");
         assert_eq!(card.kicker, "Matrix cell · 0 conflicts");
-        assert_eq!(lines_of(&card), ["No conflicts here"]);
+        assert_eq!(card_lines(&card), ["No conflicts here"]);
     }
 
     #[test]

@@ -2103,8 +2103,7 @@ mod fit_tests {
     use super::*;
     use crate::domain::History;
     use crate::tui::stages::Hidden;
-    use crate::tui::stages::testing::{ctx, fresh, key, proceed, rows};
-    use crate::tui::widgets::testing::draw_buffer;
+    use crate::tui::stages::testing::{self, ctx, fresh, key, proceed, reported};
 
     /// Draws the screen; returns its rows and what it reported as not shown.
     fn draw_fit(
@@ -2113,17 +2112,7 @@ mod fit_tests {
         w: u16,
         h: u16,
     ) -> (Vec<String>, Vec<Hidden>) {
-        let theme = Theme::dark();
-        let ctx = ctx(session, &theme);
-        let buf = draw_buffer(w, h, |f| screen.render(f, f.area(), &ctx));
-        (rows(&buf), ctx.fit.hidden())
-    }
-
-    fn reported(hidden: &[Hidden], noun: &str) -> Option<(usize, &'static str)> {
-        hidden
-            .iter()
-            .find(|h| h.noun == noun)
-            .map(|h| (h.count, h.keys))
+        testing::draw_fit(w, h, session, |f, ctx| screen.render(f, f.area(), ctx))
     }
 
     fn press(screen: &mut InterestsScreen, session: &Session, code: KeyCode) {

@@ -392,6 +392,33 @@ pub(crate) mod testing {
             .collect()
     }
 
+    /// Draws a screen with `render` on a `width` × `height` test terminal: its rows,
+    /// and what it reported to the fit check as not shown.
+    pub fn draw_fit(
+        width: u16,
+        height: u16,
+        session: &Session,
+        render: impl FnOnce(&mut Frame, &StageCtx),
+    ) -> (Vec<String>, Vec<super::Hidden>) {
+        let theme = Theme::dark();
+        let ctx = ctx(session, &theme);
+        let buf = draw_buffer(width, height, |f| render(f, &ctx));
+        (rows(&buf), ctx.fit.hidden())
+    }
+
+    /// How many `noun` a screen reported as not shown, and with which keys.
+    pub fn reported(hidden: &[super::Hidden], noun: &str) -> Option<(usize, &'static str)> {
+        hidden
+            .iter()
+            .find(|h| h.noun == noun)
+            .map(|h| (h.count, h.keys))
+    }
+
+    /// A focus card's detail lines as plain text.
+    pub fn card_lines(card: &super::FocusCard) -> Vec<String> {
+        card.details.iter().map(|l| l.to_string()).collect()
+    }
+
     /// The screen as one string per row, cell by cell.
     pub fn rows(buf: &Buffer) -> Vec<String> {
         let area = buf.area;

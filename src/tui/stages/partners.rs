@@ -1236,8 +1236,7 @@ mod fit_tests {
     use super::*;
     use crate::domain::{History, ItemId};
     use crate::tui::stages::Hidden;
-    use crate::tui::stages::testing::{at, ctx, fresh, key, proceed, rows};
-    use crate::tui::widgets::testing::draw_buffer;
+    use crate::tui::stages::testing::{self, at, ctx, fresh, key, proceed, reported};
 
     const NORTHWIND: PartnerId = PartnerId(1);
     const GLOBEX: PartnerId = PartnerId(2);
@@ -1248,17 +1247,7 @@ mod fit_tests {
         w: u16,
         h: u16,
     ) -> (Vec<String>, Vec<Hidden>) {
-        let theme = Theme::dark();
-        let ctx = ctx(session, &theme);
-        let buf = draw_buffer(w, h, |f| screen.render(f, f.area(), &ctx));
-        (rows(&buf), ctx.fit.hidden())
-    }
-
-    fn reported(hidden: &[Hidden], noun: &str) -> Option<(usize, &'static str)> {
-        hidden
-            .iter()
-            .find(|h| h.noun == noun)
-            .map(|h| (h.count, h.keys))
+        testing::draw_fit(w, h, session, |f, ctx| screen.render(f, f.area(), ctx))
     }
 
     fn press(screen: &mut PartnersScreen, session: &Session, code: KeyCode) {

@@ -2190,7 +2190,7 @@ mod fit_tests {
     use super::*;
     use crate::domain::{History, sample};
     use crate::tui::stages::Hidden;
-    use crate::tui::stages::testing::{at, ctx, key, proceed, rows};
+    use crate::tui::stages::testing::{at, ctx, key, proceed, reported, rows};
     use crate::tui::widgets::testing::draw_buffer;
 
     const NORTHWIND: PartnerId = PartnerId(1);
@@ -2212,13 +2212,6 @@ mod fit_tests {
             screen.render(f, body, &ctx);
         });
         (rows(&buf), ctx.fit.hidden())
-    }
-
-    fn reported(hidden: &[Hidden], noun: &str) -> Option<(usize, &'static str)> {
-        hidden
-            .iter()
-            .find(|h| h.noun == noun)
-            .map(|h| (h.count, h.keys))
     }
 
     fn press(screen: &mut RolesScreen, session: &Session, code: KeyCode) {

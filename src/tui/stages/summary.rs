@@ -1846,8 +1846,7 @@ mod fit_tests {
     use super::*;
     use crate::domain::History;
     use crate::tui::stages::Hidden;
-    use crate::tui::stages::testing::{at, ctx, fresh, key, proceed, rows};
-    use crate::tui::widgets::testing::draw_buffer;
+    use crate::tui::stages::testing::{self, at, card_lines, ctx, fresh, key, proceed, reported};
 
     /// Draws the screen; returns its rows and what it reported as not shown.
     fn draw_fit(
@@ -1856,17 +1855,7 @@ mod fit_tests {
         w: u16,
         h: u16,
     ) -> (Vec<String>, Vec<Hidden>) {
-        let theme = Theme::dark();
-        let ctx = ctx(session, &theme);
-        let buf = draw_buffer(w, h, |f| screen.render(f, f.area(), &ctx));
-        (rows(&buf), ctx.fit.hidden())
-    }
-
-    fn reported(hidden: &[Hidden], noun: &str) -> Option<(usize, &'static str)> {
-        hidden
-            .iter()
-            .find(|h| h.noun == noun)
-            .map(|h| (h.count, h.keys))
+        testing::draw_fit(w, h, session, |f, ctx| screen.render(f, f.area(), ctx))
     }
 
     fn press(screen: &mut SummaryScreen, session: &Session, code: KeyCode) {
@@ -1875,10 +1864,6 @@ mod fit_tests {
 
     fn card_of(screen: &SummaryScreen, session: &Session) -> Option<FocusCard> {
         screen.focus_card(&ctx(session, &Theme::dark()))
-    }
-
-    fn lines_of(card: &FocusCard) -> Vec<String> {
-        card.details.iter().map(|l| l.to_string()).collect()
     }
 
     /// The sample with 24 more action items, each due on a day: the first half short,
@@ -1971,7 +1956,7 @@ mod fit_tests {
         assert_eq!(card.title, "Proceed with conditions");
         assert_eq!(card.kicker, format!("Verdict · {}", session.title));
         assert_eq!(card.kicker_style, theme.heading);
-        let details = lines_of(&card);
+        let details = card_lines(&card);
         assert_eq!(
             details[0],
             "Conditions: Pilot with two customers before any wider roll-out; revisit margins \
@@ -1987,7 +1972,7 @@ mod fit_tests {
             "Draft the named-account list for the rules of engagement"
         );
         assert_eq!(card.kicker, "Action item 1 of 3");
-        assert_eq!(lines_of(&card), ["Owner: Tom Okafor", "Due: 2026-11-26"]);
+        assert_eq!(card_lines(&card), ["Owner: Tom Okafor", "Due: 2026-11-26"]);
 
         press(&mut screen, session, KeyCode::Down);
         let card = card_of(&screen, session).expect("an action item");
@@ -2002,7 +1987,7 @@ mod fit_tests {
         let card = card_of(&SummaryScreen::default(), history.session()).expect("a card");
         assert_eq!(card.title, "No verdict yet");
         assert_eq!(
-            lines_of(&card)[0],
+            card_lines(&card)[0],
             "The vision gate has not been decided yet; the verdict comes after it."
         );
     }

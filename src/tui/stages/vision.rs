@@ -1873,8 +1873,7 @@ mod fit_tests {
     use super::*;
     use crate::domain::{History, PartnerId};
     use crate::tui::stages::Hidden;
-    use crate::tui::stages::testing::{at, ctx, fresh, key, proceed, rows};
-    use crate::tui::widgets::testing::draw_buffer;
+    use crate::tui::stages::testing::{self, at, ctx, fresh, key, proceed};
 
     /// Draws the screen at `w` × `h` and returns the screen's rows with what it reported.
     fn draw_fit(
@@ -1883,10 +1882,7 @@ mod fit_tests {
         w: u16,
         h: u16,
     ) -> (Vec<String>, Vec<Hidden>) {
-        let theme = Theme::dark();
-        let ctx = ctx(session, &theme);
-        let buf = draw_buffer(w, h, |f| screen.render(f, f.area(), &ctx));
-        (rows(&buf), ctx.fit.hidden())
+        testing::draw_fit(w, h, session, |f, ctx| screen.render(f, f.area(), ctx))
     }
 
     fn reported<'a>(hidden: &'a [Hidden], noun: &str) -> Option<&'a Hidden> {
