@@ -3,6 +3,24 @@
 
 use super::widgets::KeyHelp;
 
+/// Blanking the wall, on every screen but the new-session form.
+const BLANK: KeyHelp = KeyHelp {
+    keys: "b / .",
+    what: "blank the screen; any key brings it back",
+};
+
+/// Switching themes live, wherever blanking works.
+const NEXT_THEME: KeyHelp = KeyHelp {
+    keys: "T",
+    what: "next colour theme (the status line names it)",
+};
+
+/// Focus mode where a stage is shown read-only (replay, the audience view).
+const FOCUS: KeyHelp = KeyHelp {
+    keys: "z",
+    what: "focus: the selected item alone, large (z or Esc back)",
+};
+
 pub const SESSION_KEYS: &[KeyHelp] = &[
     KeyHelp {
         keys: "PageDown",
@@ -36,14 +54,8 @@ pub const SESSION_KEYS: &[KeyHelp] = &[
         keys: "z",
         what: "focus: the selected item alone, large (arrows step to the next; z or Esc back)",
     },
-    KeyHelp {
-        keys: "b / .",
-        what: "blank the screen; any key brings it back",
-    },
-    KeyHelp {
-        keys: "T",
-        what: "next colour theme (the status line names it)",
-    },
+    BLANK,
+    NEXT_THEME,
     KeyHelp {
         keys: "?",
         what: "this help",
@@ -122,14 +134,8 @@ pub const HOME_KEYS: &[KeyHelp] = &[
         keys: "R",
         what: "replay the session, event by event (changes nothing)",
     },
-    KeyHelp {
-        keys: "b / .",
-        what: "blank the screen; any key brings it back",
-    },
-    KeyHelp {
-        keys: "T",
-        what: "next colour theme (the status line names it)",
-    },
+    BLANK,
+    NEXT_THEME,
     KeyHelp {
         keys: "?",
         what: "this help",
@@ -204,10 +210,7 @@ pub const REPLAY_KEYS: &[KeyHelp] = &[
         keys: "↑ ↓ / Tab",
         what: "move around the stage on show",
     },
-    KeyHelp {
-        keys: "z",
-        what: "focus: the selected item alone, large (z or Esc back)",
-    },
+    FOCUS,
     KeyHelp {
         keys: "/",
         what: "jump to the next event that mentions a text",
@@ -216,14 +219,8 @@ pub const REPLAY_KEYS: &[KeyHelp] = &[
         keys: "c",
         what: "continue from here in a new session file (this one stays as it is)",
     },
-    KeyHelp {
-        keys: "b / .",
-        what: "blank the screen; any key brings it back",
-    },
-    KeyHelp {
-        keys: "T",
-        what: "next colour theme (the status line names it)",
-    },
+    BLANK,
+    NEXT_THEME,
     KeyHelp {
         keys: "?",
         what: "this help",
@@ -240,18 +237,9 @@ pub const PRESENT_KEYS: &[KeyHelp] = &[
         keys: "↑ ↓ ← → / Tab",
         what: "move around the stage on show (the file is not changed)",
     },
-    KeyHelp {
-        keys: "z",
-        what: "focus: the selected item alone, large (z or Esc back)",
-    },
-    KeyHelp {
-        keys: "b / .",
-        what: "blank the screen; any key brings it back",
-    },
-    KeyHelp {
-        keys: "T",
-        what: "next colour theme (the status line names it)",
-    },
+    FOCUS,
+    BLANK,
+    NEXT_THEME,
     KeyHelp {
         keys: "?",
         what: "this help",

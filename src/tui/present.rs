@@ -20,17 +20,10 @@ use crate::domain::{History, Session, Stage};
 use crate::storage::FileError;
 use crate::storage::follow::{FollowEvent, Follower};
 
-use super::chrome::{
-    FOOTER_ROWS, HEADER_ROWS, render_big_title, render_footer, render_header, split_big_title,
-};
+use super::chrome::{FOOTER_ROWS, HEADER_ROWS, render_footer, render_header};
 use super::intent::Intent;
 use super::replay::HIGHLIGHT;
-use super::stages::conflicts::ConflictsScreen;
-use super::stages::focus::render_focus;
-use super::stages::interests::InterestsScreen;
-use super::stages::roles::RolesScreen;
-use super::stages::summary::SummaryScreen;
-use super::stages::vision::VisionScreen;
+use super::stages::set::StageScreens;
 use super::stages::{FitReport, FocusCard, StageCtx};
 use super::theme::Theme;
 use super::widgets::wrap_lines;
@@ -63,11 +56,7 @@ pub struct PresentView {
     last_poll: Option<DateTime<Utc>>,
     /// Show times at this offset instead of the local zone (pictures in tests).
     offset: Option<FixedOffset>,
-    vision: VisionScreen,
-    roles: RolesScreen,
-    interests: InterestsScreen,
-    conflicts: ConflictsScreen,
-    summary: SummaryScreen,
+    screens: StageScreens,
     /// Focus mode (`z`): the selected item alone and large.
     focus: bool,
 }
@@ -98,11 +87,7 @@ impl PresentView {
             changed: None,
             last_poll: Some(now),
             offset: None,
-            vision: VisionScreen::default(),
-            roles: RolesScreen::default(),
-            interests: InterestsScreen::default(),
-            conflicts: ConflictsScreen::default(),
-            summary: SummaryScreen::default(),
+            screens: StageScreens::default(),
             focus: false,
         })
     }
@@ -239,13 +224,7 @@ impl PresentView {
 
     /// The selected item of the stage on show, for focus mode.
     fn focus_card(&self, ctx: &StageCtx) -> Option<FocusCard> {
-        match self.stage() {
-            Stage::Vision => self.vision.focus_card(ctx),
-            Stage::Roles => self.roles.focus_card(ctx),
-            Stage::Interests => self.interests.focus_card(ctx),
-            Stage::Conflicts => self.conflicts.focus_card(ctx),
-            Stage::Summary => self.summary.focus_card(ctx),
-        }
+        self.screens.focus_card(self.stage(), ctx)
     }
 
     fn stage_key(&mut self, key: KeyEvent) {
@@ -260,13 +239,7 @@ impl PresentView {
             highlight: None,
             fit: FitReport::default(),
         };
-        let _ = match self.stage() {
-            Stage::Vision => self.vision.handle_key(key, &ctx),
-            Stage::Roles => self.roles.handle_key(key, &ctx),
-            Stage::Interests => self.interests.handle_key(key, &ctx),
-            Stage::Conflicts => self.conflicts.handle_key(key, &ctx),
-            Stage::Summary => self.summary.handle_key(key, &ctx),
-        };
+        let _ = self.screens.handle_key(self.stage(), key, &ctx);
     }
 
     fn clock_of(&self, at: DateTime<Utc>) -> String {
@@ -338,24 +311,8 @@ impl PresentView {
 
         let highlight = self.highlight(now);
         let ctx = self.ctx(theme, highlight);
-        let card = if self.focus {
-            self.focus_card(&ctx)
-        } else {
-            None
-        };
-        if let Some(card) = card {
-            render_focus(frame, body, &card, theme, area.height, &ctx.fit);
-        } else {
-            let (title, body) = split_big_title(body, area.height, stage.label());
-            render_big_title(frame, title, theme);
-            match stage {
-                Stage::Vision => self.vision.render(frame, body, &ctx),
-                Stage::Roles => self.roles.render(frame, body, &ctx),
-                Stage::Interests => self.interests.render(frame, body, &ctx),
-                Stage::Conflicts => self.conflicts.render(frame, body, &ctx),
-                Stage::Summary => self.summary.render(frame, body, &ctx),
-            }
-        }
+        self.screens
+            .render_or_focus(stage, self.focus, frame, body, area.height, &ctx);
 
         let updated = format!(
             "updated {} · {}",

@@ -22,16 +22,10 @@ use crate::storage::store::Recorded;
 use crate::storage::{FileError, Header};
 
 use super::chrome::{
-    FOOTER_ROWS, HEADER_ROWS, clock_text, render_big_title, render_footer, render_header,
-    short_label, split_big_title,
+    FOOTER_ROWS, HEADER_ROWS, clock_text, render_footer, render_header, short_label,
 };
 use super::intent::Intent;
-use super::stages::conflicts::ConflictsScreen;
-use super::stages::focus::render_focus;
-use super::stages::interests::InterestsScreen;
-use super::stages::roles::RolesScreen;
-use super::stages::summary::SummaryScreen;
-use super::stages::vision::VisionScreen;
+use super::stages::set::StageScreens;
 use super::stages::{FitReport, FocusCard, StageCtx};
 use super::theme::Theme;
 use super::widgets::{display_width, truncate_to_width};
@@ -63,11 +57,7 @@ pub struct ReplayView {
     changed_at: Option<Duration>,
     /// Show event times at this offset instead of the local zone (pictures in tests).
     offset: Option<FixedOffset>,
-    vision: VisionScreen,
-    roles: RolesScreen,
-    interests: InterestsScreen,
-    conflicts: ConflictsScreen,
-    summary: SummaryScreen,
+    screens: StageScreens,
     /// Focus mode (`z`): the selected item alone and large.
     focus: bool,
 }
@@ -90,11 +80,7 @@ impl ReplayView {
             board,
             changed_at: None,
             offset: None,
-            vision: VisionScreen::default(),
-            roles: RolesScreen::default(),
-            interests: InterestsScreen::default(),
-            conflicts: ConflictsScreen::default(),
-            summary: SummaryScreen::default(),
+            screens: StageScreens::default(),
             focus: false,
         }
     }
@@ -239,13 +225,7 @@ impl ReplayView {
 
     /// The selected item of the stage on show, for focus mode.
     fn focus_card(&self, ctx: &StageCtx) -> Option<FocusCard> {
-        match self.stage() {
-            Stage::Vision => self.vision.focus_card(ctx),
-            Stage::Roles => self.roles.focus_card(ctx),
-            Stage::Interests => self.interests.focus_card(ctx),
-            Stage::Conflicts => self.conflicts.focus_card(ctx),
-            Stage::Summary => self.summary.focus_card(ctx),
-        }
+        self.screens.focus_card(self.stage(), ctx)
     }
 
     fn stage_key(&mut self, key: KeyEvent) {
@@ -258,13 +238,7 @@ impl ReplayView {
             highlight: None,
             fit: FitReport::default(),
         };
-        let _ = match self.state.current {
-            Stage::Vision => self.vision.handle_key(key, &ctx),
-            Stage::Roles => self.roles.handle_key(key, &ctx),
-            Stage::Interests => self.interests.handle_key(key, &ctx),
-            Stage::Conflicts => self.conflicts.handle_key(key, &ctx),
-            Stage::Summary => self.summary.handle_key(key, &ctx),
-        };
+        let _ = self.screens.handle_key(self.state.current, key, &ctx);
     }
 
     fn footer_keys(&self) -> Vec<(&'static str, &'static str)> {
@@ -330,24 +304,8 @@ impl ReplayView {
         );
         let replay_now = self.replay_time(now);
         let ctx = self.ctx(theme, self.highlight(replay_now));
-        let card = if self.focus {
-            self.focus_card(&ctx)
-        } else {
-            None
-        };
-        if let Some(card) = card {
-            render_focus(frame, body, &card, theme, area.height, &ctx.fit);
-        } else {
-            let (title, body) = split_big_title(body, area.height, stage.label());
-            render_big_title(frame, title, theme);
-            match stage {
-                Stage::Vision => self.vision.render(frame, body, &ctx),
-                Stage::Roles => self.roles.render(frame, body, &ctx),
-                Stage::Interests => self.interests.render(frame, body, &ctx),
-                Stage::Conflicts => self.conflicts.render(frame, body, &ctx),
-                Stage::Summary => self.summary.render(frame, body, &ctx),
-            }
-        }
+        self.screens
+            .render_or_focus(stage, self.focus, frame, body, area.height, &ctx);
         let lines = self.bar_lines(usize::from(area.width), theme, replay_now);
         frame.render_widget(Paragraph::new(lines), bar_area);
         render_footer(

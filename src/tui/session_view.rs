@@ -23,13 +23,14 @@ use super::chrome::{
 };
 use super::editor::EditorMode;
 use super::intent::Intent;
-use super::stages::conflicts::{self, ConflictsScreen};
+use super::stages::conflicts;
 use super::stages::focus::render_focus;
-use super::stages::interests::{self, InterestsScreen};
+use super::stages::interests;
 use super::stages::partners::{self, PartnersScreen};
-use super::stages::roles::{self, RolesScreen};
-use super::stages::summary::{self, SummaryScreen};
-use super::stages::vision::{self, VisionScreen};
+use super::stages::roles;
+use super::stages::set::StageScreens;
+use super::stages::summary;
+use super::stages::vision;
 use super::stages::{FitReport, FocusCard, StageCtx};
 use super::theme::Theme;
 use super::widgets::KeyHelp;
@@ -58,11 +59,7 @@ pub struct SessionView {
     /// The conflict board and the number of events it was computed for: the rules run
     /// once per change, not once per frame.
     board_cache: RefCell<(usize, Rc<[BoardEntry]>)>,
-    vision: VisionScreen,
-    roles: RolesScreen,
-    interests: InterestsScreen,
-    conflicts: ConflictsScreen,
-    summary: SummaryScreen,
+    screens: StageScreens,
     partners: PartnersScreen,
 }
 
@@ -123,11 +120,7 @@ impl SessionView {
             focus: false,
             bell_rung: None,
             board_cache: RefCell::new((usize::MAX, Rc::from(Vec::new()))),
-            vision: VisionScreen::default(),
-            roles: RolesScreen::default(),
-            interests: InterestsScreen::default(),
-            conflicts: ConflictsScreen::default(),
-            summary: SummaryScreen::default(),
+            screens: StageScreens::default(),
             partners: PartnersScreen::default(),
         }
     }
@@ -313,13 +306,7 @@ impl SessionView {
         if self.show_partners {
             return self.partners.focus_card(ctx);
         }
-        match self.stage() {
-            Stage::Vision => self.vision.focus_card(ctx),
-            Stage::Roles => self.roles.focus_card(ctx),
-            Stage::Interests => self.interests.focus_card(ctx),
-            Stage::Conflicts => self.conflicts.focus_card(ctx),
-            Stage::Summary => self.summary.focus_card(ctx),
-        }
+        self.screens.focus_card(self.stage(), ctx)
     }
 
     /// Keys shared by every stage, then the stage's own.
@@ -412,13 +399,7 @@ impl SessionView {
         if self.show_partners {
             return self.partners.handle_key(key, &ctx);
         }
-        match stage {
-            Stage::Vision => self.vision.handle_key(key, &ctx),
-            Stage::Roles => self.roles.handle_key(key, &ctx),
-            Stage::Interests => self.interests.handle_key(key, &ctx),
-            Stage::Conflicts => self.conflicts.handle_key(key, &ctx),
-            Stage::Summary => self.summary.handle_key(key, &ctx),
-        }
+        self.screens.handle_key(stage, key, &ctx)
     }
 
     fn timebox_change(&self, delta: i64) -> Intent {
@@ -465,13 +446,7 @@ impl SessionView {
         let mut keys = if self.show_partners {
             self.partners.footer_keys()
         } else {
-            match self.stage() {
-                Stage::Vision => self.vision.footer_keys(),
-                Stage::Roles => self.roles.footer_keys(),
-                Stage::Interests => self.interests.footer_keys(),
-                Stage::Conflicts => self.conflicts.footer_keys(),
-                Stage::Summary => self.summary.footer_keys(),
-            }
+            self.screens.footer_keys(self.stage())
         };
         if !keys.iter().any(|(k, _)| k.starts_with("PgDn")) {
             keys.push(("PgDn", "next stage"));
@@ -513,11 +488,6 @@ impl SessionView {
             badge,
             theme,
         );
-        let label = if self.show_partners {
-            "Partners"
-        } else {
-            self.stage().label()
-        };
         let board = self.board();
         let ctx = StageCtx {
             session,
@@ -529,27 +499,23 @@ impl SessionView {
         };
         // In focus mode the item takes the whole body; should it be gone (deleted by
         // undo, say), the stage shows again rather than an empty screen.
-        let card = if self.focus {
-            self.focus_card(&ctx)
-        } else {
-            None
-        };
-        if let Some(card) = card {
-            render_focus(frame, body, &card, theme, area.height, &ctx.fit);
-        } else if self.show_partners {
-            let (title, body) = split_big_title(body, area.height, label);
-            render_big_title(frame, title, theme);
-            self.partners.render(frame, body, &ctx);
-        } else {
-            let (title, body) = split_big_title(body, area.height, label);
-            render_big_title(frame, title, theme);
-            match self.stage() {
-                Stage::Vision => self.vision.render(frame, body, &ctx),
-                Stage::Roles => self.roles.render(frame, body, &ctx),
-                Stage::Interests => self.interests.render(frame, body, &ctx),
-                Stage::Conflicts => self.conflicts.render(frame, body, &ctx),
-                Stage::Summary => self.summary.render(frame, body, &ctx),
+        if self.show_partners {
+            let card = if self.focus {
+                self.partners.focus_card(&ctx)
+            } else {
+                None
+            };
+            match card {
+                Some(card) => render_focus(frame, body, &card, theme, area.height, &ctx.fit),
+                None => {
+                    let (title, body) = split_big_title(body, area.height, "Partners");
+                    render_big_title(frame, title, theme);
+                    self.partners.render(frame, body, &ctx);
+                }
             }
+        } else {
+            self.screens
+                .render_or_focus(self.stage(), self.focus, frame, body, area.height, &ctx);
         }
         let fallback;
         let status = match status {

@@ -21,6 +21,7 @@ pub mod focus;
 pub mod interests;
 pub mod partners;
 pub mod roles;
+pub mod set;
 pub mod summary;
 pub mod text;
 pub mod vision;
