@@ -1443,3 +1443,35 @@ fn t_cycles_the_themes_live_and_the_whole_frame_takes_the_background() {
     let body = |t: &str| t.lines().take(22).collect::<Vec<_>>().join("\n");
     assert_eq!(body(&again), body(&text));
 }
+
+/// The conflict check in every shipped theme, colours included: the snapshot is the
+/// buffer's debug form, which lists each run of foreground, background and modifiers
+/// after the text, so a colour that changes shows in the diff.
+#[test]
+fn the_conflict_check_in_every_shipped_theme() {
+    use sameside::theme::Catalog;
+    use sameside::tui::theme::ColourDepth;
+
+    let catalog = Catalog::shipped();
+    for entry in &catalog.entries {
+        let palette = entry.palette.as_ref().expect("a shipped theme parses");
+        let theme = Theme::from_palette(palette, ColourDepth::TrueColour);
+        let mut wall = Wall::with_examples(theme);
+        wall.open_from_home(NORTHWIND);
+        wall.key(KeyCode::PageUp);
+        assert_eq!(wall.stage(), Some(Stage::Conflicts));
+        let buffer = wall.buffer(80, 24);
+        // Every cell not painted otherwise carries the theme's background.
+        let background = if palette.monochrome {
+            Color::Reset
+        } else {
+            let rgb = palette.background.rgb;
+            Color::Rgb(rgb.r, rgb.g, rgb.b)
+        };
+        assert_eq!(buffer[(79, 12)].bg, background, "{}", entry.name);
+        insta::assert_snapshot!(
+            format!("theme_conflicts_{}", entry.name),
+            format!("{buffer:?}")
+        );
+    }
+}
