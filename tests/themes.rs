@@ -1,7 +1,8 @@
 //! Legibility, measured. Every shipped theme must keep its text at 7:1 against its
 //! background (WCAG AAA), muted text at 4.5:1 and borders at 3:1, in truecolour and after
 //! the 256-colour fallback; partner colours must stay apart, and in `colour-blind-safe`
-//! also for someone with deuteranopia or protanopia; `mono` must show no colour at all.
+//! also for someone with deuteranopia or protanopia; the hand-picked 16-colour fallbacks
+//! must pass a sanity floor on xterm's default colours; `mono` must show no colour at all.
 //!
 //! The figures in docs/themes.md come from the same code; the doc test below fails when
 //! they are stale, and `SAMESIDE_WRITE_DOCS=1 cargo test --test themes` rewrites them.
@@ -20,7 +21,8 @@ use ratatui::text::{Line, Span};
 use sameside::domain::Stage;
 use sameside::domain::sample::example_proceed;
 use sameside::theme::colour::Deficiency;
-use sameside::theme::measure::{MIN_DISTANCE, Need, Viewing, closest, distinct_sets, pairs};
+use sameside::theme::measure::{MIN_DISTANCE, Viewing, closest, distinct_sets, pairs, problems_16};
+use sameside::theme::palette::{TOKENS, parse_complete};
 use sameside::theme::shipped::{SHIPPED, projector, shipped};
 use sameside::theme::{Catalog, Origin, Palette, Swatch};
 use sameside::tui::chrome::render_header;
@@ -79,18 +81,54 @@ fn shipped_themes_are_the_files_in_the_themes_directory() {
     }
 }
 
+/// `text` without the entry for `token`: from its `token:` line to where its brackets
+/// close. The shipped files write one entry per line (partners over several).
+fn without_entry(text: &str, token: &str) -> String {
+    let mut out = Vec::new();
+    let mut depth: Option<i32> = None;
+    for line in text.lines() {
+        if depth.is_none() && line.trim_start().starts_with(&format!("{token}:")) {
+            depth = Some(0);
+        }
+        match depth.as_mut() {
+            Some(d) if *d >= 0 => {
+                *d += line.matches(['(', '[']).count() as i32;
+                *d -= line.matches([')', ']']).count() as i32;
+                if *d <= 0 {
+                    // Done: stop skipping for good.
+                    *d = -1;
+                }
+            }
+            _ => out.push(line),
+        }
+    }
+    out.join("\n")
+}
+
 #[test]
 fn projector_gives_every_token_itself() {
-    // Every other theme falls back to it, so it must not lean on anything.
+    // Every other theme falls back to it, so it must not lean on anything: read it with
+    // the reader that has no fallback. Name and appearance would be defaulted even there,
+    // so for every token the file must hold that key itself, as a whole key at the start
+    // of a line (`selection_text:` is not `text:`).
     let text = SHIPPED[0].1;
-    for token in sameside::theme::palette::TOKENS {
+    let path = Path::new("themes/projector.ron");
+    assert_eq!(parse_complete(text, path, "projector"), Ok(projector()));
+    for token in TOKENS {
         if token == "monochrome" {
             continue;
         }
-        assert!(
-            text.contains(&format!("{token}:")),
-            "projector lacks `{token}`"
-        );
+        let pruned = without_entry(text, token);
+        assert_ne!(pruned, text, "projector lacks `{token}`");
+        // And the reader without a fallback does notice a missing colour token, so the
+        // parse above proves something.
+        if !["name", "appearance"].contains(&token) {
+            let err = parse_complete(&pruned, path, "projector").expect_err(token);
+            assert!(
+                err.message.contains(&format!("`{token}` is missing")),
+                "{token}: {err}"
+            );
+        }
     }
 }
 
@@ -124,10 +162,14 @@ fn every_pair_reaches_its_contrast_in_truecolour_and_256_colours() {
 }
 
 #[test]
-fn contrast_minimums_are_the_wcag_ones() {
-    assert_eq!(Need::Text.minimum(), 7.0);
-    assert_eq!(Need::Muted.minimum(), 4.5);
-    assert_eq!(Need::NonText.minimum(), 3.0);
+fn every_16_colour_fallback_passes_on_xterms_colours() {
+    let mut failures = Vec::new();
+    for palette in coloured() {
+        for problem in problems_16(&palette) {
+            failures.push(format!("{}: {problem}", palette.name));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[test]
