@@ -21,10 +21,13 @@ use ratatui::text::{Line, Span};
 use sameside::domain::Stage;
 use sameside::domain::sample::example_proceed;
 use sameside::theme::colour::Deficiency;
-use sameside::theme::measure::{MIN_DISTANCE, Viewing, closest, distinct_sets, pairs, problems_16};
+use sameside::theme::measure::{
+    MIN_DISTANCE, Need, SELECTION_PAIR, Viewing, closest, distinct_sets, distinct_sets_16,
+    must_differ_16, pairs, problems_16, usable_16,
+};
 use sameside::theme::palette::{TOKENS, parse_complete};
 use sameside::theme::shipped::{SHIPPED, projector, shipped};
-use sameside::theme::{Catalog, Origin, Palette, Swatch};
+use sameside::theme::{Ansi, Catalog, Origin, Palette, Swatch};
 use sameside::tui::chrome::render_header;
 use sameside::tui::theme::{ColourDepth, Theme, ThemeChoice, Themes};
 
@@ -682,19 +685,27 @@ fn measured_section() -> String {
             "Background `{}` ({:?} on 16 colours).\n\n",
             palette.background.rgb, palette.background.ansi
         ));
-        out.push_str("| Pair | Colour | Needs | Truecolour | 256 colours |\n| --- | --- | --- | --- | --- |\n");
+        out.push_str(
+            "| Pair | Colour | Needs | Truecolour | 256 colours | 16 colours | Floor | On xterm |\n\
+             | --- | --- | --- | --- | --- | --- | --- | --- |\n",
+        );
         for pair in pairs(&palette) {
-            let colour = if pair.what.starts_with("selection") {
-                format!("`{}` on `{}`", pair.fg, pair.bg)
+            let (colour, ansi) = if pair.what == SELECTION_PAIR {
+                (
+                    format!("`{}` on `{}`", pair.fg, pair.bg),
+                    format!("{:?} on {:?}", pair.fg_ansi, pair.bg_ansi),
+                )
             } else {
-                format!("`{}`", pair.fg)
+                (format!("`{}`", pair.fg), format!("{:?}", pair.fg_ansi))
             };
             out.push_str(&format!(
-                "| {} | {colour} | {} | {} | {} |\n",
+                "| {} | {colour} | {} | {} | {} | {ansi} | {} | {} |\n",
                 pair.what,
                 ratio(pair.need.minimum()),
                 ratio(pair.ratio()),
                 ratio(pair.ratio_256()),
+                ratio(pair.need.floor_16()),
+                ratio(pair.ratio_16()),
             ));
         }
         out.push_str(&format!(
@@ -729,7 +740,40 @@ fn measured_section() -> String {
                 at(Some(Deficiency::Protanopia), false),
             ));
         }
+        out.push_str(&sets_at_16(&palette));
         out.push('\n');
+    }
+    out
+}
+
+/// The 16-colour fallbacks of each set, and how many of them must differ.
+fn sets_at_16(palette: &Palette) -> String {
+    let names = |colours: &[Ansi]| {
+        colours
+            .iter()
+            .map(|c| format!("{c:?}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let usable = usable_16(palette);
+    let mut out = format!(
+        "\nAt 16 colours, {} colours are usable for these sets (at least {} on {:?} in \
+         xterm's colours, and not the colour of the background, text, heading or muted \
+         text): {}.\n\n",
+        usable.len(),
+        ratio(Need::Text.floor_16()),
+        palette.background.ansi,
+        names(&usable),
+    );
+    out.push_str("| Set | 16 colours | Must differ |\n| --- | --- | --- |\n");
+    for (set, colours) in distinct_sets_16(palette) {
+        let first = must_differ_16(colours.len(), usable.len());
+        let rule = if first == colours.len() {
+            format!("all {first}")
+        } else {
+            format!("the first {first}")
+        };
+        out.push_str(&format!("| {set} | {} | {rule} |\n", names(&colours)));
     }
     out
 }
