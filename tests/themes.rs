@@ -1,7 +1,8 @@
 //! Legibility, measured. Every shipped theme must keep its text at 7:1 against its
 //! background (WCAG AAA), muted text at 4.5:1 and borders at 3:1, in truecolour and after
 //! the 256-colour fallback; partner colours must stay apart, and in `colour-blind-safe`
-//! also for someone with deuteranopia or protanopia; `mono` must show no colour at all.
+//! also for someone with deuteranopia or protanopia; the hand-picked 16-colour fallbacks
+//! must pass a sanity floor on xterm's default colours; `mono` must show no colour at all.
 //!
 //! The figures in docs/themes.md come from the same code; the doc test below fails when
 //! they are stale, and `SAMESIDE_WRITE_DOCS=1 cargo test --test themes` rewrites them.
@@ -20,9 +21,13 @@ use ratatui::text::{Line, Span};
 use sameside::domain::Stage;
 use sameside::domain::sample::example_proceed;
 use sameside::theme::colour::Deficiency;
-use sameside::theme::measure::{MIN_DISTANCE, Need, Viewing, closest, distinct_sets, pairs};
+use sameside::theme::measure::{
+    MIN_DISTANCE, Need, SELECTION_PAIR, Viewing, closest, distinct_sets, distinct_sets_16,
+    must_differ_16, pairs, problems_16, usable_16,
+};
+use sameside::theme::palette::{TOKENS, parse_complete};
 use sameside::theme::shipped::{SHIPPED, projector, shipped};
-use sameside::theme::{Catalog, Origin, Palette, Swatch};
+use sameside::theme::{Ansi, Catalog, Origin, Palette, Swatch};
 use sameside::tui::chrome::render_header;
 use sameside::tui::theme::{ColourDepth, Theme, ThemeChoice, Themes};
 
@@ -79,18 +84,54 @@ fn shipped_themes_are_the_files_in_the_themes_directory() {
     }
 }
 
+/// `text` without the entry for `token`: from its `token:` line to where its brackets
+/// close. The shipped files write one entry per line (partners over several).
+fn without_entry(text: &str, token: &str) -> String {
+    let mut out = Vec::new();
+    let mut depth: Option<i32> = None;
+    for line in text.lines() {
+        if depth.is_none() && line.trim_start().starts_with(&format!("{token}:")) {
+            depth = Some(0);
+        }
+        match depth.as_mut() {
+            Some(d) if *d >= 0 => {
+                *d += line.matches(['(', '[']).count() as i32;
+                *d -= line.matches([')', ']']).count() as i32;
+                if *d <= 0 {
+                    // Done: stop skipping for good.
+                    *d = -1;
+                }
+            }
+            _ => out.push(line),
+        }
+    }
+    out.join("\n")
+}
+
 #[test]
 fn projector_gives_every_token_itself() {
-    // Every other theme falls back to it, so it must not lean on anything.
+    // Every other theme falls back to it, so it must not lean on anything: read it with
+    // the reader that has no fallback. Name and appearance would be defaulted even there,
+    // so for every token the file must hold that key itself, as a whole key at the start
+    // of a line (`selection_text:` is not `text:`).
     let text = SHIPPED[0].1;
-    for token in sameside::theme::palette::TOKENS {
+    let path = Path::new("themes/projector.ron");
+    assert_eq!(parse_complete(text, path, "projector"), Ok(projector()));
+    for token in TOKENS {
         if token == "monochrome" {
             continue;
         }
-        assert!(
-            text.contains(&format!("{token}:")),
-            "projector lacks `{token}`"
-        );
+        let pruned = without_entry(text, token);
+        assert_ne!(pruned, text, "projector lacks `{token}`");
+        // And the reader without a fallback does notice a missing colour token, so the
+        // parse above proves something.
+        if !["name", "appearance"].contains(&token) {
+            let err = parse_complete(&pruned, path, "projector").expect_err(token);
+            assert!(
+                err.message.contains(&format!("`{token}` is missing")),
+                "{token}: {err}"
+            );
+        }
     }
 }
 
@@ -124,10 +165,14 @@ fn every_pair_reaches_its_contrast_in_truecolour_and_256_colours() {
 }
 
 #[test]
-fn contrast_minimums_are_the_wcag_ones() {
-    assert_eq!(Need::Text.minimum(), 7.0);
-    assert_eq!(Need::Muted.minimum(), 4.5);
-    assert_eq!(Need::NonText.minimum(), 3.0);
+fn every_16_colour_fallback_passes_on_xterms_colours() {
+    let mut failures = Vec::new();
+    for palette in coloured() {
+        for problem in problems_16(&palette) {
+            failures.push(format!("{}: {problem}", palette.name));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[test]
@@ -640,19 +685,27 @@ fn measured_section() -> String {
             "Background `{}` ({:?} on 16 colours).\n\n",
             palette.background.rgb, palette.background.ansi
         ));
-        out.push_str("| Pair | Colour | Needs | Truecolour | 256 colours |\n| --- | --- | --- | --- | --- |\n");
+        out.push_str(
+            "| Pair | Colour | Needs | Truecolour | 256 colours | 16 colours | Floor | On xterm |\n\
+             | --- | --- | --- | --- | --- | --- | --- | --- |\n",
+        );
         for pair in pairs(&palette) {
-            let colour = if pair.what.starts_with("selection") {
-                format!("`{}` on `{}`", pair.fg, pair.bg)
+            let (colour, ansi) = if pair.what == SELECTION_PAIR {
+                (
+                    format!("`{}` on `{}`", pair.fg, pair.bg),
+                    format!("{:?} on {:?}", pair.fg_ansi, pair.bg_ansi),
+                )
             } else {
-                format!("`{}`", pair.fg)
+                (format!("`{}`", pair.fg), format!("{:?}", pair.fg_ansi))
             };
             out.push_str(&format!(
-                "| {} | {colour} | {} | {} | {} |\n",
+                "| {} | {colour} | {} | {} | {} | {ansi} | {} | {} |\n",
                 pair.what,
                 ratio(pair.need.minimum()),
                 ratio(pair.ratio()),
                 ratio(pair.ratio_256()),
+                ratio(pair.need.floor_16()),
+                ratio(pair.ratio_16()),
             ));
         }
         out.push_str(&format!(
@@ -687,7 +740,40 @@ fn measured_section() -> String {
                 at(Some(Deficiency::Protanopia), false),
             ));
         }
+        out.push_str(&sets_at_16(&palette));
         out.push('\n');
+    }
+    out
+}
+
+/// The 16-colour fallbacks of each set, and how many of them must differ.
+fn sets_at_16(palette: &Palette) -> String {
+    let names = |colours: &[Ansi]| {
+        colours
+            .iter()
+            .map(|c| format!("{c:?}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let usable = usable_16(palette);
+    let mut out = format!(
+        "\nAt 16 colours, {} colours are usable for these sets (at least {} on {:?} in \
+         xterm's colours, and not the colour of the background, text, heading or muted \
+         text): {}.\n\n",
+        usable.len(),
+        ratio(Need::Text.floor_16()),
+        palette.background.ansi,
+        names(&usable),
+    );
+    out.push_str("| Set | 16 colours | Must differ |\n| --- | --- | --- |\n");
+    for (set, colours) in distinct_sets_16(palette) {
+        let first = must_differ_16(colours.len(), usable.len());
+        let rule = if first == colours.len() {
+            format!("all {first}")
+        } else {
+            format!("the first {first}")
+        };
+        out.push_str(&format!("| {set} | {} | {rule} |\n", names(&colours)));
     }
     out
 }

@@ -266,6 +266,31 @@ pub fn xterm_colour(index: u8) -> Option<Rgb> {
     }
 }
 
+/// xterm's default values for the sixteen ANSI colours, by index: 0–7 normal, 8–15
+/// bright (ratatui's `Gray` is 7, `DarkGray` 8, the `Light*` names 9–14 and `White` 15).
+///
+/// Terminals differ here and users retheme them, so these are no promise about any one
+/// room; they are a fixed, widely shipped reference against which the hand-picked
+/// 16-colour fallbacks can at least be sanity-checked.
+pub const XTERM_16: [Rgb; 16] = [
+    Rgb::new(0x00, 0x00, 0x00),
+    Rgb::new(0xCD, 0x00, 0x00),
+    Rgb::new(0x00, 0xCD, 0x00),
+    Rgb::new(0xCD, 0xCD, 0x00),
+    Rgb::new(0x00, 0x00, 0xEE),
+    Rgb::new(0xCD, 0x00, 0xCD),
+    Rgb::new(0x00, 0xCD, 0xCD),
+    Rgb::new(0xE5, 0xE5, 0xE5),
+    Rgb::new(0x7F, 0x7F, 0x7F),
+    Rgb::new(0xFF, 0x00, 0x00),
+    Rgb::new(0x00, 0xFF, 0x00),
+    Rgb::new(0xFF, 0xFF, 0x00),
+    Rgb::new(0x5C, 0x5C, 0xFF),
+    Rgb::new(0xFF, 0x00, 0xFF),
+    Rgb::new(0x00, 0xFF, 0xFF),
+    Rgb::new(0xFF, 0xFF, 0xFF),
+];
+
 /// The xterm palette index (16–255) nearest to `colour`, by squared distance in sRGB, the
 /// lowest index on a tie. Only the cube and the grey ramp are candidates: they are the
 /// same on every terminal, unlike 0–15, so what is measured is what the room sees.
