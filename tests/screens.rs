@@ -1475,3 +1475,61 @@ fn the_conflict_check_in_every_shipped_theme() {
         );
     }
 }
+
+/// In a light theme no cell may show the terminal's own background: on a dark
+/// terminal that would be a black hole in a white screen. Every screen and dialog.
+#[test]
+fn a_light_theme_leaves_no_cell_on_the_terminals_background() {
+    use sameside::theme::Catalog;
+    use sameside::tui::theme::ColourDepth;
+
+    let catalog = Catalog::shipped();
+    let light = catalog
+        .find("light")
+        .and_then(|e| e.palette.as_ref().ok())
+        .expect("the light theme");
+    let theme = Theme::from_palette(light, ColourDepth::TrueColour);
+    let holes = |wall: &Wall, what: &str| {
+        for (w, h) in [(80, 24), (160, 45)] {
+            let buffer = wall.buffer(w, h);
+            let reset: Vec<(u16, u16)> = (0..h)
+                .flat_map(|y| (0..w).map(move |x| (x, y)))
+                .filter(|&(x, y)| buffer[(x, y)].bg == Color::Reset)
+                .collect();
+            assert!(
+                reset.is_empty(),
+                "{what} at {w}x{h}: {} cells on the terminal's background, first {:?}",
+                reset.len(),
+                reset.first()
+            );
+        }
+    };
+    let mut wall = Wall::with_examples(theme);
+    holes(&wall, "the session list");
+    wall.key(KeyCode::Char('?'));
+    holes(&wall, "the help");
+    wall.key(KeyCode::Esc);
+    wall.key(KeyCode::Char('n'));
+    holes(&wall, "the new-session form");
+    wall.key(KeyCode::Esc);
+    if matches!(wall.app.modal, Some(Modal::Confirm(_))) {
+        wall.key(KeyCode::Char('y'));
+    }
+    wall.open_from_home(NORTHWIND);
+    holes(&wall, "the summary");
+    wall.key(KeyCode::Char('a'));
+    holes(&wall, "a form");
+    wall.key(KeyCode::Esc);
+    wall.key(KeyCode::Char('v'));
+    holes(&wall, "a confirmation");
+    wall.key(KeyCode::Esc);
+    wall.key(KeyCode::Char('t'));
+    holes(&wall, "a text box");
+    wall.key(KeyCode::Esc);
+    wall.key(KeyCode::Char('z'));
+    holes(&wall, "focus mode");
+    wall.key(KeyCode::Char('z'));
+    wall.key(KeyCode::Char('q'));
+    wall.replay_from_home(NORTHWIND);
+    holes(&wall, "a replay");
+}
