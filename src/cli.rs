@@ -37,8 +37,8 @@ pub struct Cli {
     pub dir: Option<PathBuf>,
 
     /// The colour theme: a name from `sameside themes`, or a theme file. Overrides
-    /// $NO_COLOR
-    #[arg(long, global = true, value_name = "NAME|PATH")]
+    /// $NO_COLOR. $SAMESIDE_THEME gives a standing choice, for a room's machine
+    #[arg(long, global = true, value_name = "NAME|PATH", env = "SAMESIDE_THEME")]
     pub theme: Option<String>,
 
     /// The colours the terminal shows: truecolor, 256 or 16. Without it, detected from

@@ -122,6 +122,10 @@ impl Tmux {
             "NO_COLOR",
             "-u",
             "COLORTERM",
+            "-u",
+            "SAMESIDE_THEME",
+            "-u",
+            "SAMESIDE_CONFIG_DIR",
             "TERM=xterm-256color",
         ];
         new.extend(vars.iter().map(String::as_str));
@@ -1159,6 +1163,18 @@ fn no_color_means_no_colour_and_a_broken_theme_falls_back_with_a_notice() {
         !coloured.contains("38;") && !coloured.contains("48;"),
         "NO_COLOR must mean no colour at all:\n{coloured}"
     );
+    tmux.keys(&["q"]);
+    tmux.assert_exited_cleanly();
+
+    // A standing choice in $SAMESIDE_THEME counts as the user's, like --theme.
+    let tmux = Tmux::start_with_env(
+        dir.path(),
+        &[("NO_COLOR", "1"), ("SAMESIDE_THEME", "light")],
+        &[],
+        (100, 30),
+    );
+    tmux.wait_for("Built-in example");
+    assert!(tmux.screen_with_colours().contains("48;5;231"));
     tmux.keys(&["q"]);
     tmux.assert_exited_cleanly();
 }
