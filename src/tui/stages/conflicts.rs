@@ -106,16 +106,15 @@ pub fn readiness_line(board: &[BoardEntry], theme: &Theme) -> Line<'static> {
 /// "1 parked" is never split across rows. The summary shows it too.
 pub fn readiness_rows(board: &[BoardEntry], theme: &Theme, width: u16) -> Vec<Line<'static>> {
     let width = usize::from(width);
-    let mut rows: Vec<Vec<Span<'static>>> = vec![Vec::new()];
+    let mut rows: Vec<Line<'static>> = Vec::new();
+    let mut row: Vec<Span<'static>> = Vec::new();
     let mut used = 0;
     for part in readiness_parts(board, theme) {
         let w = spans_width(&part);
-        let row = rows.last_mut().expect("one row at least");
         if !row.is_empty() && used + 3 + w > width {
-            rows.push(Vec::new());
+            rows.push(Line::from(std::mem::take(&mut row)));
             used = 0;
         }
-        let row = rows.last_mut().expect("one row at least");
         if !row.is_empty() {
             row.push(Span::styled(" · ", theme.muted));
             used += 3;
@@ -123,7 +122,8 @@ pub fn readiness_rows(board: &[BoardEntry], theme: &Theme, width: u16) -> Vec<Li
         row.extend(part);
         used += w;
     }
-    rows.into_iter().map(Line::from).collect()
+    rows.push(Line::from(row));
+    rows
 }
 
 fn readiness_parts(board: &[BoardEntry], theme: &Theme) -> Vec<Vec<Span<'static>>> {
