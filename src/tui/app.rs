@@ -379,11 +379,12 @@ impl App {
             self.blank = false;
             return;
         }
-        if self.modal.is_none() && !ctrl && is_blank_key(&key) && self.may_blank() {
+        if self.modal.is_none() && !ctrl && is_blank_key(&key) && self.wall_keys_work() {
             self.blank = true;
             return;
         }
-        if self.modal.is_none() && !ctrl && key.code == KeyCode::Char('T') && self.may_blank() {
+        if self.modal.is_none() && !ctrl && key.code == KeyCode::Char('T') && self.wall_keys_work()
+        {
             self.next_theme();
             return;
         }
@@ -439,7 +440,7 @@ impl App {
 
     /// Screens where `b`, `.` and `T` are commands rather than text: not the set-up
     /// form, which takes typing directly.
-    fn may_blank(&self) -> bool {
+    fn wall_keys_work(&self) -> bool {
         !matches!(self.screen, Screen::Setup(_))
     }
 
