@@ -426,11 +426,11 @@ impl App {
             },
             Screen::Replay(view) => match key.code {
                 KeyCode::Char('?') => Some(self.help()),
-                _ => view.handle_key(key, self.clock.now()),
+                _ => view.handle_key(key, self.clock.now(), &self.theme),
             },
             Screen::Present(view) => match key.code {
                 KeyCode::Char('?') => Some(self.help()),
-                _ => view.handle_key(key),
+                _ => view.handle_key(key, &self.theme),
             },
         };
         if let Some(intent) = intent {

@@ -23,8 +23,9 @@ use crate::storage::follow::{FollowEvent, Follower};
 use super::chrome::{FOOTER_ROWS, HEADER_ROWS, render_footer, render_header};
 use super::intent::Intent;
 use super::replay::HIGHLIGHT;
+use super::stages::focus::enter_focus;
 use super::stages::set::StageScreens;
-use super::stages::{FitReport, FocusCard, StageCtx};
+use super::stages::{FocusCard, StageCtx};
 use super::theme::Theme;
 use super::widgets::wrap_lines;
 
@@ -174,22 +175,15 @@ impl PresentView {
             .map(|(changed, _)| changed)
     }
 
-    pub fn handle_key(&mut self, key: KeyEvent) -> Option<Intent> {
+    pub fn handle_key(&mut self, key: KeyEvent, theme: &Theme) -> Option<Intent> {
         match key.code {
             KeyCode::Char('z') | KeyCode::Esc if self.focus => {
                 self.focus = false;
                 None
             }
             KeyCode::Char('z') => {
-                let theme = Theme::monochrome();
-                let ctx = self.ctx(&theme, None);
-                if self.focus_card(&ctx).is_none() {
-                    return Some(Intent::Status(
-                        "Nothing is selected here to focus on.".to_string(),
-                    ));
-                }
-                self.focus = true;
-                None
+                let has_item = self.focus_card(&self.ctx(theme, None)).is_some();
+                enter_focus(&mut self.focus, has_item)
             }
             // Nothing to go back to: the audience view is all this instance shows.
             KeyCode::Char('q') | KeyCode::Esc => Some(Intent::Quit),
@@ -203,7 +197,7 @@ impl PresentView {
             | KeyCode::PageDown => {
                 // Looking around the stage on show: the screens move their cursor. The
                 // view changes nothing, so whatever they ask for is dropped.
-                self.stage_key(key);
+                self.stage_key(key, theme);
                 None
             }
             _ => None,
@@ -212,14 +206,7 @@ impl PresentView {
 
     /// A read-only context for the session on show.
     fn ctx<'a>(&'a self, theme: &'a Theme, highlight: Option<&'a Changed>) -> StageCtx<'a> {
-        StageCtx {
-            session: self.history.session(),
-            board: &self.board,
-            theme,
-            read_only: true,
-            highlight,
-            fit: FitReport::default(),
-        }
+        StageCtx::new(self.history.session(), &self.board, theme, true, highlight)
     }
 
     /// The selected item of the stage on show, for focus mode.
@@ -227,18 +214,8 @@ impl PresentView {
         self.screens.focus_card(self.stage(), ctx)
     }
 
-    fn stage_key(&mut self, key: KeyEvent) {
-        // The screens decide what a key means from the session alone; the theme only
-        // matters for drawing.
-        let theme = Theme::monochrome();
-        let ctx = StageCtx {
-            session: self.history.session(),
-            board: &self.board,
-            theme: &theme,
-            read_only: true,
-            highlight: None,
-            fit: FitReport::default(),
-        };
+    fn stage_key(&mut self, key: KeyEvent, theme: &Theme) {
+        let ctx = StageCtx::new(self.history.session(), &self.board, theme, true, None);
         let _ = self.screens.handle_key(self.stage(), key, &ctx);
     }
 
@@ -506,14 +483,17 @@ mod tests {
             KeyCode::Enter,
             KeyCode::Char('a'),
         ] {
-            assert!(f.view.handle_key(key(code)).is_none(), "{code:?}");
+            assert!(
+                f.view.handle_key(key(code), &Theme::dark()).is_none(),
+                "{code:?}"
+            );
         }
         assert!(matches!(
-            f.view.handle_key(key(KeyCode::Char('q'))),
+            f.view.handle_key(key(KeyCode::Char('q')), &Theme::dark()),
             Some(Intent::Quit)
         ));
         assert!(matches!(
-            f.view.handle_key(key(KeyCode::Esc)),
+            f.view.handle_key(key(KeyCode::Esc), &Theme::dark()),
             Some(Intent::Quit)
         ));
         assert!(!f.poll(), "keys changed nothing on disk");

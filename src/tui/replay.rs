@@ -25,8 +25,9 @@ use super::chrome::{
     FOOTER_ROWS, HEADER_ROWS, clock_text, render_footer, render_header, short_label,
 };
 use super::intent::Intent;
+use super::stages::focus::enter_focus;
 use super::stages::set::StageScreens;
-use super::stages::{FitReport, FocusCard, StageCtx};
+use super::stages::{FocusCard, StageCtx};
 use super::theme::Theme;
 use super::widgets::{display_width, truncate_to_width};
 
@@ -161,7 +162,12 @@ impl ReplayView {
         }
     }
 
-    pub fn handle_key(&mut self, key: KeyEvent, now: DateTime<Utc>) -> Option<Intent> {
+    pub fn handle_key(
+        &mut self,
+        key: KeyEvent,
+        now: DateTime<Utc>,
+        theme: &Theme,
+    ) -> Option<Intent> {
         let now = self.replay_time(now);
         let player = &mut self.player;
         match key.code {
@@ -187,21 +193,14 @@ impl ReplayView {
                 return None;
             }
             KeyCode::Char('z') => {
-                let theme = Theme::monochrome();
-                let ctx = self.ctx(&theme, None);
-                if self.focus_card(&ctx).is_none() {
-                    return Some(Intent::Status(
-                        "Nothing is selected here to focus on.".to_string(),
-                    ));
-                }
-                self.focus = true;
-                return None;
+                let has_item = self.focus_card(&self.ctx(theme, None)).is_some();
+                return enter_focus(&mut self.focus, has_item);
             }
             KeyCode::Char('q') | KeyCode::Esc => return Some(Intent::Home),
             KeyCode::Up | KeyCode::Down | KeyCode::Tab | KeyCode::BackTab => {
                 // Looking around the stage on show: the screens move their cursor. A
                 // replay never changes the session, so whatever they ask for is dropped.
-                self.stage_key(key);
+                self.stage_key(key, theme);
                 return None;
             }
             _ => return None,
@@ -213,14 +212,7 @@ impl ReplayView {
 
     /// A read-only context for the state at the position.
     fn ctx<'a>(&'a self, theme: &'a Theme, highlight: Option<&'a Changed>) -> StageCtx<'a> {
-        StageCtx {
-            session: &self.state,
-            board: &self.board,
-            theme,
-            read_only: true,
-            highlight,
-            fit: FitReport::default(),
-        }
+        StageCtx::new(&self.state, &self.board, theme, true, highlight)
     }
 
     /// The selected item of the stage on show, for focus mode.
@@ -228,16 +220,8 @@ impl ReplayView {
         self.screens.focus_card(self.stage(), ctx)
     }
 
-    fn stage_key(&mut self, key: KeyEvent) {
-        let theme = Theme::monochrome();
-        let ctx = StageCtx {
-            session: &self.state,
-            board: &self.board,
-            theme: &theme,
-            read_only: true,
-            highlight: None,
-            fit: FitReport::default(),
-        };
+    fn stage_key(&mut self, key: KeyEvent, theme: &Theme) {
+        let ctx = StageCtx::new(&self.state, &self.board, theme, true, None);
         let _ = self.screens.handle_key(self.state.current, key, &ctx);
     }
 
@@ -511,7 +495,11 @@ mod tests {
     }
 
     fn press(view: &mut ReplayView, clock: &FixedClock, code: KeyCode) -> Option<Intent> {
-        view.handle_key(KeyEvent::new(code, KeyModifiers::NONE), clock.now())
+        view.handle_key(
+            KeyEvent::new(code, KeyModifiers::NONE),
+            clock.now(),
+            &Theme::dark(),
+        )
     }
 
     #[test]

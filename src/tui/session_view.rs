@@ -24,14 +24,14 @@ use super::chrome::{
 use super::editor::EditorMode;
 use super::intent::Intent;
 use super::stages::conflicts;
-use super::stages::focus::render_focus;
+use super::stages::focus::{enter_focus, render_focus};
 use super::stages::interests;
 use super::stages::partners::{self, PartnersScreen};
 use super::stages::roles;
 use super::stages::set::StageScreens;
 use super::stages::summary;
 use super::stages::vision;
-use super::stages::{FitReport, FocusCard, StageCtx};
+use super::stages::{FocusCard, StageCtx};
 use super::theme::Theme;
 use super::widgets::KeyHelp;
 
@@ -323,21 +323,9 @@ impl SessionView {
             }
             KeyCode::Char('z') if !ctrl => {
                 let board = self.board();
-                let ctx = StageCtx {
-                    session: self.history.session(),
-                    board: &board,
-                    theme,
-                    read_only: true,
-                    highlight: None,
-                    fit: FitReport::default(),
-                };
-                if self.focus_card(&ctx).is_none() {
-                    return Some(Intent::Status(
-                        "Nothing is selected here to focus on.".to_string(),
-                    ));
-                }
-                self.focus = true;
-                return None;
+                let ctx = StageCtx::new(self.history.session(), &board, theme, true, None);
+                let has_item = self.focus_card(&ctx).is_some();
+                return enter_focus(&mut self.focus, has_item);
             }
             KeyCode::PageDown => {
                 let session = self.history.session();
@@ -388,14 +376,7 @@ impl SessionView {
         let stage = self.stage();
         let session = self.history.session();
         let board = self.board();
-        let ctx = StageCtx {
-            session,
-            board: &board,
-            theme,
-            read_only,
-            highlight: None,
-            fit: FitReport::default(),
-        };
+        let ctx = StageCtx::new(session, &board, theme, read_only, None);
         if self.show_partners {
             return self.partners.handle_key(key, &ctx);
         }
@@ -489,14 +470,7 @@ impl SessionView {
             theme,
         );
         let board = self.board();
-        let ctx = StageCtx {
-            session,
-            board: &board,
-            theme,
-            read_only: self.read_only.is_some(),
-            highlight: None,
-            fit: FitReport::default(),
-        };
+        let ctx = StageCtx::new(session, &board, theme, self.read_only.is_some(), None);
         // In focus mode the item takes the whole body; should it be gone (deleted by
         // undo, say), the stage shows again rather than an empty screen.
         if self.show_partners {

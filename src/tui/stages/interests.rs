@@ -2083,14 +2083,7 @@ mod tests {
         let session = history.session();
         let mut screen = InterestsScreen::default();
         let theme = Theme::dark();
-        let ctx = StageCtx {
-            session,
-            board: &[],
-            theme: &theme,
-            read_only: false,
-            highlight: None,
-            fit: super::super::FitReport::default(),
-        };
+        let ctx = StageCtx::new(session, &[], &theme, false, None);
         let ctrl_a = KeyEvent::new(KeyCode::Char('a'), KeyModifiers::CONTROL);
         assert!(screen.handle_key(ctrl_a, &ctx).is_none());
         assert!(press(&mut screen, session, KeyCode::Char('z')).is_none());

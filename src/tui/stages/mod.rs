@@ -202,7 +202,25 @@ pub fn mark_changed(line: &mut Line<'_>, theme: &Theme) {
     }
 }
 
-impl StageCtx<'_> {
+impl<'a> StageCtx<'a> {
+    /// A context with an empty fit report, ready for one `render` or one key.
+    pub fn new(
+        session: &'a Session,
+        board: &'a [BoardEntry],
+        theme: &'a Theme,
+        read_only: bool,
+        highlight: Option<&'a Changed>,
+    ) -> StageCtx<'a> {
+        StageCtx {
+            session,
+            board,
+            theme,
+            read_only,
+            highlight,
+            fit: FitReport::default(),
+        }
+    }
+
     /// True when `entry` on the conflict board is what the replayed event changed.
     pub fn entry_changed(&self, entry: &BoardEntry) -> bool {
         match (self.highlight, &entry.source) {
@@ -331,14 +349,7 @@ pub(crate) mod testing {
     pub fn ctx<'a>(session: &'a Session, theme: &'a Theme) -> StageCtx<'a> {
         let board: &'static [crate::domain::board::BoardEntry] =
             Box::leak(crate::domain::board::board(session).into_boxed_slice());
-        StageCtx {
-            session,
-            board,
-            theme,
-            read_only: false,
-            highlight: None,
-            fit: super::FitReport::default(),
-        }
+        StageCtx::new(session, board, theme, false, None)
     }
 
     /// A key pressed on its own, without modifiers.
