@@ -108,15 +108,21 @@ pub fn format_ron_error_with_source(path: &Path, err: &SpannedError, source: &st
     let hint = hint_from_code(&err.code).or_else(|| {
         if source.trim().is_empty() {
             Some("file is empty")
-        } else if may_come_from_truncation(&err.code)
-            && TextPosition::from(err.span.end) >= end_of(source.trim_end())
-        {
+        } else if ends_early(err, source) {
             Some(TRUNCATED)
         } else {
             None
         }
     });
     render(path, err, hint)
+}
+
+/// True when `err` is best explained by `source` being cut off: ron stopped at the
+/// very end while still expecting something ("Expected comma", "Expected colon", …).
+/// Any RON file read by hand or by sameside (sessions, themes) can use it.
+pub fn ends_early(err: &SpannedError, source: &str) -> bool {
+    may_come_from_truncation(&err.code)
+        && TextPosition::from(err.span.end) >= end_of(source.trim_end())
 }
 
 const TRUNCATED: &str = "file ends early (truncated?)";
@@ -155,6 +161,9 @@ fn may_come_from_truncation(code: &RonError) -> bool {
             | RonError::MissingStructField { .. }
             | RonError::DuplicateStructField { .. }
             | RonError::ExpectedDifferentLength { .. }
+            // Something was found, just not the right name: the file has content
+            // there, so it is not cut short even when that word is all there is.
+            | RonError::ExpectedDifferentStructName { .. }
             | RonError::InvalidValueForType { .. }
             | RonError::Message(_)
             | RonError::Io(_)
@@ -617,6 +626,14 @@ Session /* ( */ (
             "sessions/s.ron:4:23: file ends early (truncated?): Unexpected end of RON"
         );
         assert_eq!(plain, with_source);
+    }
+
+    #[test]
+    fn a_file_of_one_wrong_word_is_not_called_truncated() {
+        let source = "garbage\n";
+        let err = ron::from_str::<Header>(source).unwrap_err();
+        let message = format_ron_error_with_source(Path::new("s.ron"), &err, source);
+        assert!(!message.contains("truncated"), "{message}");
     }
 
     #[test]
