@@ -13,6 +13,7 @@ use ron::extensions::Extensions;
 use serde::Deserialize;
 
 use super::colour::Rgb;
+use crate::storage::locate::ends_early;
 
 /// The most partner colours a theme can list: a session has at most 8 partners.
 pub const MAX_PARTNER_COLOURS: usize = 8;
@@ -429,9 +430,7 @@ fn ron_error(path: &Path, text: &str, err: &ron::error::SpannedError) -> ThemeEr
     };
     // Whatever ron expected, an error at the very end means the end is missing: a
     // closing `)` or `]` left out, or a file cut off while saving.
-    let (end_line, end_col) = end_position(text.trim_end());
-    let last_char = (end_line, end_col.saturating_sub(1));
-    let message = if place >= last_char && !message.contains("truncated") {
+    let message = if ends_early(err, text) && !message.contains("truncated") {
         format!("file ends early (truncated?): {message}")
     } else {
         message
