@@ -10,7 +10,8 @@ use serde::{Deserialize, Serialize};
 use crate::domain::{Event, History, PartnershipType, ReplayError, Stage, Verdict};
 
 use super::locate::{
-    TextPosition, format_ron_error_with_source, nth_list_element, ron_error_position,
+    TextPosition, format_ron_error_with_source, nth_list_element, position_at, ron_error_position,
+    utf8_text,
 };
 
 /// The newest format this build reads and the one it writes.
@@ -170,13 +171,6 @@ pub fn encode_events(header: &Header, events: &[Event]) -> Result<String, ron::E
     ron::ser::to_string_pretty(&FileOut { header, events }, pretty)
 }
 
-fn position_at(text: &str, offset: usize) -> TextPosition {
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    TextPosition { line, col }
-}
-
 fn position_of(text: &str, needle: &str) -> Option<TextPosition> {
     text.find(needle).map(|offset| position_at(text, offset))
 }
@@ -194,18 +188,13 @@ fn format_field_position(text: &str, number: u32) -> Option<TextPosition> {
 }
 
 fn as_text<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, FileError> {
-    // Some editors put a byte-order mark in front of UTF-8 text; it carries no meaning.
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    std::str::from_utf8(bytes).map_err(|e| {
-        let good = &bytes[..e.valid_up_to()];
-        let text = String::from_utf8_lossy(good);
-        let position = position_at(&text, text.len());
-        let message = match e.error_len() {
-            // The bytes stop in the middle of a character: the file was cut short.
-            None => "the file ends early, in the middle of a character (truncated?)",
-            Some(_) => "this is not UTF-8 text; a session file is plain text",
+    utf8_text(bytes).map_err(|bad| {
+        let message = if bad.cut_short {
+            "the file ends early, in the middle of a character (truncated?)"
+        } else {
+            "this is not UTF-8 text; a session file is plain text"
         };
-        FileError::at(path, Some(position), message)
+        FileError::at(path, Some(bad.at), message)
     })
 }
 

@@ -78,6 +78,36 @@ pub fn nth_list_element(text: &str, field: &str, index: usize) -> Option<TextPos
     }
 }
 
+/// The 1-based line and column of byte `offset` in `text`, columns counted in
+/// characters as ron counts them.
+pub fn position_at(text: &str, offset: usize) -> TextPosition {
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    TextPosition { line, col }
+}
+
+/// Where a file's bytes stop being UTF-8 text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotUtf8 {
+    pub at: TextPosition,
+    /// The bytes end in the middle of a character: the file was cut short.
+    pub cut_short: bool,
+}
+
+/// A file's bytes as text: UTF-8, with a leading byte-order mark dropped (some
+/// editors write one; it carries no meaning).
+pub fn utf8_text(bytes: &[u8]) -> Result<&str, NotUtf8> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    std::str::from_utf8(bytes).map_err(|e| {
+        let good = String::from_utf8_lossy(&bytes[..e.valid_up_to()]);
+        NotUtf8 {
+            at: position_at(&good, good.len()),
+            cut_short: e.error_len().is_none(),
+        }
+    })
+}
+
 /// Where a ron error should be reported.
 ///
 /// Usually the start of ron's span; for invalid UTF-8 ron always puts the

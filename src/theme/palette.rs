@@ -13,7 +13,7 @@ use ron::extensions::Extensions;
 use serde::Deserialize;
 
 use super::colour::Rgb;
-use crate::storage::locate::ends_early;
+use crate::storage::locate::{ends_early, utf8_text};
 
 /// The most partner colours a theme can list: a session has at most 8 partners.
 pub const MAX_PARTNER_COLOURS: usize = 8;
@@ -351,13 +351,13 @@ pub fn load(path: &Path, fallback: &Palette) -> Result<Palette, ThemeError> {
             "too large for a theme (more than {MAX_THEME_BYTES} bytes)"
         )));
     }
-    let text = std::str::from_utf8(&bytes).map_err(|e| {
-        let good = String::from_utf8_lossy(&bytes[..e.valid_up_to()]).into_owned();
-        ThemeError::new(
-            path,
-            Some(end_position(&good)),
-            "not UTF-8 text; save the theme as UTF-8",
-        )
+    let text = utf8_text(&bytes).map_err(|bad| {
+        let message = if bad.cut_short {
+            "the file ends early, in the middle of a character (truncated?)"
+        } else {
+            "not UTF-8 text; save the theme as UTF-8"
+        };
+        ThemeError::new(path, Some((bad.at.line, bad.at.col)), message)
     })?;
     let stem = path
         .file_stem()
@@ -469,13 +469,6 @@ fn before_quote(text: &str, at: (usize, usize)) -> (usize, usize) {
     } else {
         at
     }
-}
-
-/// The 1-based line and column just after `text`.
-fn end_position(text: &str) -> (usize, usize) {
-    let line = text.matches('\n').count() + 1;
-    let col = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, col)
 }
 
 /// Where `name` starts when it ends at (or a few blanks before) `end`.
@@ -687,6 +680,20 @@ mod tests {
         let err = read("(\n  name: \"evil\\u{1b}[31m\",\n)").unwrap_err();
         assert_eq!(err.location, "t.ron:2:3", "{err}");
         assert!(err.message.contains("control character"), "{err}");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_no_error_and_bad_bytes_are_placed() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let fallback = crate::theme::shipped::projector();
+        let bom = dir.path().join("bom.ron");
+        std::fs::write(&bom, b"\xEF\xBB\xBF(name: \"notepad\")").expect("write");
+        assert_eq!(load(&bom, &fallback).map(|p| p.name), Ok("notepad".into()));
+        let bad = dir.path().join("bad.ron");
+        std::fs::write(&bad, b"(\n  name: \"x\xFF\",\n)").expect("write");
+        let err = load(&bad, &fallback).unwrap_err();
+        assert!(err.location.ends_with("bad.ron:2:11"), "{err}");
+        assert!(err.message.contains("not UTF-8"), "{err}");
     }
 
     #[test]
