@@ -68,6 +68,19 @@ pub fn render_big_title(frame: &mut Frame, title: Option<(Rect, BigLayout)>, the
     }
 }
 
+/// `at` as a wall-clock time in `format`: in `offset` when one is set (tests fix it,
+/// so pictures do not depend on the machine's zone), else in the local zone.
+pub fn wall_clock(
+    at: chrono::DateTime<chrono::Utc>,
+    offset: Option<chrono::FixedOffset>,
+    format: &str,
+) -> String {
+    match offset {
+        Some(offset) => at.with_timezone(&offset).format(format).to_string(),
+        None => at.with_timezone(&chrono::Local).format(format).to_string(),
+    }
+}
+
 /// `mm:ss`, or `h:mm:ss` past an hour.
 pub fn clock_text(seconds: u64) -> String {
     let (h, m, s) = (seconds / 3600, (seconds / 60) % 60, seconds % 60);

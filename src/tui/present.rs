@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::rc::Rc;
 
-use chrono::{DateTime, FixedOffset, Local, TimeDelta, Utc};
+use chrono::{DateTime, FixedOffset, TimeDelta, Utc};
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
@@ -20,7 +20,7 @@ use crate::domain::{History, Session, Stage};
 use crate::storage::FileError;
 use crate::storage::follow::{FollowEvent, Follower};
 
-use super::chrome::{FOOTER_ROWS, HEADER_ROWS, render_footer, render_header};
+use super::chrome::{FOOTER_ROWS, HEADER_ROWS, render_footer, render_header, wall_clock};
 use super::intent::Intent;
 use super::replay::HIGHLIGHT;
 use super::stages::focus::enter_focus;
@@ -220,10 +220,7 @@ impl PresentView {
     }
 
     fn clock_of(&self, at: DateTime<Utc>) -> String {
-        match self.offset {
-            Some(offset) => at.with_timezone(&offset).format("%H:%M:%S").to_string(),
-            None => at.with_timezone(&Local).format("%H:%M:%S").to_string(),
-        }
+        wall_clock(at, self.offset, "%H:%M:%S")
     }
 
     fn file_name(&self) -> String {

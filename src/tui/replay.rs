@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::rc::Rc;
 use std::time::Duration;
 
-use chrono::{DateTime, FixedOffset, Local, Utc};
+use chrono::{DateTime, FixedOffset, Utc};
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
@@ -22,7 +22,7 @@ use crate::storage::store::Recorded;
 use crate::storage::{FileError, Header};
 
 use super::chrome::{
-    FOOTER_ROWS, HEADER_ROWS, clock_text, render_footer, render_header, short_label,
+    FOOTER_ROWS, HEADER_ROWS, clock_text, render_footer, render_header, short_label, wall_clock,
 };
 use super::intent::Intent;
 use super::stages::focus::enter_focus;
@@ -251,10 +251,7 @@ impl ReplayView {
     }
 
     fn clock_of(&self, at: DateTime<Utc>, format: &str) -> String {
-        match self.offset {
-            Some(offset) => at.with_timezone(&offset).format(format).to_string(),
-            None => at.with_timezone(&Local).format(format).to_string(),
-        }
+        wall_clock(at, self.offset, format)
     }
 
     pub fn render(
