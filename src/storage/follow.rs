@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use crate::domain::History;
 
 use super::format::{FileError, Header, decode};
+use super::store::read_session_bytes;
 
 /// What one look at the file found.
 #[derive(Debug)]
@@ -99,9 +100,7 @@ impl Follower {
             return FollowEvent::Unchanged;
         }
         self.last_signature = Some(signature);
-        let read = std::fs::read(&self.path)
-            .map_err(|e| self.cannot_read(&e))
-            .and_then(|bytes| decode(&self.path, &bytes));
+        let read = read_session_bytes(&self.path).and_then(|bytes| decode(&self.path, &bytes));
         match read {
             Ok((header, history)) => {
                 self.reported = None;

@@ -8,6 +8,7 @@ pub mod follow;
 pub mod format;
 pub mod locate;
 pub mod lock;
+pub mod regular;
 pub mod store;
 
 pub use format::{FORMAT_VERSION, FileError, Header};

@@ -13,6 +13,7 @@ use super::format::{
     FileError, Header, decode, decode_record, encode, encode_events, replay_error_at,
 };
 use super::lock::{LockOutcome, SessionLock, lock_path, try_lock_session};
+use super::regular::read_regular;
 
 /// One file in the sessions directory as the listing sees it.
 #[derive(Debug, Clone)]
@@ -100,12 +101,18 @@ pub struct Opened {
     pub access: Access,
 }
 
+/// The bytes of a session file, read only if it is a regular file: `path: not a
+/// regular file` for a pipe or a directory, `path: cannot be read: …` otherwise.
+pub fn read_session_bytes(path: &Path) -> Result<Vec<u8>, FileError> {
+    read_regular(path, None).map_err(|e| FileError {
+        location: path.display().to_string(),
+        message: e.to_string(),
+    })
+}
+
 /// Reads, checks and locks a session file.
 pub fn open_session(path: &Path) -> Result<Opened, FileError> {
-    let bytes = std::fs::read(path).map_err(|e| FileError {
-        location: path.display().to_string(),
-        message: format!("cannot be read: {e}"),
-    })?;
+    let bytes = read_session_bytes(path)?;
     let (header, history) = decode(path, &bytes)?;
     let access = match try_lock_session(path) {
         Ok(LockOutcome::Acquired(lock)) => {
@@ -132,10 +139,7 @@ pub fn open_session(path: &Path) -> Result<Opened, FileError> {
 
 /// Reads and checks a session file without locking it: for `check` and previews.
 pub fn read_session(path: &Path) -> Result<(Header, History), FileError> {
-    let bytes = std::fs::read(path).map_err(|e| FileError {
-        location: path.display().to_string(),
-        message: format!("cannot be read: {e}"),
-    })?;
+    let bytes = read_session_bytes(path)?;
     decode(path, &bytes)
 }
 
@@ -154,10 +158,7 @@ pub struct Recorded {
 /// written, and a read-only file is fine. Fails only when not even the created session
 /// can be shown; a later event that does not apply ends the replay there (`stop`).
 pub fn read_record(path: &Path) -> Result<Recorded, FileError> {
-    let bytes = std::fs::read(path).map_err(|e| FileError {
-        location: path.display().to_string(),
-        message: format!("cannot be read: {e}"),
-    })?;
+    let bytes = read_session_bytes(path)?;
     let (header, events) = decode_record(path, &bytes)?;
     let timeline = Timeline::new(events).map_err(|e| replay_error_at(path, &bytes, &e))?;
     let stop = timeline.stop().map(|e| replay_error_at(path, &bytes, e));
