@@ -17,7 +17,7 @@ use proptest::sample::select;
 use proptest::test_runner::TestCaseError;
 use sameside::domain::templates::template_roles;
 use sameside::domain::*;
-use sameside::storage::autosave::Autosaver;
+use sameside::storage::autosave::{Autosaver, Retry, SaveReport};
 use sameside::storage::format::{Header, decode, encode};
 use sameside::storage::store::{Listed, list_sessions, read_session, save_session};
 
@@ -375,4 +375,51 @@ fn flush_returns_after_poll_has_collected_a_failed_write() {
         Ok(clean) => assert!(!clean),
         Err(_) => panic!("flush() did not return"),
     }
+}
+
+/// Polls the saver until a report arrives that `wanted` accepts; a watchdog turns a
+/// saver that never gets there into a failure rather than a hang.
+fn wait_for_report(saver: &mut Autosaver, wanted: impl Fn(&SaveReport) -> bool) -> SaveReport {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        if let Some(report) = saver.poll()
+            && wanted(&report)
+        {
+            return report;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the expected save report never came"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+}
+
+#[test]
+fn a_failed_autosave_is_tried_again_by_itself_until_it_works() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("sessions");
+    let path = dir.join("2025-03-14-autosave.ron");
+    let room = room_with_changes(2);
+    let quick = Retry {
+        first: std::time::Duration::from_millis(10),
+        longest: std::time::Duration::from_millis(40),
+    };
+    let mut saver = Autosaver::start_with(path.clone(), &[], quick);
+    // The directory is not there yet (a share not mounted): the first write fails.
+    saver.request(header_of(&room.history), &room.history);
+    let failed = wait_for_report(&mut saver, |r| r.result.is_err());
+    assert_eq!(failed.attempt, 1);
+    assert!(!saver.is_clean());
+    // It keeps trying without being asked again.
+    let retried = wait_for_report(&mut saver, |r| r.attempt > 1);
+    assert!(retried.result.is_err());
+
+    // The share comes back: the next try writes the session, with no new request.
+    std::fs::create_dir(&dir).unwrap();
+    let worked = wait_for_report(&mut saver, |r| r.result.is_ok());
+    assert!(worked.attempt > 1, "{worked:?}");
+    assert!(saver.is_clean());
+    assert_eq!(saver.last_error(), None);
+    assert_on_disk(&path, &room.history);
 }

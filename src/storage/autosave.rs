@@ -5,8 +5,9 @@
 //! change, not for the size of the session. The worker writes only the newest state.
 
 use std::path::PathBuf;
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread::JoinHandle;
+use std::time::Duration;
 
 use crate::domain::{Event, History};
 
@@ -20,7 +21,29 @@ pub struct SaveReport {
     pub request: u64,
     /// The number of events the write covered.
     pub events: usize,
+    /// 1 for the first write of a state; more when the worker tried again by itself
+    /// after a failure.
+    pub attempt: u32,
     pub result: Result<(), String>,
+}
+
+/// How the worker tries again after a failed write. A pulled USB stick or a full disk
+/// often comes back by itself; waiting for the moderator's next change to find out would
+/// leave the room believing the session unsaved (or saved) for no reason. The wait
+/// doubles after each failure so a share that stays gone is not hammered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Retry {
+    pub first: Duration,
+    pub longest: Duration,
+}
+
+impl Default for Retry {
+    fn default() -> Retry {
+        Retry {
+            first: Duration::from_secs(1),
+            longest: Duration::from_secs(30),
+        }
+    }
 }
 
 enum Job {
@@ -45,27 +68,50 @@ pub struct Autosaver {
     last_error: Option<String>,
 }
 
-impl Autosaver {
-    /// Starts a worker for `path`, whose file already holds `saved` (the whole record).
-    pub fn start(path: PathBuf, saved: &[Event]) -> Autosaver {
-        let (jobs, job_rx) = mpsc::channel::<Job>();
-        let (report_tx, reports) = mpsc::channel::<SaveReport>();
-        let mut events = saved.to_vec();
-        let worker = std::thread::spawn(move || {
-            while let Ok(job) = job_rx.recv() {
-                let Job::Save(mut request, mut header, added) = job else {
-                    break;
-                };
-                events.extend(added);
+/// What the worker writes: the newest header and the whole record.
+struct Writer {
+    path: PathBuf,
+    events: Vec<Event>,
+}
+
+impl Writer {
+    fn write(&self, request: u64, header: &Header, attempt: u32) -> SaveReport {
+        SaveReport {
+            request,
+            events: self.events.len(),
+            attempt,
+            result: save_events(&self.path, header, &self.events),
+        }
+    }
+}
+
+/// The worker's loop: write each new state; after a failure, write the same state again
+/// after a growing wait until it works or a newer state arrives.
+fn work(mut writer: Writer, jobs: Receiver<Job>, reports: Sender<SaveReport>, retry: Retry) {
+    // The state whose write failed, how often it was tried, and the wait before the next.
+    let mut failed: Option<(u64, Box<Header>, u32)> = None;
+    let mut wait = retry.first;
+    loop {
+        let job = match &failed {
+            None => jobs.recv().ok(),
+            Some(_) => match jobs.recv_timeout(wait) {
+                Ok(job) => Some(job),
+                Err(RecvTimeoutError::Timeout) => None,
+                Err(RecvTimeoutError::Disconnected) => break,
+            },
+        };
+        let (request, header, attempt, stop) = match job {
+            Some(Job::Save(mut request, mut header, added)) => {
+                writer.events.extend(added);
                 // Several requests may be waiting: take all their events, then write once
                 // with the newest header.
                 let mut stop = false;
-                while let Ok(next) = job_rx.try_recv() {
+                while let Ok(next) = jobs.try_recv() {
                     match next {
                         Job::Save(r, h, added) => {
                             request = r;
                             header = h;
-                            events.extend(added);
+                            writer.events.extend(added);
                         }
                         Job::Stop => {
                             stop = true;
@@ -73,16 +119,45 @@ impl Autosaver {
                         }
                     }
                 }
-                let report = SaveReport {
-                    request,
-                    events: events.len(),
-                    result: save_events(&path, &header, &events),
-                };
-                if report_tx.send(report).is_err() || stop {
-                    break;
-                }
+                wait = retry.first;
+                (request, header, 1, stop)
             }
-        });
+            Some(Job::Stop) => break,
+            None if failed.is_some() => {
+                let Some((request, header, attempt)) = failed.take() else {
+                    break;
+                };
+                wait = (wait * 2).min(retry.longest);
+                (request, header, attempt + 1, false)
+            }
+            // The screen has gone: nothing more will be asked.
+            None => break,
+        };
+        let report = writer.write(request, &header, attempt);
+        if report.result.is_err() {
+            failed = Some((request, header, attempt));
+        }
+        if reports.send(report).is_err() || stop {
+            break;
+        }
+    }
+}
+
+impl Autosaver {
+    /// Starts a worker for `path`, whose file already holds `saved` (the whole record).
+    pub fn start(path: PathBuf, saved: &[Event]) -> Autosaver {
+        Autosaver::start_with(path, saved, Retry::default())
+    }
+
+    /// Like `start`, with its own schedule for trying again after a failed write.
+    pub fn start_with(path: PathBuf, saved: &[Event], retry: Retry) -> Autosaver {
+        let (jobs, job_rx) = mpsc::channel::<Job>();
+        let (report_tx, reports) = mpsc::channel::<SaveReport>();
+        let writer = Writer {
+            path,
+            events: saved.to_vec(),
+        };
+        let worker = std::thread::spawn(move || work(writer, job_rx, report_tx, retry));
         Autosaver {
             jobs,
             reports,

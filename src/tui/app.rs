@@ -14,6 +14,7 @@ use crate::domain::{Change, History, Stage};
 use crate::export::{CsvTable, Format, Notes, render};
 use crate::storage::Header;
 use crate::storage::atomic::write_atomically;
+use crate::storage::autosave::SaveReport;
 use crate::storage::dirs::SessionsDir;
 use crate::storage::format::decode;
 use crate::storage::store::read_record;
@@ -724,10 +725,26 @@ impl App {
         }
         if let Screen::Session(view) = &mut self.screen {
             match view.poll_save() {
-                Some(Err(e)) => {
-                    self.save_error = Some(format!("Not saved: {e} — kept in memory"));
+                Some(SaveReport { result: Err(e), .. }) => {
+                    self.save_error = Some(format!(
+                        "Not saved: {e} — kept in memory, trying again by itself"
+                    ));
                 }
-                Some(Ok(())) => self.save_error = None,
+                Some(SaveReport {
+                    result: Ok(()),
+                    attempt,
+                    ..
+                }) => {
+                    // Say that it worked, or the room is left with the memory of the
+                    // failure and no word that it is over.
+                    let was_failing = self.save_error.take().is_some();
+                    if was_failing || attempt > 1 {
+                        self.status = Some((
+                            "Saved: the session is on disk again, nothing was lost".to_string(),
+                            StatusKind::Info,
+                        ));
+                    }
+                }
                 None => {}
             }
             if view.timebox_just_ran_out(now) {

@@ -14,7 +14,7 @@ use ratatui::layout::Rect;
 use crate::domain::board::{BoardEntry, board};
 use crate::domain::change::stage_lock;
 use crate::domain::{Change, History, Stage};
-use crate::storage::autosave::Autosaver;
+use crate::storage::autosave::{Autosaver, SaveReport};
 use crate::storage::lock::SessionLock;
 use crate::storage::{Access, Header, Opened};
 
@@ -231,9 +231,9 @@ impl SessionView {
         }
     }
 
-    /// The newest result from the autosaver: Some(Err) when the last write failed.
-    pub fn poll_save(&mut self) -> Option<Result<(), String>> {
-        self.saver.as_mut()?.poll().map(|r| r.result)
+    /// The newest report from the autosaver, if a write finished since the last look.
+    pub fn poll_save(&mut self) -> Option<SaveReport> {
+        self.saver.as_mut()?.poll()
     }
 
     /// Records the time spent in the current stage and waits for every write. Returns
