@@ -1184,6 +1184,11 @@ impl Wall {
     /// Lets the clock run on to the next look at the file, as the event loop does.
     fn next_tick(&mut self) -> &mut Wall {
         self.clock.advance(Duration::milliseconds(250));
+        // The file is looked at on a worker thread; wait for what it finds.
+        if let Screen::Present(view) = &mut self.app.screen {
+            let now = sameside::tui::clock::Clock::now(&self.clock);
+            view.wait_for_news(now, std::time::Duration::from_secs(10));
+        }
         self.app.tick();
         self
     }
@@ -1224,7 +1229,7 @@ fn present_follows_the_file_marks_the_change_and_survives_garbage() {
 
     // A half-written file: the notice names it and where it breaks, the interests stay.
     let good = northwind_up_to(51);
-    std::fs::write(wall.dir.join(LIVE), &good[..good.len() / 2]).expect("truncate");
+    wall.save_as_autosave(LIVE, &good[..good.len() / 2]);
     wall.next_tick();
     let text = wall.text(80, 24);
     assert!(

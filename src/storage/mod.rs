@@ -5,6 +5,7 @@ pub mod autosave;
 pub mod dirs;
 pub mod filename;
 pub mod follow;
+pub mod follow_worker;
 pub mod format;
 pub mod locate;
 pub mod lock;

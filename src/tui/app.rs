@@ -618,6 +618,20 @@ impl App {
             Intent::Status(text) => self.info(text),
             Intent::GoTo(stage) => self.go_to(stage),
             Intent::OpenSession(path) => self.open(&path),
+            Intent::TakeOver(path) => {
+                // The read-only view goes first, so nothing of it outlives the switch.
+                let home = self
+                    .home
+                    .take()
+                    .unwrap_or_else(|| HomeScreen::new(self.dir.clone(), None));
+                self.screen = Screen::Home(home);
+                self.open(&path);
+                if let Screen::Session(view) = &self.screen
+                    && view.read_only.is_none()
+                {
+                    self.info("Taken over: changes are saved from this screen now");
+                }
+            }
             Intent::OpenExample => match example() {
                 Some((header, history)) => {
                     let view = SessionView::read_only(
@@ -723,12 +737,15 @@ impl App {
         if let Screen::Present(view) = &mut self.screen {
             view.poll(now);
         }
+        if let Screen::Session(view) = &mut self.screen
+            && let Some(said) = view.follow()
+        {
+            self.status = Some((said, StatusKind::Warn));
+        }
         if let Screen::Session(view) = &mut self.screen {
             match view.poll_save() {
                 Some(SaveReport { result: Err(e), .. }) => {
-                    self.save_error = Some(format!(
-                        "Not saved: {e} — kept in memory, trying again by itself"
-                    ));
+                    self.save_error = Some(format!("Not saved: {e} — kept in memory, retrying"));
                 }
                 Some(SaveReport {
                     result: Ok(()),

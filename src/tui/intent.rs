@@ -40,6 +40,8 @@ pub enum Intent {
     FindInReplay,
     /// Start a new session file that goes on from the replay's position.
     ContinueReplay,
+    /// Open this session for editing, now that the instance that held it has gone.
+    TakeOver(std::path::PathBuf),
     /// Start setting up a new session.
     NewSession,
     /// Delete this session file (the confirmation was already given).

@@ -54,6 +54,10 @@ pub const SESSION_KEYS: &[KeyHelp] = &[
         keys: "z",
         what: "focus: the selected item alone, large (arrows step to the next; z or Esc back)",
     },
+    KeyHelp {
+        keys: "o",
+        what: "take over a read-only session once the sameside that had it open has closed it",
+    },
     BLANK,
     NEXT_THEME,
     KeyHelp {

@@ -19,6 +19,7 @@ use crate::domain::timeline::Changed;
 use crate::domain::{History, Session, Stage};
 use crate::storage::FileError;
 use crate::storage::follow::{FollowEvent, Follower};
+use crate::storage::follow_worker::{FollowWorker, Followed};
 
 use super::chrome::{FOOTER_ROWS, HEADER_ROWS, render_footer, render_header, wall_clock};
 use super::intent::Intent;
@@ -29,9 +30,8 @@ use super::stages::{FocusCard, StageCtx};
 use super::theme::Theme;
 use super::widgets::wrap_lines;
 
-/// How often the file's metadata is looked at. The event loop ticks about every 250 ms
-/// and after every key; a key pressed in between does not cost another look.
-pub const POLL_EVERY: TimeDelta = TimeDelta::milliseconds(200);
+/// How often the worker looks at the file's metadata.
+pub const POLL_EVERY: std::time::Duration = std::time::Duration::from_millis(200);
 
 /// At most this many rows of the error in the notice; a longer one is cut, since the
 /// stage underneath matters more than the end of a long path.
@@ -44,7 +44,9 @@ struct Notice {
 }
 
 pub struct PresentView {
-    follower: Follower,
+    /// Looks at the file on its own thread: a slow share or a large file never holds up
+    /// a key.
+    follower: FollowWorker,
     /// The last good read of the file: what the wall shows, also while it is unreadable.
     history: History,
     /// The conflict board for `history`, computed once per reload rather than per frame.
@@ -54,7 +56,6 @@ pub struct PresentView {
     updated: DateTime<Utc>,
     /// What the last reload changed and when, for the highlight.
     changed: Option<(Changed, DateTime<Utc>)>,
-    last_poll: Option<DateTime<Utc>>,
     /// Show times at this offset instead of the local zone (pictures in tests).
     offset: Option<FixedOffset>,
     screens: StageScreens,
@@ -80,13 +81,12 @@ impl PresentView {
         };
         let board = Rc::from(board(history.session()));
         Ok(PresentView {
-            follower,
+            follower: FollowWorker::start(follower, POLL_EVERY, false),
             history,
             board,
             notice: None,
             updated: now,
             changed: None,
-            last_poll: Some(now),
             offset: None,
             screens: StageScreens::default(),
             focus: false,
@@ -117,24 +117,33 @@ impl PresentView {
         self.offset = Some(offset);
     }
 
-    /// Looks at the file, at most every `POLL_EVERY`, and takes what changed. True when
-    /// the screen has something new to show (the session or the notice).
+    /// Takes what the worker found since the last call. True when the screen has
+    /// something new to show (the session or the notice). Never waits.
     pub fn poll(&mut self, now: DateTime<Utc>) -> bool {
-        // A clock set back counts as time to look again, rather than never looking.
-        let recent = self
-            .last_poll
-            .is_some_and(|last| now >= last && now - last < POLL_EVERY);
-        if recent {
-            return false;
+        let mut news = false;
+        while let Some(found) = self.follower.try_next() {
+            news |= self.take_found(found, now);
         }
-        self.last_poll = Some(now);
-        match self.follower.poll() {
-            FollowEvent::Unchanged => false,
-            FollowEvent::Loaded(_, history) => {
+        news
+    }
+
+    /// Like `poll`, but waits up to `timeout` for the worker's next finding: for tests,
+    /// which cannot know when the worker will look. Never called from the event loop.
+    pub fn wait_for_news(&mut self, now: DateTime<Utc>, timeout: std::time::Duration) -> bool {
+        match self.follower.next_within(timeout) {
+            Some(found) => self.take_found(found, now) | self.poll(now),
+            None => false,
+        }
+    }
+
+    fn take_found(&mut self, found: Followed, now: DateTime<Utc>) -> bool {
+        match found {
+            Followed::File(FollowEvent::Unchanged) | Followed::Writer(_) => false,
+            Followed::File(FollowEvent::Loaded(_, history)) => {
                 let was_unreadable = self.notice.take().is_some();
                 self.take(*history, now) || was_unreadable
             }
-            FollowEvent::Unreadable(error) => {
+            Followed::File(FollowEvent::Unreadable(error)) => {
                 // Since when it has been unreadable: a second, different error while it
                 // still is does not restart the count.
                 let since = self.notice.as_ref().map_or(now, |n| n.since);
@@ -396,10 +405,18 @@ mod tests {
             }
         }
 
-        /// Moves the clock on by one poll interval and polls.
+        /// Moves the clock on and takes what the worker finds, waiting for it a while.
         fn poll(&mut self) -> bool {
             self.now += TimeDelta::milliseconds(250);
-            self.view.poll(self.now)
+            self.view
+                .wait_for_news(self.now, std::time::Duration::from_secs(5))
+        }
+
+        /// Moves the clock on and takes what the worker finds within a few of its looks,
+        /// expecting nothing.
+        fn quiet(&mut self) -> bool {
+            self.now += TimeDelta::milliseconds(250);
+            self.view.wait_for_news(self.now, POLL_EVERY * 4)
         }
     }
 
@@ -414,7 +431,7 @@ mod tests {
     #[test]
     fn a_new_event_shows_and_is_marked_for_a_moment() {
         let mut f = Fixture::new(10);
-        assert!(!f.poll(), "nothing changed yet");
+        assert!(!f.quiet(), "nothing changed yet");
         write_atomically(&f.path, example_text(11).as_bytes()).expect("write");
         assert!(f.poll());
         assert_eq!(f.view.history.events().len(), 11);
@@ -426,14 +443,24 @@ mod tests {
     }
 
     #[test]
-    fn polls_at_most_every_interval() {
+    fn a_file_replaced_by_a_named_pipe_is_reported_and_the_view_keeps_answering() {
         let mut f = Fixture::new(10);
-        write_atomically(&f.path, example_text(11).as_bytes()).expect("write");
-        assert!(
-            !f.view.poll(f.now + TimeDelta::milliseconds(100)),
-            "too soon"
-        );
-        assert!(f.view.poll(f.now + TimeDelta::milliseconds(200)));
+        // Made beside it and renamed over it, as a hostile sync tool might.
+        let pipe = f.path.with_extension("pipe");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&pipe)
+            .status()
+            .expect("mkfifo runs");
+        assert!(made.success());
+        std::fs::rename(&pipe, &f.path).expect("rename");
+        assert!(f.poll());
+        let error = f.view.unreadable().expect("a notice").to_string();
+        assert!(error.ends_with("not a regular file"), "{error}");
+        let key = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert!(matches!(
+            f.view.handle_key(key, &Theme::dark()),
+            Some(Intent::Quit)
+        ));
     }
 
     #[test]
@@ -493,6 +520,6 @@ mod tests {
             f.view.handle_key(key(KeyCode::Esc), &Theme::dark()),
             Some(Intent::Quit)
         ));
-        assert!(!f.poll(), "keys changed nothing on disk");
+        assert!(!f.quiet(), "keys changed nothing on disk");
     }
 }

@@ -33,6 +33,7 @@ use super::stages::summary;
 use super::stages::vision;
 use super::stages::{FocusCard, StageCtx};
 use super::theme::Theme;
+use super::watch::{Watch, WatchNews};
 use super::widgets::KeyHelp;
 
 pub struct SessionView {
@@ -46,6 +47,10 @@ pub struct SessionView {
     // Held for as long as the session is open; dropping it lets another instance in.
     _lock: Option<SessionLock>,
     saver: Option<Autosaver>,
+    /// Follows the file while another instance writes it (read-only views of a file).
+    watch: Option<Watch>,
+    /// Set when the instance that wrote the session has closed it: `o` takes over.
+    writer_gone: bool,
     /// When the stage on the wall was put there (or the session opened).
     entered_at: DateTime<Utc>,
     /// The stage shown when read-only, where moving around records nothing.
@@ -72,7 +77,8 @@ impl SessionView {
         let saver = lock
             .as_ref()
             .map(|_| Autosaver::start(opened.path.clone(), opened.history.events()));
-        SessionView::build(
+        let watch = read_only.as_ref().map(|_| Watch::start(&opened.path));
+        let mut view = SessionView::build(
             Some(opened.path),
             opened.header.id,
             opened.header.continued_from,
@@ -81,7 +87,9 @@ impl SessionView {
             saver,
             read_only,
             now,
-        )
+        );
+        view.watch = watch;
+        view
     }
 
     /// A session shown without a file: the built-in example.
@@ -114,6 +122,8 @@ impl SessionView {
             read_only,
             _lock: lock,
             saver,
+            watch: None,
+            writer_gone: false,
             entered_at: now,
             view_stage,
             show_partners: false,
@@ -231,6 +241,64 @@ impl SessionView {
         }
     }
 
+    /// Takes what the file watch found, for a session another instance writes. Returns
+    /// what the moderator should be told, if anything.
+    pub fn follow(&mut self) -> Option<String> {
+        let news = self.watch.as_mut()?.news();
+        let mut said = None;
+        for item in news {
+            match item {
+                WatchNews::Reloaded(history) => {
+                    // The view stays where the moderator looked, unless it was showing
+                    // the writer's stage: then it goes along, as the wall does.
+                    if self.view_stage == self.history.session().current {
+                        self.view_stage = history.session().current;
+                    }
+                    self.history = *history;
+                    // Same length is not same content: a replaced file may differ.
+                    self.board_cache.borrow_mut().0 = usize::MAX;
+                }
+                WatchNews::Unreadable(error) => {
+                    said = Some(format!(
+                        "Not updating: {error}; showing the last good state"
+                    ));
+                }
+                WatchNews::WriterGone => {
+                    self.writer_gone = true;
+                    said = Some(
+                        "The other sameside has closed this session: press o to take over"
+                            .to_string(),
+                    );
+                }
+                WatchNews::WriterBack => {
+                    self.writer_gone = false;
+                    said = Some("Another sameside has this session open again".to_string());
+                }
+            }
+        }
+        said
+    }
+
+    /// Waits up to `timeout` for the file watch to find something and takes it: for
+    /// tests, which cannot know when the watch looks.
+    pub fn follow_within(&mut self, timeout: std::time::Duration) -> Option<String> {
+        let deadline = std::time::Instant::now() + timeout;
+        while std::time::Instant::now() < deadline {
+            let before = self.history.events().len();
+            let said = self.follow();
+            if said.is_some() || self.history.events().len() != before {
+                return said.or(Some(String::new()));
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        None
+    }
+
+    /// True when the writer has gone and this read-only view may take the session over.
+    pub fn may_take_over(&self) -> bool {
+        self.writer_gone && self.path.is_some()
+    }
+
     /// The newest report from the autosaver, if a write finished since the last look.
     pub fn poll_save(&mut self) -> Option<SaveReport> {
         self.saver.as_mut()?.poll()
@@ -336,6 +404,9 @@ impl SessionView {
                 return self.move_by(true);
             }
             KeyCode::PageUp => return self.move_by(false),
+            KeyCode::Char('o') if !ctrl && self.may_take_over() => {
+                return self.path.clone().map(Intent::TakeOver);
+            }
             KeyCode::Char('u') if !ctrl => return Some(Intent::Record(vec![Change::Undo])),
             KeyCode::Char('U') => return Some(Intent::Record(vec![Change::Redo])),
             KeyCode::Char('r') if ctrl => return Some(Intent::Record(vec![Change::Redo])),
@@ -421,6 +492,9 @@ impl SessionView {
             if self.stage() == Stage::Summary {
                 keys.push(("e", "export notes"));
             }
+            if self.may_take_over() {
+                keys.insert(0, ("o", "take over"));
+            }
             keys.push(("q", "close"));
             return keys;
         }
@@ -459,7 +533,11 @@ impl SessionView {
             area.width,
             area.height.saturating_sub(header_area.height + footer_h),
         );
-        let badge = self.read_only.as_ref().map(|_| "READ-ONLY");
+        let badge = match (&self.read_only, self.writer_gone) {
+            (None, _) => None,
+            (Some(_), false) => Some("READ-ONLY"),
+            (Some(_), true) => Some("FREE: o TAKES OVER"),
+        };
         render_header(
             frame,
             header_area,
