@@ -1538,3 +1538,42 @@ fn a_light_theme_leaves_no_cell_on_the_terminals_background() {
     wall.replay_from_home(NORTHWIND);
     holes(&wall, "a replay");
 }
+
+#[test]
+fn a_partner_name_that_starts_with_joining_characters_leaves_the_rules_whole() {
+    // A control character ratatui leaves out, then characters that take no cell: drawn
+    // as they are, they join the border before them and push the row out of line.
+    let mut wall = Wall::empty(Theme::dark());
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sessions")
+        .join(ACME);
+    let text = std::fs::read_to_string(shipped).expect("read the example");
+    let hostile = text
+        .replace(
+            "name: \"Acme Robotics\"",
+            "name: \"\\u{1B}\\u{301}\\u{200D}Acme\"",
+        )
+        .replace("name: \"Initech Vision\"", "name: \"\\u{9b}\\u{FE0F}Init\"");
+    std::fs::write(wall.dir.join(ACME), hostile).expect("write");
+    wall.app.open(&wall.dir.join(ACME));
+    wall.keys(&[KeyCode::PageUp; 4]);
+    assert_eq!(wall.stage(), Some(Stage::Vision));
+    let takes_no_cell =
+        |c: char| c.is_control() || unicode_width::UnicodeWidthChar::width(c) == Some(0);
+    for (width, height) in [(80, 24), (120, 40), (160, 45)] {
+        let buffer = wall.buffer(width, height);
+        for cell in &buffer.content {
+            let mut chars = cell.symbol().chars();
+            let first = chars.next().unwrap_or(' ');
+            // Nothing to join to, or a blank that it would turn into something else.
+            let orphan = takes_no_cell(first) || (first == ' ' && chars.any(takes_no_cell));
+            assert!(!orphan, "a cell holds {:?}", cell.symbol());
+        }
+        let text = screen_text(&buffer, &wall.dir);
+        let rule = text
+            .lines()
+            .find(|line| line.contains("Init ─"))
+            .unwrap_or_else(|| panic!("no partner rule:\n{text}"));
+        assert!(rule.ends_with('─'), "the rule is broken: {rule:?}");
+    }
+}

@@ -21,6 +21,7 @@ use crate::storage::store::read_record;
 use crate::storage::store::read_session;
 use crate::storage::store::{create_continued, create_session, delete_session, open_session};
 
+use super::cells::keep_cells_apart;
 use super::clock::Clock;
 use super::editor::{EditorMode, EditorOutcome, TextEditor};
 use super::form::{Form, FormOutcome};
@@ -819,6 +820,9 @@ impl App {
         if let Some(modal) = &self.modal {
             self.render_modal(frame, area, modal);
         }
+        // Text from session files fills most of the frame; none of it may reach into
+        // the cell before it.
+        keep_cells_apart(frame.buffer_mut());
     }
 
     fn dialog_style(&self) -> DialogStyle {

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod big_title;
+pub mod cells;
 pub mod chrome;
 pub mod clock;
 pub mod editor;
