@@ -1178,3 +1178,56 @@ fn no_color_means_no_colour_and_a_broken_theme_falls_back_with_a_notice() {
     tmux.keys(&["q"]);
     tmux.assert_exited_cleanly();
 }
+
+#[test]
+fn a_second_instance_follows_the_first_and_takes_over_when_it_closes() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = TempDir::new().unwrap();
+    let first = Tmux::start(
+        dir.path(),
+        &[
+            "new",
+            "--title",
+            "Shared",
+            "--partner",
+            "Acme",
+            "--partner",
+            "Globex",
+        ],
+        (80, 24),
+    );
+    new_session_with_statement(&first, "Written by the first instance");
+    let file = only_session(dir.path());
+    wait_for_file(&file, "Written by the first instance");
+    let file_arg = file.to_string_lossy().into_owned();
+    let second = Tmux::start(dir.path(), &["open", &file_arg], (80, 24));
+    second.wait_for("READ-ONLY");
+    second.wait_for("/ 25:00");
+
+    // The first instance gives the stage two more minutes: the second shows it by
+    // itself, without a key.
+    first.keys(&["+", "+"]);
+    wait_for_file(&file, "minutes: 27");
+    second.wait_for("/ 27:00");
+
+    // The first closes the session: the second says so, and o takes it over.
+    first.keys(&["q"]);
+    first.wait_for("Sessions in");
+    first.keys(&["q"]);
+    first.assert_exited_cleanly();
+    let screen = second.wait_for("press o to take over");
+    assert!(screen.contains("o take over"), "{screen}");
+    second.keys(&["o"]);
+    let screen = second.wait_for("Taken over");
+    assert!(!screen.contains("READ-ONLY"), "{screen}");
+    second.keys(&["+"]);
+    second.wait_for("/ 28:00");
+    wait_for_file(&file, "minutes: 28");
+    second.keys(&["q"]);
+    second.wait_for("Sessions in");
+    second.keys(&["q"]);
+    second.assert_exited_cleanly();
+    assert_check_ok(&file);
+}
