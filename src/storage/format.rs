@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use ron::ser::PrettyConfig;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{Event, History, PartnershipType, ReplayError, Stage, Verdict};
+use crate::domain::{Event, History, PartnershipType, ReplayError, Session, Stage, Verdict};
 
 use super::locate::{
     TextPosition, format_ron_error_with_source, nth_list_element, position_at, ron_error_position,
@@ -37,7 +37,12 @@ pub struct Header {
 
 impl Header {
     pub fn for_history(id: &str, continued_from: Option<&str>, history: &History) -> Header {
-        let session = history.session();
+        Header::for_session(id, continued_from, history.session())
+    }
+
+    /// The header for `session`: what a save writes, and what a reader shows whatever
+    /// the file's own header says.
+    pub fn for_session(id: &str, continued_from: Option<&str>, session: &Session) -> Header {
         Header {
             format: FORMAT_VERSION,
             app_version: env!("CARGO_PKG_VERSION").to_string(),
@@ -51,6 +56,60 @@ impl Header {
             continued_from: continued_from.map(str::to_string),
         }
     }
+}
+
+/// Where a header as written in a file says something its events do not, one phrase per
+/// field (`the header says title 'X' but the events say 'Y'`), values spelt as the file
+/// spells them. `derived` is the header rebuilt from the events; only the fields the
+/// events decide are compared, so an older `app_version` is not a disagreement.
+pub fn header_disagreements(stored: &Header, derived: &Header) -> Vec<String> {
+    // Text from the file may hold control characters; `check` prints to a terminal.
+    let quoted = |text: &str| {
+        let visible: String = text
+            .chars()
+            .map(|c| match c.is_control() {
+                true => c.escape_default().to_string(),
+                false => c.to_string(),
+            })
+            .collect();
+        format!("'{visible}'")
+    };
+    let names = |list: &[String]| {
+        let quoted: Vec<String> = list.iter().map(|n| quoted(n)).collect();
+        format!("[{}]", quoted.join(", "))
+    };
+    let time = |t: DateTime<Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true);
+    let fields = [
+        ("title", quoted(&stored.title), quoted(&derived.title)),
+        (
+            "partners",
+            names(&stored.partners),
+            names(&derived.partners),
+        ),
+        (
+            "kind",
+            format!("{:?}", stored.kind),
+            format!("{:?}", derived.kind),
+        ),
+        (
+            "stage_reached",
+            format!("{:?}", stored.stage_reached),
+            format!("{:?}", derived.stage_reached),
+        ),
+        (
+            "verdict",
+            format!("{:?}", stored.verdict),
+            format!("{:?}", derived.verdict),
+        ),
+        ("updated", time(stored.updated), time(derived.updated)),
+    ];
+    fields
+        .into_iter()
+        .filter(|(_, said, events)| said != events)
+        .map(|(field, said, events)| {
+            format!("the header says {field} {said} but the events say {events}")
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -257,9 +316,31 @@ pub fn replay_error_at(path: &Path, bytes: &[u8], error: &ReplayError) -> FileEr
     )
 }
 
-/// Reads a whole session and rebuilds its state, checking every event.
+/// Reads a whole session and rebuilds its state, checking every event. The header
+/// returned is rebuilt from the events (the file's own header is only a cache of them),
+/// so nothing downstream can show or save a stale title, stage or verdict.
 pub fn decode(path: &Path, bytes: &[u8]) -> Result<(Header, History), FileError> {
-    let (header, events) = decode_record(path, bytes)?;
+    decode_as_written(path, bytes).map(|d| (d.header, d.history))
+}
+
+/// A session read from a file, with its header both as the events say and as written.
+#[derive(Debug)]
+pub struct Decoded {
+    /// Rebuilt from the events; what every reader should use.
+    pub header: Header,
+    pub history: History,
+    /// As the file wrote it, for saying where it disagrees ([`header_disagreements`]).
+    pub written: Header,
+}
+
+/// Like [`decode`], keeping the header as written too.
+pub fn decode_as_written(path: &Path, bytes: &[u8]) -> Result<Decoded, FileError> {
+    let (written, events) = decode_record(path, bytes)?;
     let history = History::from_events(events).map_err(|e| replay_error_at(path, bytes, &e))?;
-    Ok((header, history))
+    let header = Header::for_history(&written.id, written.continued_from.as_deref(), &history);
+    Ok(Decoded {
+        header,
+        history,
+        written,
+    })
 }
