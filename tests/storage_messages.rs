@@ -1,0 +1,111 @@
+//! What `check` and every reader say about a session file that is wrong in a way a
+//! person editing it by hand can fix: words for a moderator (what to write instead,
+//! which names are allowed), never for a Rust developer, at `path:line:col` of the
+//! place to fix. Also the stricter reads: a map key written twice, and times, dates
+//! and durations outside a sane range, which used to pass and then show nonsense.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use sameside::storage::format::{FileError, decode};
+
+const NORTHWIND: &str = "2026-11-12-northwind-globex-plant-floor-analytics.ron";
+
+fn northwind() -> String {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("sessions")
+        .join(NORTHWIND);
+    fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Replaces the first occurrence of `from`, which must be there.
+#[track_caller]
+fn edit(text: &str, from: &str, to: &str) -> String {
+    assert!(
+        text.contains(from),
+        "the example no longer contains {from:?}"
+    );
+    text.replacen(from, to, 1)
+}
+
+/// Line and column (1-based, columns in characters) of the first `needle` at or after
+/// byte `from`, the way an editor shows it.
+#[track_caller]
+fn pos_after(text: &str, from: usize, needle: &str) -> (usize, usize) {
+    let offset = from
+        + text[from..]
+            .find(needle)
+            .unwrap_or_else(|| panic!("no {needle:?} in the text"));
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+#[track_caller]
+fn pos_of(text: &str, needle: &str) -> (usize, usize) {
+    pos_after(text, 0, needle)
+}
+
+/// Reading `text` as `s.ron` fails at `place` with a message that contains each of
+/// `words` and none of `never`.
+#[track_caller]
+fn assert_refused(text: &str, place: (usize, usize), words: &[&str], never: &[&str]) -> FileError {
+    let err = match decode(Path::new("s.ron"), text.as_bytes()) {
+        Ok(_) => panic!("the damaged file was read as a session"),
+        Err(e) => e,
+    };
+    let shown = err.to_string();
+    assert_eq!(
+        err.location,
+        format!("s.ron:{}:{}", place.0, place.1),
+        "wrong place: {shown}"
+    );
+    for word in words {
+        assert!(
+            shown.contains(word),
+            "the message does not say {word:?}: {shown}"
+        );
+    }
+    for word in never {
+        assert!(!shown.contains(word), "the message says {word:?}: {shown}");
+    }
+    err
+}
+
+// ---------------------------------------------------------------- keys written twice
+
+#[test]
+fn a_partner_given_two_letters_in_one_role_is_refused_at_the_second() {
+    let text = edit(
+        &northwind(),
+        "raci: {}",
+        "raci: {2: Accountable, 2: Responsible}",
+    );
+    let map = text.find("raci: {2").unwrap();
+    let second = pos_after(&text, map, "2: Responsible");
+    assert_refused(&text, second, &["`2`", "twice"], &[]);
+}
+
+#[test]
+fn a_key_written_twice_on_separate_lines_is_refused_at_the_second() {
+    let text = edit(
+        &northwind(),
+        "raci: {}",
+        "raci: {\n      1: Accountable,\n      // the same partner again\n      1: Informed,\n    }",
+    );
+    let second = pos_of(&text, "1: Informed");
+    assert_refused(&text, second, &["`1`", "twice"], &[]);
+}
+
+#[test]
+fn the_same_letter_for_two_partners_is_not_a_duplicate() {
+    let text = edit(
+        &northwind(),
+        "raci: {}",
+        "raci: {1: Accountable, 2: Accountable}",
+    );
+    if let Err(e) = decode(Path::new("s.ron"), text.as_bytes()) {
+        panic!("{e}");
+    }
+}
