@@ -109,3 +109,87 @@ fn the_same_letter_for_two_partners_is_not_a_duplicate() {
         panic!("{e}");
     }
 }
+
+// ---------------------------------------------------------------- times out of range
+
+/// Where the event that starts with `start` is written.
+#[track_caller]
+fn event_line(text: &str, start: &str) -> (usize, usize) {
+    let (line, _) = pos_of(text, start);
+    (line, 5)
+}
+
+#[test]
+fn a_time_spent_beyond_a_week_is_refused_at_its_event() {
+    let text = northwind();
+    let line = "change: TimeSpent(stage: Vision, seconds: 1560)";
+    let at = event_line(&text, line);
+    for seconds in ["18446744073709551615", "604801"] {
+        let damaged = edit(&text, "seconds: 1560", &format!("seconds: {seconds}"));
+        assert_refused(
+            &damaged,
+            at,
+            &["event 22", "7 days", "604800 seconds", seconds],
+            &[],
+        );
+    }
+    let week = edit(&text, "seconds: 1560", "seconds: 604800");
+    if let Err(e) = decode(Path::new("s.ron"), week.as_bytes()) {
+        panic!("a week is allowed: {e}");
+    }
+}
+
+#[test]
+fn a_sitting_longer_than_a_week_is_recorded_as_a_week_rather_than_lost() {
+    use chrono::{Duration, TimeZone, Utc};
+    use sameside::domain::change::{MAX_TIME_SPENT_SECONDS, spent_seconds};
+    let from = Utc.with_ymd_and_hms(2026, 11, 12, 9, 0, 0).unwrap();
+    assert_eq!(
+        spent_seconds(from, from + Duration::days(30)),
+        MAX_TIME_SPENT_SECONDS
+    );
+    assert_eq!(spent_seconds(from, from + Duration::seconds(90)), 90);
+    assert_eq!(spent_seconds(from, from - Duration::seconds(90)), 0);
+}
+
+#[test]
+fn an_event_time_outside_2000_to_2100_is_refused_at_its_event() {
+    let text = northwind();
+    let second = "(at: \"2026-11-12T09:00:20Z\"";
+    for (written, shown) in [
+        ("9999-11-12T09:00:20Z", "9999-11-12T09:00:20Z"),
+        ("1970-01-01T00:00:00Z", "1970-01-01T00:00:00Z"),
+        ("2101-01-01T00:00:00+00:00", "2101-01-01T00:00:00Z"),
+    ] {
+        let damaged = edit(&text, second, &format!("(at: \"{written}\""));
+        assert_refused(
+            &damaged,
+            event_line(&text, second),
+            &["event 2", shown, "2000 to 2100"],
+            &[],
+        );
+    }
+    // The first event is the session's creation time.
+    let first = "(at: \"2026-11-12T09:00:00Z\"";
+    let damaged = edit(&text, first, "(at: \"1999-12-31T23:59:59Z\"");
+    assert_refused(
+        &damaged,
+        event_line(&text, first),
+        &["event 1", "1999-12-31T23:59:59Z", "2000 to 2100"],
+        &[],
+    );
+}
+
+#[test]
+fn a_due_date_outside_2000_to_2100_is_refused_at_its_event() {
+    let text = northwind();
+    let due = "due: Some(\"2026-11-26\")";
+    let at = event_line(&text, "change: ActionAdded(action: (id: 31");
+    for (written, shown) in [
+        ("+20260-11-26", "+20260-11-26"),
+        ("1999-11-26", "1999-11-26"),
+    ] {
+        let damaged = edit(&text, due, &format!("due: Some(\"{written}\")"));
+        assert_refused(&damaged, at, &[shown, "2000 to 2100", "due date"], &[]);
+    }
+}
