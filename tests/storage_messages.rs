@@ -193,3 +193,218 @@ fn a_due_date_outside_2000_to_2100_is_refused_at_its_event() {
         assert_refused(&damaged, at, &[shown, "2000 to 2100", "due date"], &[]);
     }
 }
+
+// ---------------------------------------------------------------- words for moderators
+
+/// Words from ron, serde and chrono that mean nothing to a moderator.
+const DEVELOPER_WORDS: [&str; 9] = [
+    "ron::",
+    "recursion_limit",
+    "serde_stacker",
+    "invalid identifier",
+    "premature end of input",
+    "input contains invalid characters",
+    "Expected comma",
+    "Expected option",
+    "Unexpected missing field",
+];
+
+#[test]
+fn brackets_nested_too_deeply_are_explained_without_rust_advice() {
+    let text = edit(
+        &northwind(),
+        "events: [",
+        &format!("events: [{}", "[".repeat(200)),
+    );
+    let err = decode(Path::new("s.ron"), text.as_bytes()).unwrap_err();
+    assert!(err.message.contains("nested too deeply"), "{err}");
+    for word in DEVELOPER_WORDS {
+        assert!(!err.message.contains(word), "{err}");
+    }
+}
+
+#[test]
+fn an_empty_file_or_a_list_is_described_without_rons_identifier_syntax() {
+    let err = assert_refused("", (1, 1), &["empty"], &DEVELOPER_WORDS);
+    assert!(!err.message.contains('_'), "{err}");
+    let err = assert_refused(
+        "[1, 2, 3]",
+        (1, 1),
+        &["not a sameside session file", "`(`"],
+        &DEVELOPER_WORDS,
+    );
+    assert!(!err.message.contains("\"session file\""), "{err}");
+}
+
+#[test]
+fn a_time_without_its_zone_is_shown_with_the_form_to_write() {
+    let text = northwind();
+    let damaged = edit(&text, "\"2026-11-12T09:00:20Z\"", "\"2026-11-12T09:00:20\"");
+    assert_refused(
+        &damaged,
+        pos_of(&text, "\"2026-11-12T09:00:20Z\""),
+        &[
+            "`2026-11-12T09:00:20`",
+            "time zone",
+            "`Z`",
+            "RFC 3339",
+            "2026-11-12T09:30:00Z",
+        ],
+        &DEVELOPER_WORDS,
+    );
+}
+
+#[test]
+fn an_impossible_time_is_shown_with_the_form_to_write() {
+    let text = northwind();
+    let damaged = edit(
+        &text,
+        "\"2026-11-12T09:00:20Z\"",
+        "\"2026-13-12T09:00:20Z\"",
+    );
+    assert_refused(
+        &damaged,
+        pos_of(&text, "\"2026-11-12T09:00:20Z\""),
+        &[
+            "`2026-13-12T09:00:20Z`",
+            "out of range",
+            "2026-11-12T09:30:00Z",
+        ],
+        &["time zone", "input is out of range"],
+    );
+}
+
+#[test]
+fn a_date_in_another_form_is_shown_with_yyyy_mm_dd() {
+    let text = northwind();
+    let due = "due: Some(\"2026-11-26\")";
+    let quote = {
+        let (line, col) = pos_of(&text, due);
+        (line, col + "due: Some(".len())
+    };
+    for (written, reason) in [
+        ("26.11.2026", "do not belong"),
+        ("2026-11-31", "out of range"),
+    ] {
+        let damaged = edit(&text, due, &format!("due: Some(\"{written}\")"));
+        assert_refused(
+            &damaged,
+            quote,
+            &[&format!("`{written}` is not a date"), reason, "YYYY-MM-DD"],
+            &DEVELOPER_WORDS,
+        );
+    }
+}
+
+#[test]
+fn a_hyphenated_name_is_answered_with_the_names_allowed() {
+    let text = northwind();
+    let damaged = edit(&text, "weight: NonNegotiable", "weight: non-negotiable");
+    let at = {
+        let (line, col) = pos_of(&text, "weight: NonNegotiable");
+        (line, col + "weight: ".len())
+    };
+    assert_refused(
+        &damaged,
+        at,
+        &[
+            "`non-negotiable`",
+            "NonNegotiable, Important, Negotiable",
+            "did you mean `NonNegotiable`",
+        ],
+        &DEVELOPER_WORDS,
+    );
+}
+
+#[test]
+fn a_bare_value_where_an_option_goes_says_to_write_some_or_none() {
+    let text = northwind();
+    let damaged = edit(&text, "score: Some(4)", "score: 5");
+    let at = {
+        let (line, col) = pos_of(&text, "score: Some(4)");
+        (line, col + "score: ".len())
+    };
+    assert_refused(&damaged, at, &["`Some(5)`", "`None`"], &DEVELOPER_WORDS);
+}
+
+#[test]
+fn a_misspelt_field_is_named_at_its_place_with_the_one_it_should_be() {
+    let text = northwind();
+    let damaged = edit(&text, "agreed: true", "agred: true");
+    assert_refused(
+        &damaged,
+        pos_of(&text, "agreed: true"),
+        &["`agred`", "`agreed`", "AgreementSet"],
+        &DEVELOPER_WORDS,
+    );
+}
+
+#[test]
+fn a_field_left_out_is_named_as_missing() {
+    let text = northwind();
+    let damaged = edit(
+        &text,
+        "AgreementSet(partner: 1, agreed: true)",
+        "AgreementSet(partner: 1)",
+    );
+    let close = {
+        let (line, col) = pos_of(&text, "AgreementSet(partner: 1, agreed: true)");
+        (line, col + "AgreementSet(partner: 1".len())
+    };
+    assert_refused(
+        &damaged,
+        close,
+        &["`agreed` is missing", "AgreementSet"],
+        &DEVELOPER_WORDS,
+    );
+}
+
+#[test]
+fn a_header_field_written_twice_names_the_header_not_a_rust_type() {
+    let text = northwind();
+    let damaged = edit(
+        &text,
+        "    kind: SystemIntegrator,\n",
+        "    kind: SystemIntegrator,\n    kind: RdConsortium,\n",
+    );
+    assert_refused(
+        &damaged,
+        pos_of(&damaged, "kind: RdConsortium"),
+        &["`kind`", "twice", "the header"],
+        &["`Header`"],
+    );
+}
+
+// ---------------------------------------------------------------- never a panic
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig {
+        cases: 256,
+        failure_persistence: None,
+        ..proptest::prelude::ProptestConfig::default()
+    })]
+
+    /// Rewording runs exactly when a file is wrong, so whatever the damage it must
+    /// answer with a place inside the text, never panic.
+    #[test]
+    fn any_damage_is_answered_with_a_place_in_the_text(
+        at in 0usize..20_000,
+        cut in 0usize..40,
+        insert in "[-()\\[\\]{}\"'r#:,a-zA-Z0-9 \n/*é]{0,12}",
+    ) {
+        let text = northwind();
+        let start = text.char_indices().map(|(i, _)| i).take_while(|i| *i <= at).last().unwrap_or(0);
+        let end = text[start..].char_indices().map(|(i, _)| start + i).nth(cut).unwrap_or(text.len());
+        let damaged = format!("{}{insert}{}", &text[..start], &text[end..]);
+        if let Err(err) = decode(Path::new("s.ron"), damaged.as_bytes()) {
+            let place = err.location.strip_prefix("s.ron:").unwrap_or("");
+            let lines = damaged.lines().count().max(1) + 1;
+            if let Some((line, col)) = place.split_once(':') {
+                let line: usize = line.parse().unwrap();
+                let col: usize = col.parse().unwrap();
+                proptest::prop_assert!((1..=lines).contains(&line), "{}", err);
+                proptest::prop_assert!(col >= 1, "{}", err);
+            }
+        }
+    }
+}

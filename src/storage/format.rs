@@ -9,10 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::{Event, History, PartnershipType, ReplayError, Session, Stage, Verdict};
 
-use super::locate::{
-    TextPosition, format_ron_error_with_source, nth_list_element, position_at, ron_error_position,
-    utf8_text,
-};
+use super::locate::{TextPosition, nth_list_element, position_at, utf8_text};
+use super::messages::explain;
 
 /// The newest format this build reads and the one it writes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -162,35 +160,20 @@ impl FileError {
         }
     }
 
-    fn from_ron(path: &Path, err: &ron::error::SpannedError, text: &str) -> FileError {
-        let full = format_ron_error_with_source(path, err, text);
-        // The helper words the message as "path:line:col: message"; keep the place and
-        // the words apart so screens can show them on separate lines.
-        let position = ron_error_position(err);
-        let prefix = format!("{}:{position}: ", path.display());
-        let mut message = full.strip_prefix(&prefix).unwrap_or(&full).to_string();
+    /// `reparse` reads a changed text as `text` was read (see [`explain`]).
+    fn from_ron(
+        path: &Path,
+        err: &ron::error::SpannedError,
+        text: &str,
+        reparse: &dyn Fn(&str) -> Result<(), ron::error::SpannedError>,
+    ) -> FileError {
+        let (position, mut message) = explain(err, text, reparse);
         if !looks_like_a_session(text) {
             message = format!(
                 "this is not a sameside session file (it should start with `(` and a header): {message}"
             );
         }
-        FileError::at(path, Some(skip_blanks(text, position)), message)
-    }
-}
-
-/// ron reports some errors at the blank before the offending value; point at the value.
-fn skip_blanks(text: &str, at: TextPosition) -> TextPosition {
-    let Some(line) = text.lines().nth(at.line.saturating_sub(1)) else {
-        return at;
-    };
-    let rest = line.chars().skip(at.col.saturating_sub(1));
-    let blanks = rest.take_while(|c| *c == ' ' || *c == '\t').count();
-    if at.col.saturating_sub(1) + blanks >= line.chars().count() {
-        return at;
-    }
-    TextPosition {
-        line: at.line,
-        col: at.col + blanks,
+        FileError::at(path, Some(position), message)
     }
 }
 
@@ -258,8 +241,11 @@ fn as_text<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, FileError> {
 }
 
 fn check_format(path: &Path, text: &str) -> Result<(), FileError> {
+    // Even the probe stops at text ron cannot read at all; what would be allowed there
+    // is known only to the whole session's reading.
+    let reparse = |t: &str| ron::from_str::<FileIn>(t).map(|_| ());
     let probe: FormatProbe =
-        ron::from_str(text).map_err(|e| FileError::from_ron(path, &e, text))?;
+        ron::from_str(text).map_err(|e| FileError::from_ron(path, &e, text, &reparse))?;
     if probe.header.format > FORMAT_VERSION {
         return Err(FileError::at(
             path,
@@ -286,7 +272,9 @@ fn check_format(path: &Path, text: &str) -> Result<(), FileError> {
 pub fn decode_record(path: &Path, bytes: &[u8]) -> Result<(Header, Vec<Event>), FileError> {
     let text = as_text(path, bytes)?;
     check_format(path, text)?;
-    let file: FileIn = ron::from_str(text).map_err(|e| FileError::from_ron(path, &e, text))?;
+    let reparse = |t: &str| ron::from_str::<FileIn>(t).map(|_| ());
+    let file: FileIn =
+        ron::from_str(text).map_err(|e| FileError::from_ron(path, &e, text, &reparse))?;
     if file.events.is_empty() {
         return Err(FileError::at(
             path,

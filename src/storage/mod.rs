@@ -8,6 +8,7 @@ pub mod follow;
 pub mod format;
 pub mod locate;
 pub mod lock;
+pub mod messages;
 pub mod regular;
 pub mod store;
 
