@@ -460,9 +460,10 @@ fn check(files: &[PathBuf]) -> ExitCode {
                     .iter()
                     .map(|d| format!("; {d}"))
                     .collect();
-                let stale = match stale.is_empty() {
-                    true => stale,
-                    false => format!("{stale} (the events win; the next save rewrites the header)"),
+                let stale = if stale.is_empty() {
+                    stale
+                } else {
+                    format!("{stale} (the events win; the next save rewrites the header)")
                 };
                 let verdict = session
                     .verdict

@@ -65,9 +65,12 @@ pub fn header_disagreements(stored: &Header, derived: &Header) -> Vec<String> {
     let quoted = |text: &str| {
         let visible: String = text
             .chars()
-            .map(|c| match c.is_control() {
-                true => c.escape_default().to_string(),
-                false => c.to_string(),
+            .map(|c| {
+                if c.is_control() {
+                    c.escape_default().to_string()
+                } else {
+                    c.to_string()
+                }
             })
             .collect();
         format!("'{visible}'")
