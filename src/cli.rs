@@ -15,7 +15,8 @@ use crate::export::{CsvTable, Format, Notes, render};
 use crate::storage::Listed;
 use crate::storage::atomic::write_atomically;
 use crate::storage::dirs::{SessionsDir, ensure_dir, resolve_sessions_dir, resolve_themes_dir};
-use crate::storage::store::{list_sessions, read_record, read_session};
+use crate::storage::format::{Decoded, decode_as_written, header_disagreements};
+use crate::storage::store::{list_sessions, read_record, read_session, read_session_bytes};
 use crate::theme::Catalog;
 use crate::theme::measure::{Need, lowest};
 use crate::tui::app::StatusKind;
@@ -445,15 +446,31 @@ fn export(
 fn check(files: &[PathBuf]) -> ExitCode {
     let mut all_valid = true;
     for file in files {
-        match read_session(file) {
-            Ok((_, history)) => {
+        let read = read_session_bytes(file).and_then(|bytes| decode_as_written(file, &bytes));
+        match read {
+            Ok(Decoded {
+                header,
+                history,
+                written,
+            }) => {
                 let session = history.session();
+                // The events win, but someone editing the file should know that the
+                // header they see in it is not what the app shows.
+                let stale: String = header_disagreements(&written, &header)
+                    .iter()
+                    .map(|d| format!("; {d}"))
+                    .collect();
+                let stale = if stale.is_empty() {
+                    stale
+                } else {
+                    format!("{stale} (the events win; the next save rewrites the header)")
+                };
                 let verdict = session
                     .verdict
                     .map_or("no verdict yet".to_string(), |v| format!("verdict: {v}"));
                 let readiness = Readiness::of(&board(session));
                 println!(
-                    "{}: ok — '{}', {} partners, {} events, reached {}, {}; conflicts: {} ({} settled, {} deal-breakers, {} parked, {} dismissed)",
+                    "{}: ok — '{}', {} partners, {} events, reached {}, {}; conflicts: {} ({} settled, {} deal-breakers, {} parked, {} dismissed){}",
                     file.display(),
                     session.title,
                     session.partners.len(),
@@ -465,6 +482,7 @@ fn check(files: &[PathBuf]) -> ExitCode {
                     readiness.deal_breakers,
                     readiness.parked,
                     readiness.dismissed,
+                    stale,
                 );
             }
             Err(e) => {

@@ -3,6 +3,7 @@
 //! anything, so a rejected change leaves the state exactly as it was, and returns the
 //! changes that would undo it.
 
+use chrono::{DateTime, Datelike, NaiveDate, SecondsFormat, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::session::*;
@@ -18,6 +19,46 @@ enum Policy {
 /// Fewest and most partners a session can have.
 pub const MIN_PARTNERS: usize = 2;
 pub const MAX_PARTNERS: usize = 8;
+
+/// The most one `TimeSpent` may record: a week. The app records a stage's time when the
+/// wall leaves it, so even a session left open over a long weekend stays below; a larger
+/// number is a typing slip, and near the top of `u64` it made every screen and document
+/// show a different total.
+pub const MAX_TIME_SPENT_SECONDS: u64 = 7 * 24 * 60 * 60;
+
+/// The seconds from `from` to `to` as one `TimeSpent` records them: none if the clock
+/// went back, and at most `MAX_TIME_SPENT_SECONDS` if the wall stayed on one stage longer
+/// (a week's record beats losing the time by having the change refused).
+pub fn spent_seconds(from: DateTime<Utc>, to: DateTime<Utc>) -> u64 {
+    (to - from)
+        .num_seconds()
+        .max(0)
+        .unsigned_abs()
+        .min(MAX_TIME_SPENT_SECONDS)
+}
+
+/// The years an event's time and an action's due date may fall in. Outside them a time
+/// is a slip (or a computer whose clock was reset) rather than a meeting.
+pub const FIRST_YEAR: i32 = 2000;
+pub const LAST_YEAR: i32 = 2100;
+
+/// `at` lies in the years sessions happen in (`FIRST_YEAR` to `LAST_YEAR`).
+pub fn check_time(at: DateTime<Utc>) -> Result<(), ApplyError> {
+    if (FIRST_YEAR..=LAST_YEAR).contains(&at.year()) {
+        Ok(())
+    } else {
+        Err(ApplyError::TimeRange(at))
+    }
+}
+
+fn check_due(due: Option<NaiveDate>) -> Result<(), ApplyError> {
+    match due {
+        Some(date) if !(FIRST_YEAR..=LAST_YEAR).contains(&date.year()) => {
+            Err(ApplyError::DueDateRange(date))
+        }
+        _ => Ok(()),
+    }
+}
 
 /// A partner as named when the session is created.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -235,6 +276,17 @@ pub enum ApplyError {
     DismissEntered,
     #[error("a timebox runs from 1 to 600 minutes, not {0}")]
     TimeboxRange(u32),
+    #[error(
+        "one TimeSpent records at most 7 days ({MAX_TIME_SPENT_SECONDS} seconds), not {0} seconds"
+    )]
+    TimeSpentRange(u64),
+    #[error(
+        "the time {} is outside the years {FIRST_YEAR} to {LAST_YEAR} (was the computer's clock right?)",
+        .0.to_rfc3339_opts(SecondsFormat::AutoSi, true)
+    )]
+    TimeRange(DateTime<Utc>),
+    #[error("the due date {0} is outside the years {FIRST_YEAR} to {LAST_YEAR}")]
+    DueDateRange(NaiveDate),
     #[error("nothing to undo")]
     NothingToUndo,
     #[error("nothing to redo")]
@@ -923,6 +975,7 @@ impl Change {
             }
             ActionAdded { action } => {
                 non_empty(&action.text, "an action item")?;
+                check_due(action.due)?;
                 check_new_id(s, action.id, checked)?;
                 note_id(s, action.id);
                 insert_by_id(&mut s.actions, action.clone(), |a| a.id);
@@ -930,6 +983,7 @@ impl Change {
             }
             ActionEdited { action } => {
                 non_empty(&action.text, "an action item")?;
+                check_due(action.due)?;
                 let at = position(&s.actions, |a| a.id == action.id, "action item", action.id)?;
                 let old = std::mem::replace(&mut s.actions[at], action.clone());
                 Ok(vec![ActionEdited { action: old }])
@@ -959,6 +1013,9 @@ impl Change {
                 Ok(Vec::new())
             }
             TimeSpent { stage, seconds } => {
+                if *seconds > MAX_TIME_SPENT_SECONDS {
+                    return Err(ApplyError::TimeSpentRange(*seconds));
+                }
                 s.clock.add_spent(*stage, *seconds);
                 Ok(Vec::new())
             }

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::change::{ApplyError, Change, MAX_PARTNERS, MIN_PARTNERS};
+use super::change::{ApplyError, Change, MAX_PARTNERS, MIN_PARTNERS, check_time};
 use super::describe::describe;
 use super::session::{Partner, PartnerVision, Session};
 use super::stage::{Stage, StageClock};
@@ -157,6 +157,7 @@ impl std::fmt::Debug for Stack {
 impl Fold {
     /// The state right after the `Created` event.
     pub(crate) fn create(at: DateTime<Utc>, created: &Change) -> Result<Fold, ApplyError> {
+        check_time(at)?;
         Ok(Fold {
             session: created_session(at, created)?,
             undo: Stack::default(),
@@ -188,6 +189,7 @@ impl Fold {
         said: Option<&str>,
         guard: Guard,
     ) -> Result<(), ApplyError> {
+        check_time(event.at)?;
         match &event.change {
             Change::Undo => {
                 let entry = self.undo.last().ok_or(ApplyError::NothingToUndo)?;

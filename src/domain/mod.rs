@@ -12,6 +12,7 @@ pub mod stage;
 pub mod templates;
 pub mod timeline;
 pub mod types;
+pub mod unique_keys;
 
 pub use change::{ApplyError, Change, NewPartner};
 pub use history::{Event, History, ReplayError};

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::stage::{Stage, StageClock};
 use super::types::*;
+use super::unique_keys::unique_keys;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Representative {
@@ -55,6 +56,7 @@ pub enum GateDecision {
 pub struct Role {
     pub id: ItemId,
     pub name: String,
+    #[serde(deserialize_with = "unique_keys")]
     pub raci: BTreeMap<PartnerId, Raci>,
 }
 
@@ -203,6 +205,7 @@ pub struct Session {
     pub conflicts: Vec<Conflict>,
     /// Outcomes of detected conflicts by finding key. An outcome whose finding no longer
     /// turns up (its items changed) is kept but not shown.
+    #[serde(deserialize_with = "unique_keys")]
     pub outcomes: std::collections::BTreeMap<String, Outcome>,
     pub verdict: Option<Verdict>,
     /// Conditions, or the reason for a pass, said with the verdict.

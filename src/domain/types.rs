@@ -10,6 +10,13 @@ use serde::{Deserialize, Serialize};
 #[serde(transparent)]
 pub struct PartnerId(pub u32);
 
+/// The number as a file writes it, for messages about a file.
+impl std::fmt::Display for PartnerId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
 /// Identifies an item (role, hole, interest, conflict, action item, representative).
 /// Ids come from one counter per session and are never reused, so an event can name the
 /// item it touches even after other items were removed.

@@ -7,12 +7,10 @@ use chrono::{DateTime, Utc};
 use ron::ser::PrettyConfig;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{Event, History, PartnershipType, ReplayError, Stage, Verdict};
+use crate::domain::{Event, History, PartnershipType, ReplayError, Session, Stage, Verdict};
 
-use super::locate::{
-    TextPosition, format_ron_error_with_source, nth_list_element, position_at, ron_error_position,
-    utf8_text,
-};
+use super::locate::{TextPosition, nth_list_element, position_at, utf8_text};
+use super::messages::explain;
 
 /// The newest format this build reads and the one it writes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -37,7 +35,12 @@ pub struct Header {
 
 impl Header {
     pub fn for_history(id: &str, continued_from: Option<&str>, history: &History) -> Header {
-        let session = history.session();
+        Header::for_session(id, continued_from, history.session())
+    }
+
+    /// The header for `session`: what a save writes, and what a reader shows whatever
+    /// the file's own header says.
+    pub fn for_session(id: &str, continued_from: Option<&str>, session: &Session) -> Header {
         Header {
             format: FORMAT_VERSION,
             app_version: env!("CARGO_PKG_VERSION").to_string(),
@@ -51,6 +54,63 @@ impl Header {
             continued_from: continued_from.map(str::to_string),
         }
     }
+}
+
+/// Where a header as written in a file says something its events do not, one phrase per
+/// field (`the header says title 'X' but the events say 'Y'`), values spelt as the file
+/// spells them. `derived` is the header rebuilt from the events; only the fields the
+/// events decide are compared, so an older `app_version` is not a disagreement.
+pub fn header_disagreements(stored: &Header, derived: &Header) -> Vec<String> {
+    // Text from the file may hold control characters; `check` prints to a terminal.
+    let quoted = |text: &str| {
+        let visible: String = text
+            .chars()
+            .map(|c| {
+                if c.is_control() {
+                    c.escape_default().to_string()
+                } else {
+                    c.to_string()
+                }
+            })
+            .collect();
+        format!("'{visible}'")
+    };
+    let names = |list: &[String]| {
+        let quoted: Vec<String> = list.iter().map(|n| quoted(n)).collect();
+        format!("[{}]", quoted.join(", "))
+    };
+    let time = |t: DateTime<Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true);
+    let fields = [
+        ("title", quoted(&stored.title), quoted(&derived.title)),
+        (
+            "partners",
+            names(&stored.partners),
+            names(&derived.partners),
+        ),
+        (
+            "kind",
+            format!("{:?}", stored.kind),
+            format!("{:?}", derived.kind),
+        ),
+        (
+            "stage_reached",
+            format!("{:?}", stored.stage_reached),
+            format!("{:?}", derived.stage_reached),
+        ),
+        (
+            "verdict",
+            format!("{:?}", stored.verdict),
+            format!("{:?}", derived.verdict),
+        ),
+        ("updated", time(stored.updated), time(derived.updated)),
+    ];
+    fields
+        .into_iter()
+        .filter(|(_, said, events)| said != events)
+        .map(|(field, said, events)| {
+            format!("the header says {field} {said} but the events say {events}")
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -103,35 +163,20 @@ impl FileError {
         }
     }
 
-    fn from_ron(path: &Path, err: &ron::error::SpannedError, text: &str) -> FileError {
-        let full = format_ron_error_with_source(path, err, text);
-        // The helper words the message as "path:line:col: message"; keep the place and
-        // the words apart so screens can show them on separate lines.
-        let position = ron_error_position(err);
-        let prefix = format!("{}:{position}: ", path.display());
-        let mut message = full.strip_prefix(&prefix).unwrap_or(&full).to_string();
+    /// `reparse` reads a changed text as `text` was read (see [`explain`]).
+    fn from_ron(
+        path: &Path,
+        err: &ron::error::SpannedError,
+        text: &str,
+        reparse: &dyn Fn(&str) -> Result<(), ron::error::SpannedError>,
+    ) -> FileError {
+        let (position, mut message) = explain(err, text, reparse);
         if !looks_like_a_session(text) {
             message = format!(
                 "this is not a sameside session file (it should start with `(` and a header): {message}"
             );
         }
-        FileError::at(path, Some(skip_blanks(text, position)), message)
-    }
-}
-
-/// ron reports some errors at the blank before the offending value; point at the value.
-fn skip_blanks(text: &str, at: TextPosition) -> TextPosition {
-    let Some(line) = text.lines().nth(at.line.saturating_sub(1)) else {
-        return at;
-    };
-    let rest = line.chars().skip(at.col.saturating_sub(1));
-    let blanks = rest.take_while(|c| *c == ' ' || *c == '\t').count();
-    if at.col.saturating_sub(1) + blanks >= line.chars().count() {
-        return at;
-    }
-    TextPosition {
-        line: at.line,
-        col: at.col + blanks,
+        FileError::at(path, Some(position), message)
     }
 }
 
@@ -199,8 +244,11 @@ fn as_text<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, FileError> {
 }
 
 fn check_format(path: &Path, text: &str) -> Result<(), FileError> {
+    // Even the probe stops at text ron cannot read at all; what would be allowed there
+    // is known only to the whole session's reading.
+    let reparse = |t: &str| ron::from_str::<FileIn>(t).map(|_| ());
     let probe: FormatProbe =
-        ron::from_str(text).map_err(|e| FileError::from_ron(path, &e, text))?;
+        ron::from_str(text).map_err(|e| FileError::from_ron(path, &e, text, &reparse))?;
     if probe.header.format > FORMAT_VERSION {
         return Err(FileError::at(
             path,
@@ -227,7 +275,9 @@ fn check_format(path: &Path, text: &str) -> Result<(), FileError> {
 pub fn decode_record(path: &Path, bytes: &[u8]) -> Result<(Header, Vec<Event>), FileError> {
     let text = as_text(path, bytes)?;
     check_format(path, text)?;
-    let file: FileIn = ron::from_str(text).map_err(|e| FileError::from_ron(path, &e, text))?;
+    let reparse = |t: &str| ron::from_str::<FileIn>(t).map(|_| ());
+    let file: FileIn =
+        ron::from_str(text).map_err(|e| FileError::from_ron(path, &e, text, &reparse))?;
     if file.events.is_empty() {
         return Err(FileError::at(
             path,
@@ -257,9 +307,31 @@ pub fn replay_error_at(path: &Path, bytes: &[u8], error: &ReplayError) -> FileEr
     )
 }
 
-/// Reads a whole session and rebuilds its state, checking every event.
+/// Reads a whole session and rebuilds its state, checking every event. The header
+/// returned is rebuilt from the events (the file's own header is only a cache of them),
+/// so nothing downstream can show or save a stale title, stage or verdict.
 pub fn decode(path: &Path, bytes: &[u8]) -> Result<(Header, History), FileError> {
-    let (header, events) = decode_record(path, bytes)?;
+    decode_as_written(path, bytes).map(|d| (d.header, d.history))
+}
+
+/// A session read from a file, with its header both as the events say and as written.
+#[derive(Debug)]
+pub struct Decoded {
+    /// Rebuilt from the events; what every reader should use.
+    pub header: Header,
+    pub history: History,
+    /// As the file wrote it, for saying where it disagrees ([`header_disagreements`]).
+    pub written: Header,
+}
+
+/// Like [`decode`], keeping the header as written too.
+pub fn decode_as_written(path: &Path, bytes: &[u8]) -> Result<Decoded, FileError> {
+    let (written, events) = decode_record(path, bytes)?;
     let history = History::from_events(events).map_err(|e| replay_error_at(path, bytes, &e))?;
-    Ok((header, history))
+    let header = Header::for_history(&written.id, written.continued_from.as_deref(), &history);
+    Ok(Decoded {
+        header,
+        history,
+        written,
+    })
 }

@@ -78,6 +78,50 @@ pub fn nth_list_element(text: &str, field: &str, index: usize) -> Option<TextPos
     }
 }
 
+/// The field names written directly inside the `( … )` that is still open at `at`,
+/// each with where it is written: for a message about a record (a missing field, most
+/// likely misspelt as one of these). Empty when `at` is not inside parentheses.
+pub fn fields_around(text: &str, at: TextPosition) -> Vec<(String, TextPosition)> {
+    let mut cur = Cursor::new(text);
+    // One entry per bracket still open: which bracket, and the names written in it.
+    let mut open: Vec<(char, Vec<(String, TextPosition)>)> = Vec::new();
+    loop {
+        cur.skip_trivia();
+        if cur.pos() >= at {
+            break;
+        }
+        match cur.peek() {
+            None => break,
+            Some(c @ ('(' | '[' | '{')) => {
+                cur.bump();
+                open.push((c, Vec::new()));
+            }
+            Some(')' | ']' | '}') => {
+                cur.bump();
+                open.pop();
+            }
+            Some(c) if is_word_char(c) && !cur.at_string() => {
+                let start = cur.pos();
+                let name = cur.read_ident();
+                cur.skip_trivia();
+                if let (Some(name), Some(':'), Some(('(', fields))) =
+                    (name, cur.peek(), open.last_mut())
+                {
+                    fields.push((name, start));
+                }
+                if cur.peek() == Some(':') {
+                    cur.bump();
+                }
+            }
+            Some(_) => cur.skip_token(),
+        }
+    }
+    match open.pop() {
+        Some(('(', fields)) => fields,
+        _ => Vec::new(),
+    }
+}
+
 /// The 1-based line and column of byte `offset` in `text`, columns counted in
 /// characters as ron counts them.
 pub fn position_at(text: &str, offset: usize) -> TextPosition {
@@ -423,6 +467,19 @@ impl<'a> Cursor<'a> {
             _ => {
                 self.bump();
             }
+        }
+    }
+
+    /// A string or byte string starts here (`"…"`, `r#"…"#`, `b"…"`, `br"…"`), not a word.
+    fn at_string(&self) -> bool {
+        match self.peek() {
+            Some('"') => true,
+            Some('b') => {
+                self.peek_nth(1) == Some('"')
+                    || (self.peek_nth(1) == Some('r') && self.raw_hashes(2).is_some())
+            }
+            Some('r') => self.raw_hashes(1).is_some(),
+            _ => false,
         }
     }
 

@@ -9,6 +9,7 @@ pub mod follow_worker;
 pub mod format;
 pub mod locate;
 pub mod lock;
+pub mod messages;
 pub mod regular;
 pub mod store;
 

@@ -159,9 +159,15 @@ pub struct Recorded {
 /// can be shown; a later event that does not apply ends the replay there (`stop`).
 pub fn read_record(path: &Path) -> Result<Recorded, FileError> {
     let bytes = read_session_bytes(path)?;
-    let (header, events) = decode_record(path, &bytes)?;
+    let (written, events) = decode_record(path, &bytes)?;
     let timeline = Timeline::new(events).map_err(|e| replay_error_at(path, &bytes, &e))?;
     let stop = timeline.stop().map(|e| replay_error_at(path, &bytes, e));
+    // The header is a cache of the events: describe the record as far as it plays.
+    let header = Header::for_session(
+        &written.id,
+        written.continued_from.as_deref(),
+        &timeline.state_at(timeline.last()),
+    );
     Ok(Recorded {
         path: path.to_path_buf(),
         header,

@@ -14,6 +14,7 @@ use serde::Deserialize;
 
 use super::colour::Rgb;
 use crate::storage::locate::{ends_early, utf8_text};
+use crate::storage::messages::nearest;
 
 /// The most partner colours a theme can list: a session has at most 8 partners.
 pub const MAX_PARTNER_COLOURS: usize = 8;
@@ -538,33 +539,6 @@ fn key_position(text: &str, key: &str) -> Option<(usize, usize)> {
     None
 }
 
-/// The known name closest to a misspelt one, when it is close enough to be a typo.
-fn nearest<'a>(found: &str, known: &[&'a str]) -> Option<&'a str> {
-    known
-        .iter()
-        .map(|k| (edit_distance(found, k), *k))
-        .filter(|(d, k)| *d <= 2.max(k.len() / 4))
-        .min()
-        .map(|(_, k)| k)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = (above + 1)
-                .min(row[j] + 1)
-                .min(diagonal + usize::from(ca != *cb));
-            diagonal = above;
-        }
-    }
-    row[b.len()]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -731,6 +705,9 @@ mod tests {
     fn typo_suggestions_stay_close() {
         assert_eq!(nearest("bakground", &TOKENS), Some("background"));
         assert_eq!(nearest("colour", &TOKENS), None);
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(
+            crate::storage::messages::edit_distance("kitten", "sitting"),
+            3
+        );
     }
 }

@@ -12,7 +12,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 
 use crate::domain::board::{BoardEntry, board};
-use crate::domain::change::stage_lock;
+use crate::domain::change::{spent_seconds, stage_lock};
 use crate::domain::{Change, History, Stage};
 use crate::storage::autosave::{Autosaver, SaveReport};
 use crate::storage::lock::SessionLock;
@@ -216,7 +216,7 @@ impl SessionView {
             if after != before {
                 // The stage on the wall changed: close its clock. The event names the stage,
                 // so coming after the move is fine.
-                let seconds = (now - self.entered_at).num_seconds().max(0).unsigned_abs();
+                let seconds = spent_seconds(self.entered_at, now);
                 if seconds > 0 {
                     let _ = self.history.record(
                         now,
@@ -311,7 +311,7 @@ impl SessionView {
             return Ok(());
         }
         let stage = self.history.session().current;
-        let seconds = (now - self.entered_at).num_seconds().max(0).unsigned_abs();
+        let seconds = spent_seconds(self.entered_at, now);
         let failed_before = self
             .saver
             .as_ref()
