@@ -66,7 +66,11 @@ fn a_save_past_the_file_size_limit_is_reported_and_the_app_survives_it() {
     tmux.keys(&["q"]);
     tmux.assert_exited_cleanly();
 
-    assert_eq!(read(&file), before, "the file changed although no save worked");
+    assert_eq!(
+        read(&file),
+        before,
+        "the file changed although no save worked"
+    );
     assert_check_ok(&file);
     assert!(
         temp_files(dir.path()).is_empty(),

@@ -43,9 +43,11 @@ pub struct SessionView {
     pub history: History,
     /// Why changes are refused, when they are.
     pub read_only: Option<String>,
+    // Declared before the lock so that it drops first: dropping it waits for a save in
+    // flight, and only then may the lock let another instance in.
+    saver: Option<Autosaver>,
     // Held for as long as the session is open; dropping it lets another instance in.
     _lock: Option<SessionLock>,
-    saver: Option<Autosaver>,
     /// When the stage on the wall was put there (or the session opened).
     entered_at: DateTime<Utc>,
     /// The stage shown when read-only, where moving around records nothing.
