@@ -12,7 +12,8 @@ use std::process::Command;
 use sameside::domain::{Change, Stage};
 use sameside::storage::atomic::{backup_path, write_atomically};
 use sameside::storage::lock::lock_path;
-use sameside::storage::store::{Opened, open_session, read_session, save_session};
+use sameside::storage::store::{Opened, list_sessions, open_session, read_session, save_session};
+use sameside::storage::trash::{list_trash, restore_from_trash, trash_session};
 use sameside::storage::{Access, Header};
 use tempfile::TempDir;
 
@@ -306,4 +307,149 @@ fn a_read_only_open_leaves_temp_files_alone() {
     assert_read_only(&second);
     assert!(stale.exists());
     drop(first);
+}
+
+// --- deleting to the trash ------------------------------------------------------------------
+
+fn moment(minute: u32) -> chrono::DateTime<chrono::Utc> {
+    use chrono::TimeZone;
+    chrono::Utc
+        .with_ymd_and_hms(2026, 11, 27, 14, minute, 9)
+        .unwrap()
+}
+
+#[test]
+fn deleting_moves_the_session_and_its_backup_to_the_trash_and_lists_it_no_more() {
+    let dir = TempDir::new().unwrap();
+    let path = session_in(dir.path(), "a.ron");
+    drop(open(&path)); // writes a.ron.bak and a.ron.lock
+    let before = fs::read(&path).unwrap();
+
+    let moved = trash_session(&path, moment(5)).unwrap();
+
+    assert_eq!(names_in(dir.path()), vec!["trash"]);
+    assert_eq!(fs::read(&moved).unwrap(), before);
+    assert!(backup_path(&moved).is_file());
+    assert!(list_sessions(dir.path()).unwrap().is_empty());
+    let trashed = list_trash(dir.path()).unwrap();
+    assert_eq!(trashed.len(), 1);
+    assert_eq!(trashed[0].name, "a.ron");
+    assert_eq!(trashed[0].deleted, Some(moment(5)));
+    assert_eq!(
+        trashed[0].title.as_deref(),
+        Some("Northwind × Globex: plant-floor analytics")
+    );
+}
+
+#[test]
+fn a_restored_session_is_back_under_its_name_with_its_backup() {
+    let dir = TempDir::new().unwrap();
+    let path = session_in(dir.path(), "a.ron");
+    drop(open(&path));
+    let before = fs::read(&path).unwrap();
+    trash_session(&path, moment(5)).unwrap();
+
+    let item = list_trash(dir.path()).unwrap().remove(0);
+    let restored = restore_from_trash(&item, dir.path()).unwrap();
+
+    assert_eq!(restored, path);
+    assert_eq!(fs::read(&path).unwrap(), before);
+    assert!(backup_path(&path).is_file());
+    assert!(list_trash(dir.path()).unwrap().is_empty());
+    assert_eq!(list_sessions(dir.path()).unwrap().len(), 1);
+    assert_exclusive(&open(&path));
+}
+
+#[test]
+fn two_deleted_sessions_of_the_same_name_both_stay_restorable() {
+    let dir = TempDir::new().unwrap();
+    let path = session_in(dir.path(), "a.ron");
+    trash_session(&path, moment(5)).unwrap();
+    fs::write(&path, example_text()).unwrap();
+    // The same second: the second deletion needs a folder of its own.
+    trash_session(&path, moment(5)).unwrap();
+
+    let trashed = list_trash(dir.path()).unwrap();
+    assert_eq!(trashed.len(), 2);
+    assert!(trashed.iter().all(|t| t.name == "a.ron"));
+    assert_ne!(trashed[0].file, trashed[1].file);
+    restore_from_trash(&trashed[0], dir.path()).unwrap();
+    // The other one cannot come back over it.
+    let refused = restore_from_trash(&trashed[1], dir.path()).unwrap_err();
+    assert!(refused.contains("a.ron is already taken"), "{refused}");
+    assert!(trashed[1].file.is_file());
+}
+
+#[test]
+fn restoring_over_an_existing_file_is_refused_and_changes_nothing() {
+    let dir = TempDir::new().unwrap();
+    let path = session_in(dir.path(), "a.ron");
+    trash_session(&path, moment(5)).unwrap();
+    fs::write(&path, b"a new file under the old name").unwrap();
+
+    let item = list_trash(dir.path()).unwrap().remove(0);
+    let refused = restore_from_trash(&item, dir.path()).unwrap_err();
+
+    assert!(
+        refused.contains("rename or move that file first"),
+        "{refused}"
+    );
+    assert_eq!(fs::read(&path).unwrap(), b"a new file under the old name");
+    assert_eq!(fs::read(&item.file).unwrap(), example_text());
+}
+
+#[test]
+fn a_session_open_elsewhere_is_not_moved_to_the_trash() {
+    let dir = TempDir::new().unwrap();
+    let path = session_in(dir.path(), "a.ron");
+    let link = dir.path().join("link.ron");
+    symlink(&path, &link).unwrap();
+    let _held = open(&link);
+
+    let refused = trash_session(&path, moment(5)).unwrap_err();
+
+    assert!(refused.contains("another sameside"), "{refused}");
+    assert!(path.is_file());
+    assert!(list_trash(dir.path()).unwrap().is_empty());
+}
+
+#[test]
+fn nothing_in_the_trash_is_listed_as_a_session() {
+    let dir = TempDir::new().unwrap();
+    let trash = dir.path().join("trash");
+    fs::create_dir_all(trash.join("by-hand")).unwrap();
+    fs::write(trash.join("loose.ron"), example_text()).unwrap();
+    fs::write(trash.join("by-hand").join("b.ron"), example_text()).unwrap();
+    session_in(dir.path(), "a.ron");
+
+    let listed = list_sessions(dir.path()).unwrap();
+
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].path(), dir.path().join("a.ron"));
+    // A folder put there by hand is offered for restoring like any other deletion.
+    let trashed = list_trash(dir.path()).unwrap();
+    assert_eq!(trashed.len(), 1);
+    assert_eq!(trashed[0].name, "b.ron");
+}
+
+#[test]
+fn deleting_a_symlinked_session_trashes_the_link_and_leaves_its_target() {
+    let dir = TempDir::new().unwrap();
+    let other = TempDir::new().unwrap();
+    let real = session_in(other.path(), "a.ron");
+    let link = dir.path().join("shared.ron");
+    symlink(&real, &link).unwrap();
+
+    let moved = trash_session(&link, moment(5)).unwrap();
+
+    assert!(
+        fs::symlink_metadata(&moved)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(real.is_file());
+    let item = list_trash(dir.path()).unwrap().remove(0);
+    restore_from_trash(&item, dir.path()).unwrap();
+    assert_eq!(fs::read_link(&link).unwrap(), real);
 }

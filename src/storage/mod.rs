@@ -10,6 +10,7 @@ pub mod locate;
 pub mod lock;
 pub mod regular;
 pub mod store;
+pub mod trash;
 
 pub use format::{FORMAT_VERSION, FileError, Header};
 pub use store::{Access, Listed, Opened};
