@@ -17,6 +17,7 @@ pub mod setup;
 pub mod stages;
 pub mod terminal;
 pub mod theme;
+pub mod trash;
 pub mod widgets;
 
 use std::io::Write;
