@@ -146,6 +146,7 @@ pub fn open_session(path: &Path) -> Result<Opened, FileError> {
                     // Nobody else can be saving this file now: what its dead saves left
                     // behind can go.
                     let _ = remove_orphaned_temp_files(&real);
+                    let _ = remove_orphaned_temp_files(&backup_path(&real));
                     // The file just loaded cleanly, so it is a good version to fall back
                     // on if a later save goes wrong in a way the atomic write cannot
                     // prevent (a bad disk).
