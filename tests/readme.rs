@@ -3,7 +3,7 @@
 //! to paste; `SAMESIDE_WRITE_README=1 cargo test --test readme` rewrites it in place.
 
 use sameside::tui::keys::{
-    HOME_KEYS, PRESENT_KEYS, REPLAY_KEYS, SESSION_KEYS, SETUP_KEYS, TEXT_KEYS,
+    HOME_KEYS, PRESENT_KEYS, REPLAY_KEYS, SESSION_KEYS, SETUP_KEYS, TEXT_KEYS, TRASH_KEYS,
 };
 use sameside::tui::stages::{conflicts, interests, partners, roles, summary, vision};
 use sameside::tui::widgets::KeyHelp;
@@ -25,8 +25,9 @@ fn table(title: &str, keys: &[KeyHelp]) -> String {
 }
 
 fn keymap() -> String {
-    let sections: [(&str, &[KeyHelp]); 12] = [
+    let sections: [(&str, &[KeyHelp]); 13] = [
         ("Session list", HOME_KEYS),
+        ("Trash (t on the session list)", TRASH_KEYS),
         ("New session", SETUP_KEYS),
         ("Every stage", SESSION_KEYS),
         ("Partners and representatives (p)", partners::KEYS),

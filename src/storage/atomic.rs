@@ -12,6 +12,8 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use super::lock::real_path;
+
 /// Distinguishes temp files of concurrent saves inside one process; the pid
 /// in the name does the same across processes.
 static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
@@ -29,6 +31,16 @@ const MAX_TEMP_ATTEMPTS: u32 = 16;
 /// rename: by then the new contents are already in place, and the error is
 /// still returned because the rename may not survive a power cut.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    // Through a symbolic link, the file to replace is the link's target: renaming over
+    // the link itself would turn it into a file and split the session in two. The temp
+    // file then goes beside the target, so that the rename stays within one directory.
+    let resolved;
+    let path = if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        resolved = real_path(path)?;
+        resolved.as_path()
+    } else {
+        path
+    };
     let file_name = path.file_name().ok_or_else(|| {
         io::Error::new(
             io::ErrorKind::InvalidInput,
@@ -45,6 +57,73 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
         return Err(err);
     }
     sync_dir(dir)
+}
+
+/// Removes the temp files that saves of `path` left behind when their process died
+/// (`.NAME.tmp-PID-N` whose PID is no longer running), and returns how many went.
+///
+/// A save killed between creating its temp file and renaming it leaves a full-size hidden
+/// copy that nothing else would ever remove. Only a temp file whose process is gone is
+/// removed: one of a running process may be a save in progress. Call it only while
+/// holding the session's lock, so that no other sameside is saving this file.
+pub fn remove_orphaned_temp_files(path: &Path) -> io::Result<usize> {
+    let Some(file_name) = path.file_name() else {
+        return Ok(0);
+    };
+    let mut prefix = OsString::from(".");
+    prefix.push(file_name);
+    prefix.push(".tmp-");
+    let prefix = prefix.as_encoded_bytes();
+    let dir = parent_dir(path);
+    let mut removed = 0;
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        let Some(rest) = name.as_encoded_bytes().strip_prefix(prefix) else {
+            continue;
+        };
+        let Some(pid) = temp_file_pid(rest) else {
+            continue;
+        };
+        // Never a directory, and never what a link points to.
+        let is_file = entry.file_type().is_ok_and(|t| t.is_file());
+        if is_file && process_is_gone(pid) && fs::remove_file(entry.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    Ok(removed)
+}
+
+/// The pid in the `PID-N` tail of a temp file's name, if the tail is exactly that.
+fn temp_file_pid(tail: &[u8]) -> Option<u32> {
+    let text = std::str::from_utf8(tail).ok()?;
+    let (pid, counter) = text.split_once('-')?;
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if !digits(pid) || !digits(counter) {
+        return None;
+    }
+    pid.parse().ok()
+}
+
+#[cfg(unix)]
+fn process_is_gone(pid: u32) -> bool {
+    let Ok(pid) = libc::pid_t::try_from(pid) else {
+        return false;
+    };
+    if pid <= 0 {
+        return false;
+    }
+    // Signal 0 checks that the process exists without sending anything. Only "no such
+    // process" means gone; "not permitted" means it runs under another user.
+    // SAFETY: kill with signal 0 has no effect on the target and no memory arguments.
+    let result = unsafe { libc::kill(pid, 0) };
+    result == -1 && io::Error::last_os_error().raw_os_error() == Some(libc::ESRCH)
+}
+
+#[cfg(not(unix))]
+fn process_is_gone(_pid: u32) -> bool {
+    // No cheap, reliable check here: keeping a stale temp file is the safe mistake.
+    false
 }
 
 /// Where the previous version of a session is kept: `<path>.bak`.

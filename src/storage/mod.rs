@@ -12,6 +12,7 @@ pub mod lock;
 pub mod messages;
 pub mod regular;
 pub mod store;
+pub mod trash;
 
 pub use format::{FORMAT_VERSION, FileError, Header};
 pub use store::{Access, Listed, Opened};

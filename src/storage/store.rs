@@ -1,5 +1,6 @@
 //! The sessions directory: listing, opening, creating and deleting session files.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -7,13 +8,13 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crate::domain::timeline::Timeline;
 use crate::domain::{Change, Event, History};
 
-use super::atomic::{backup_path, write_atomically};
+use super::atomic::{backup_path, remove_orphaned_temp_files, write_atomically};
 use super::filename::unique_session_path;
 use super::format::{
     FileError, Header, decode, decode_record, encode, encode_events, replay_error_at,
 };
-use super::lock::{LockOutcome, SessionLock, lock_path, try_lock_session};
-use super::regular::read_regular;
+use super::lock::{FileIdentity, LockOutcome, SessionLock, lock_path, real_path, try_lock_session};
+use super::regular::{ReadError, open_regular, read_regular};
 
 /// One file in the sessions directory as the listing sees it.
 #[derive(Debug, Clone)]
@@ -110,31 +111,77 @@ pub fn read_session_bytes(path: &Path) -> Result<Vec<u8>, FileError> {
     })
 }
 
+/// How often opening tries again when the file is replaced between being read and
+/// being locked (another instance closing it with a last save, say).
+const OPEN_ATTEMPTS: usize = 3;
+
 /// Reads, checks and locks a session file.
+///
+/// The session is opened as its real file, every symbolic link resolved: `Opened::path`
+/// names that file, so saves replace the target and leave a link a link, and the lock,
+/// the backup and the temp files of saves all live beside it.
 pub fn open_session(path: &Path) -> Result<Opened, FileError> {
-    let bytes = read_session_bytes(path)?;
-    let (header, history) = decode(path, &bytes)?;
-    let access = match try_lock_session(path) {
-        Ok(LockOutcome::Acquired(lock)) => {
-            // The file just loaded cleanly, so it is a good version to fall back on if a
-            // later save goes wrong in a way the atomic write cannot prevent (a bad disk).
-            let _ = write_atomically(&backup_path(path), &bytes);
-            Access::Exclusive(lock)
-        }
-        Ok(LockOutcome::HeldElsewhere) => Access::ReadOnly(format!(
-            "another sameside has this session open ({}); showing it read-only",
-            lock_path(path).display()
-        )),
-        Err(e) => Access::ReadOnly(format!(
-            "cannot lock the session ({e}); showing it read-only"
-        )),
+    let real = real_path(path).map_err(|e| FileError {
+        location: path.display().to_string(),
+        message: format!("cannot be read: {e}"),
+    })?;
+    let mut attempt = 0;
+    loop {
+        attempt += 1;
+        let (bytes, read_identity) = read_with_identity(&real)?;
+        let (header, history) = decode(&real, &bytes)?;
+        let access = match try_lock_session(&real) {
+            Ok(LockOutcome::Acquired(lock)) => {
+                // What was read must be the file that is now locked; otherwise a save
+                // landed in between and these bytes are already out of date.
+                if lock.identity().is_some() && lock.identity() != read_identity {
+                    if attempt < OPEN_ATTEMPTS {
+                        continue;
+                    }
+                    Access::ReadOnly(
+                        "the file kept changing while it was being opened; showing it read-only"
+                            .to_string(),
+                    )
+                } else {
+                    // Nobody else can be saving this file now: what its dead saves left
+                    // behind can go.
+                    let _ = remove_orphaned_temp_files(&real);
+                    let _ = remove_orphaned_temp_files(&backup_path(&real));
+                    // The file just loaded cleanly, so it is a good version to fall back
+                    // on if a later save goes wrong in a way the atomic write cannot
+                    // prevent (a bad disk).
+                    let _ = write_atomically(&backup_path(&real), &bytes);
+                    Access::Exclusive(lock)
+                }
+            }
+            Ok(LockOutcome::HeldElsewhere) => Access::ReadOnly(format!(
+                "another sameside has this session open ({}); showing it read-only",
+                lock_path(&real).display()
+            )),
+            Err(e) => Access::ReadOnly(format!(
+                "cannot lock the session ({e}); showing it read-only"
+            )),
+        };
+        return Ok(Opened {
+            path: real,
+            header,
+            history,
+            access,
+        });
+    }
+}
+
+/// The bytes of a session file and which file they came from.
+fn read_with_identity(path: &Path) -> Result<(Vec<u8>, Option<FileIdentity>), FileError> {
+    let error = |message: String| FileError {
+        location: path.display().to_string(),
+        message,
     };
-    Ok(Opened {
-        path: path.to_path_buf(),
-        header,
-        history,
-        access,
-    })
+    let (mut file, meta) = open_regular(path).map_err(|e| error(e.to_string()))?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.read_to_end(&mut bytes)
+        .map_err(|e| error(ReadError::Io(e).to_string()))?;
+    Ok((bytes, FileIdentity::of(&meta)))
 }
 
 /// Reads and checks a session file without locking it: for `check` and previews.

@@ -19,7 +19,8 @@ use crate::storage::dirs::SessionsDir;
 use crate::storage::format::decode;
 use crate::storage::store::read_record;
 use crate::storage::store::read_session;
-use crate::storage::store::{create_continued, create_session, delete_session, open_session};
+use crate::storage::store::{create_continued, create_session, open_session};
+use crate::storage::trash::{Trashed, restore_from_trash, trash_session};
 
 use super::cells::keep_cells_apart;
 use super::clock::Clock;
@@ -28,12 +29,14 @@ use super::form::{Form, FormOutcome};
 use super::home::HomeScreen;
 use super::intent::{Confirm, ConfirmOption, Intent, OnText};
 use super::keys::PRESENT_KEYS;
+use super::keys::TRASH_KEYS;
 use super::keys::{HOME_KEYS, REPLAY_KEYS, SESSION_KEYS, SETUP_KEYS, TEXT_KEYS};
 use super::present::PresentView;
 use super::replay::ReplayView;
 use super::session_view::SessionView;
 use super::setup::{SetupOutcome, SetupScreen};
 use super::theme::{Theme, Themes};
+use super::trash::TrashScreen;
 use super::widgets::{
     DialogStyle, KeyHelp, centered, help_overlay_max_scroll, render_dialog, render_help_overlay,
     render_too_small,
@@ -54,6 +57,8 @@ pub enum Screen {
     Replay(Box<ReplayView>),
     /// The audience view, following a file another instance writes.
     Present(Box<PresentView>),
+    /// Deleted sessions, to put back.
+    Trash(TrashScreen),
 }
 
 pub enum Modal {
@@ -434,6 +439,10 @@ impl App {
                 KeyCode::Char('?') => Some(self.help()),
                 _ => view.handle_key(key, &self.theme),
             },
+            Screen::Trash(trash) => match key.code {
+                KeyCode::Char('?') => Some(self.help()),
+                _ => trash.handle_key(key),
+            },
         };
         if let Some(intent) = intent {
             self.dispatch(intent);
@@ -656,6 +665,8 @@ impl App {
             Intent::ContinueReplay => self.continue_replay(),
             Intent::NewSession => self.start_setup(SetupScreen::default()),
             Intent::DeleteSession(path) => self.delete(&path),
+            Intent::OpenTrash => self.show(Screen::Trash(TrashScreen::new(self.dir.path.clone()))),
+            Intent::RestoreFromTrash(item) => self.restore(&item),
             Intent::Home => {
                 if self.leave_session(false) {
                     self.go_home();
@@ -717,14 +728,32 @@ impl App {
     }
 
     fn delete(&mut self, path: &Path) {
-        match delete_session(path) {
-            Ok(()) => {
-                self.info(format!("Deleted {}", path.display()));
+        match trash_session(path, self.clock.now()) {
+            Ok(_) => {
+                let name = path
+                    .file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                self.info(format!("Moved {name} to the trash; t puts it back"));
                 if let Screen::Home(home) = &mut self.screen {
                     home.refresh(None);
                 }
             }
             Err(e) => self.error(format!("Not deleted: {e}")),
+        }
+    }
+
+    fn restore(&mut self, item: &Trashed) {
+        match restore_from_trash(item, &self.dir.path) {
+            Ok(path) => {
+                let name = path
+                    .file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                self.info(format!("Restored {name} to the session list"));
+            }
+            Err(e) => self.error(format!("Not restored: {e}")),
+        }
+        if let Screen::Trash(trash) = &mut self.screen {
+            trash.refresh();
         }
     }
 
@@ -816,6 +845,7 @@ impl App {
             Screen::Session(view) => view.render(frame, area, &self.theme, now, status),
             Screen::Replay(view) => view.render(frame, area, &self.theme, now, status),
             Screen::Present(view) => view.render(frame, area, &self.theme, now, status),
+            Screen::Trash(trash) => trash.render(frame, area, &self.theme, status),
         }
         if let Some(modal) = &self.modal {
             self.render_modal(frame, area, modal);
@@ -845,6 +875,7 @@ impl App {
                 vec![("New session", SETUP_KEYS), ("Typing", TEXT_KEYS)],
             ),
             Screen::Replay(_) => ("Keys — replay".to_string(), vec![("Replay", REPLAY_KEYS)]),
+            Screen::Trash(_) => ("Keys — trash".to_string(), vec![("Trash", TRASH_KEYS)]),
             Screen::Present(_) => (
                 "Keys — audience view".to_string(),
                 vec![("Audience view", PRESENT_KEYS)],

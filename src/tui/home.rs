@@ -123,6 +123,7 @@ impl HomeScreen {
                 None
             }
             KeyCode::Char('n') | KeyCode::Char('a') => Some(Intent::NewSession),
+            KeyCode::Char('t') => Some(Intent::OpenTrash),
             KeyCode::Char('e') => match self.entries.get(self.selected)? {
                 HomeEntry::Session(Listed::Readable { path, .. }) => {
                     Some(Intent::ExportFile(path.clone()))
@@ -169,10 +170,9 @@ impl HomeScreen {
                 )),
                 HomeEntry::Session(Listed::Readable { path, header }) => {
                     let question = format!(
-                        "Delete '{}' ({})? The file is removed from {}; this cannot be undone.",
+                        "Delete '{}' ({})? It is moved to the trash, restorable with t on this list.",
                         header.title,
                         header.partners.join(", "),
-                        self.dir.path.display()
                     );
                     Some(Intent::Confirm(Confirm::yes_no(
                         "Delete session",
@@ -188,9 +188,11 @@ impl HomeScreen {
     pub fn footer_keys(&self) -> Vec<(&'static str, &'static str)> {
         vec![
             ("Enter", "open"),
-            ("n", "new session"),
+            // Short words: eight keys have to fit in 80 columns.
+            ("n", "new"),
             ("d", "delete"),
-            ("e", "export"),
+            ("t", "trash"),
+            ("e", "notes"),
             ("R", "replay"),
             ("?", "help"),
             ("q", "quit"),

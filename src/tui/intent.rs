@@ -44,8 +44,12 @@ pub enum Intent {
     TakeOver(std::path::PathBuf),
     /// Start setting up a new session.
     NewSession,
-    /// Delete this session file (the confirmation was already given).
+    /// Move this session file to the trash (the confirmation was already given).
     DeleteSession(std::path::PathBuf),
+    /// Show the sessions in the trash.
+    OpenTrash,
+    /// Put this session back from the trash.
+    RestoreFromTrash(Box<crate::storage::trash::Trashed>),
     /// Go back to the list of sessions.
     Home,
     /// Leave the session without saving, after saving failed and the moderator agreed.

@@ -128,7 +128,11 @@ pub const HOME_KEYS: &[KeyHelp] = &[
     },
     KeyHelp {
         keys: "d",
-        what: "delete the session (asks first)",
+        what: "delete the session to the trash (asks first)",
+    },
+    KeyHelp {
+        keys: "t",
+        what: "the trash: put deleted sessions back",
     },
     KeyHelp {
         keys: "r",
@@ -147,6 +151,25 @@ pub const HOME_KEYS: &[KeyHelp] = &[
     KeyHelp {
         keys: "q / Ctrl-c",
         what: "quit",
+    },
+];
+
+pub const TRASH_KEYS: &[KeyHelp] = &[
+    KeyHelp {
+        keys: "↑ ↓ / j k",
+        what: "choose a deleted session",
+    },
+    KeyHelp {
+        keys: "Enter / u",
+        what: "put it back in the session list, under its name",
+    },
+    KeyHelp {
+        keys: "Esc / q",
+        what: "back to the session list",
+    },
+    KeyHelp {
+        keys: "?",
+        what: "this help",
     },
 ];
 

@@ -18,6 +18,7 @@ pub mod setup;
 pub mod stages;
 pub mod terminal;
 pub mod theme;
+pub mod trash;
 pub mod watch;
 pub mod widgets;
 

@@ -44,9 +44,11 @@ pub struct SessionView {
     pub history: History,
     /// Why changes are refused, when they are.
     pub read_only: Option<String>,
+    // Declared before the lock so that it drops first: dropping it waits for a save in
+    // flight, and only then may the lock let another instance in.
+    saver: Option<Autosaver>,
     // Held for as long as the session is open; dropping it lets another instance in.
     _lock: Option<SessionLock>,
-    saver: Option<Autosaver>,
     /// Follows the file while another instance writes it (read-only views of a file).
     watch: Option<Watch>,
     /// Set when the instance that wrote the session has closed it: `o` takes over.

@@ -1,0 +1,455 @@
+//! Session files on disk as a moderator handling another company's data needs them to
+//! behave: one writer per file whatever name it is opened by, saves that keep symbolic
+//! links as links, no temp files left behind by saves that died, and deleting that goes
+//! to a trash folder it can be restored from.
+#![cfg(unix)]
+
+use std::fs;
+use std::os::unix::fs::{MetadataExt, symlink};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use sameside::domain::{Change, Stage};
+use sameside::storage::atomic::{backup_path, write_atomically};
+use sameside::storage::lock::lock_path;
+use sameside::storage::store::{Opened, list_sessions, open_session, read_session, save_session};
+use sameside::storage::trash::{list_trash, restore_from_trash, trash_session};
+use sameside::storage::{Access, Header};
+use tempfile::TempDir;
+
+const EXAMPLE: &str = "2026-11-12-northwind-globex-plant-floor-analytics.ron";
+
+fn example_text() -> Vec<u8> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sessions")
+        .join(EXAMPLE);
+    fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// A copy of the shipped example at `dir/name`.
+fn session_in(dir: &Path, name: &str) -> PathBuf {
+    let path = dir.join(name);
+    fs::write(&path, example_text()).unwrap();
+    path
+}
+
+fn open(path: &Path) -> Opened {
+    open_session(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+#[track_caller]
+fn assert_exclusive(opened: &Opened) {
+    assert!(
+        matches!(opened.access, Access::Exclusive(_)),
+        "{} should be writable: {:?}",
+        opened.path.display(),
+        opened.access
+    );
+}
+
+#[track_caller]
+fn assert_read_only(opened: &Opened) -> String {
+    match &opened.access {
+        Access::ReadOnly(why) => why.clone(),
+        Access::Exclusive(_) => panic!(
+            "{} is writable a second time: two writers would fork the session",
+            opened.path.display()
+        ),
+    }
+}
+
+/// Records one more change in `opened` and saves it, as the autosave would.
+fn save_a_change(opened: &mut Opened) {
+    let count = opened.history.events().len();
+    let at = opened.history.events()[count - 1].at;
+    let minutes = 1 + u32::try_from(count % 500).unwrap();
+    opened
+        .history
+        .record(
+            at + chrono::Duration::minutes(1),
+            Change::TimeboxSet {
+                stage: Stage::Vision,
+                minutes,
+            },
+        )
+        .unwrap();
+    let header = Header::for_history(
+        &opened.header.id,
+        opened.header.continued_from.as_deref(),
+        &opened.history,
+    );
+    save_session(&opened.path, &header, &opened.history).unwrap();
+}
+
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+// --- one lock per file ----------------------------------------------------------------
+
+#[test]
+fn a_session_open_through_its_path_is_read_only_through_a_symlink() {
+    let dir = TempDir::new().unwrap();
+    let real = session_in(dir.path(), "a.ron");
+    let link = dir.path().join("link.ron");
+    symlink(&real, &link).unwrap();
+
+    let first = open(&real);
+    assert_exclusive(&first);
+    let second = open(&link);
+    let why = assert_read_only(&second);
+    assert!(why.contains("another sameside"), "{why}");
+}
+
+#[test]
+fn a_session_open_through_a_symlink_is_read_only_through_its_path() {
+    let dir = TempDir::new().unwrap();
+    let other = TempDir::new().unwrap();
+    let real = session_in(other.path(), "a.ron");
+    let link = dir.path().join("shared.ron");
+    symlink(&real, &link).unwrap();
+
+    let first = open(&link);
+    assert_exclusive(&first);
+    assert_read_only(&open(&real));
+}
+
+#[test]
+fn a_session_open_through_one_hard_link_is_read_only_through_another() {
+    let dir = TempDir::new().unwrap();
+    let a = session_in(dir.path(), "a.ron");
+    let b = dir.path().join("b.ron");
+    fs::hard_link(&a, &b).unwrap();
+
+    let first = open(&a);
+    assert_exclusive(&first);
+    assert_read_only(&open(&b));
+}
+
+#[test]
+fn a_hard_link_stays_read_only_after_the_open_session_was_saved() {
+    // A save renames a new file over the name it was opened by, so the two names no
+    // longer share a file; the other name still holds what the writer started from.
+    let dir = TempDir::new().unwrap();
+    let a = session_in(dir.path(), "a.ron");
+    let b = dir.path().join("b.ron");
+    fs::hard_link(&a, &b).unwrap();
+
+    let mut first = open(&a);
+    save_a_change(&mut first);
+    assert_ne!(
+        fs::metadata(&a).unwrap().ino(),
+        fs::metadata(&b).unwrap().ino()
+    );
+
+    assert_read_only(&open(&b));
+    assert_read_only(&open(&a));
+}
+
+#[test]
+fn the_lock_still_holds_after_several_saves() {
+    let dir = TempDir::new().unwrap();
+    let a = session_in(dir.path(), "a.ron");
+    let mut first = open(&a);
+    save_a_change(&mut first);
+    save_a_change(&mut first);
+
+    assert_read_only(&open(&a));
+    drop(first);
+    assert_exclusive(&open(&a));
+}
+
+#[test]
+fn closing_a_session_opened_through_a_link_frees_it_for_every_name() {
+    let dir = TempDir::new().unwrap();
+    let real = session_in(dir.path(), "a.ron");
+    let link = dir.path().join("link.ron");
+    symlink(&real, &link).unwrap();
+    let hard = dir.path().join("hard.ron");
+    fs::hard_link(&real, &hard).unwrap();
+
+    drop(open(&link));
+    assert_exclusive(&open(&real));
+    assert_exclusive(&open(&hard));
+}
+
+#[test]
+fn saving_through_a_symlink_writes_its_target_and_keeps_the_link() {
+    let dir = TempDir::new().unwrap();
+    let other = TempDir::new().unwrap();
+    let real = session_in(other.path(), "a.ron");
+    let link = dir.path().join("shared.ron");
+    symlink(&real, &link).unwrap();
+
+    let mut opened = open(&link);
+    save_a_change(&mut opened);
+
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "the save replaced the link with a file"
+    );
+    assert_eq!(fs::read_link(&link).unwrap(), real);
+    let (_, history) = read_session(&real).unwrap();
+    assert_eq!(history.events().len(), opened.history.events().len());
+}
+
+#[test]
+fn an_atomic_write_through_a_symlink_replaces_the_target_beside_itself() {
+    let dir = TempDir::new().unwrap();
+    let other = TempDir::new().unwrap();
+    let real = other.path().join("notes.ron");
+    fs::write(&real, b"old").unwrap();
+    let link = dir.path().join("notes.ron");
+    symlink(&real, &link).unwrap();
+
+    write_atomically(&link, b"new").unwrap();
+
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(fs::read(&real).unwrap(), b"new");
+    assert_eq!(names_in(dir.path()), vec!["notes.ron"]);
+    assert_eq!(names_in(other.path()), vec!["notes.ron"]);
+}
+
+#[test]
+fn the_backup_and_the_lock_of_a_linked_session_lie_beside_its_real_file() {
+    let dir = TempDir::new().unwrap();
+    let other = TempDir::new().unwrap();
+    let real = session_in(other.path(), "a.ron");
+    let link = dir.path().join("shared.ron");
+    symlink(&real, &link).unwrap();
+
+    let _opened = open(&link);
+
+    assert!(backup_path(&real).is_file());
+    assert!(lock_path(&real).is_file());
+    assert_eq!(names_in(dir.path()), vec!["shared.ron"]);
+}
+
+// --- temp files of saves that died ------------------------------------------------------
+
+/// The pid of a process that has ended (and been reaped).
+fn dead_pid() -> u32 {
+    let mut child = Command::new("true").spawn().unwrap();
+    let pid = child.id();
+    child.wait().unwrap();
+    pid
+}
+
+fn temp_name(session: &str, pid: u32, n: u32) -> String {
+    format!(".{session}.tmp-{pid}-{n}")
+}
+
+#[test]
+fn opening_a_session_removes_the_temp_files_its_dead_saves_left() {
+    let dir = TempDir::new().unwrap();
+    let path = session_in(dir.path(), "a.ron");
+    let pid = dead_pid();
+    for n in 0..3 {
+        fs::write(dir.path().join(temp_name("a.ron", pid, n)), example_text()).unwrap();
+    }
+
+    let _opened = open(&path);
+
+    assert_eq!(
+        names_in(dir.path()),
+        vec!["a.ron", "a.ron.bak", "a.ron.lock"]
+    );
+}
+
+#[test]
+fn temp_files_of_a_live_process_and_of_other_sessions_are_left_alone() {
+    let dir = TempDir::new().unwrap();
+    let path = session_in(dir.path(), "a.ron");
+    let mut live = Command::new("sleep").arg("30").spawn().unwrap();
+    let dead = dead_pid();
+    let keep = [
+        temp_name("a.ron", live.id(), 0),
+        temp_name("a.ron", std::process::id(), 7),
+        temp_name("b.ron", dead, 0),
+        format!(".a.ron.tmp-{dead}-x"),
+        format!(".a.ron.tmp-{dead}"),
+    ];
+    for name in &keep {
+        fs::write(dir.path().join(name), b"partial").unwrap();
+    }
+
+    let _opened = open(&path);
+    let _ = live.kill();
+    let _ = live.wait();
+
+    for name in &keep {
+        assert!(dir.path().join(name).exists(), "{name} was removed");
+    }
+}
+
+#[test]
+fn a_read_only_open_leaves_temp_files_alone() {
+    let dir = TempDir::new().unwrap();
+    let path = session_in(dir.path(), "a.ron");
+    let first = open(&path);
+    let stale = dir.path().join(temp_name("a.ron", dead_pid(), 0));
+    fs::write(&stale, b"partial").unwrap();
+
+    let second = open(&path);
+    assert_read_only(&second);
+    assert!(stale.exists());
+    drop(first);
+}
+
+// --- deleting to the trash ------------------------------------------------------------------
+
+fn moment(minute: u32) -> chrono::DateTime<chrono::Utc> {
+    use chrono::TimeZone;
+    chrono::Utc
+        .with_ymd_and_hms(2026, 11, 27, 14, minute, 9)
+        .unwrap()
+}
+
+#[test]
+fn deleting_moves_the_session_and_its_backup_to_the_trash_and_lists_it_no_more() {
+    let dir = TempDir::new().unwrap();
+    let path = session_in(dir.path(), "a.ron");
+    drop(open(&path)); // writes a.ron.bak and a.ron.lock
+    let before = fs::read(&path).unwrap();
+
+    let moved = trash_session(&path, moment(5)).unwrap();
+
+    assert_eq!(names_in(dir.path()), vec!["trash"]);
+    assert_eq!(fs::read(&moved).unwrap(), before);
+    assert!(backup_path(&moved).is_file());
+    assert!(list_sessions(dir.path()).unwrap().is_empty());
+    let trashed = list_trash(dir.path()).unwrap();
+    assert_eq!(trashed.len(), 1);
+    assert_eq!(trashed[0].name, "a.ron");
+    assert_eq!(trashed[0].deleted, Some(moment(5)));
+    assert_eq!(
+        trashed[0].title.as_deref(),
+        Some("Northwind × Globex: plant-floor analytics")
+    );
+}
+
+#[test]
+fn a_restored_session_is_back_under_its_name_with_its_backup() {
+    let dir = TempDir::new().unwrap();
+    let path = session_in(dir.path(), "a.ron");
+    drop(open(&path));
+    let before = fs::read(&path).unwrap();
+    trash_session(&path, moment(5)).unwrap();
+
+    let item = list_trash(dir.path()).unwrap().remove(0);
+    let restored = restore_from_trash(&item, dir.path()).unwrap();
+
+    assert_eq!(restored, path);
+    assert_eq!(fs::read(&path).unwrap(), before);
+    assert!(backup_path(&path).is_file());
+    assert!(list_trash(dir.path()).unwrap().is_empty());
+    assert_eq!(list_sessions(dir.path()).unwrap().len(), 1);
+    assert_exclusive(&open(&path));
+}
+
+#[test]
+fn two_deleted_sessions_of_the_same_name_both_stay_restorable() {
+    let dir = TempDir::new().unwrap();
+    let path = session_in(dir.path(), "a.ron");
+    trash_session(&path, moment(5)).unwrap();
+    fs::write(&path, example_text()).unwrap();
+    // The same second: the second deletion needs a folder of its own.
+    trash_session(&path, moment(5)).unwrap();
+
+    let trashed = list_trash(dir.path()).unwrap();
+    assert_eq!(trashed.len(), 2);
+    assert!(trashed.iter().all(|t| t.name == "a.ron"));
+    assert_ne!(trashed[0].file, trashed[1].file);
+    restore_from_trash(&trashed[0], dir.path()).unwrap();
+    // The other one cannot come back over it.
+    let refused = restore_from_trash(&trashed[1], dir.path()).unwrap_err();
+    assert!(refused.contains("a.ron is already taken"), "{refused}");
+    assert!(trashed[1].file.is_file());
+}
+
+#[test]
+fn restoring_over_an_existing_file_is_refused_and_changes_nothing() {
+    let dir = TempDir::new().unwrap();
+    let path = session_in(dir.path(), "a.ron");
+    trash_session(&path, moment(5)).unwrap();
+    fs::write(&path, b"a new file under the old name").unwrap();
+
+    let item = list_trash(dir.path()).unwrap().remove(0);
+    let refused = restore_from_trash(&item, dir.path()).unwrap_err();
+
+    assert!(
+        refused.contains("rename or move that file first"),
+        "{refused}"
+    );
+    assert_eq!(fs::read(&path).unwrap(), b"a new file under the old name");
+    assert_eq!(fs::read(&item.file).unwrap(), example_text());
+}
+
+#[test]
+fn a_session_open_elsewhere_is_not_moved_to_the_trash() {
+    let dir = TempDir::new().unwrap();
+    let path = session_in(dir.path(), "a.ron");
+    let link = dir.path().join("link.ron");
+    symlink(&path, &link).unwrap();
+    let _held = open(&link);
+
+    let refused = trash_session(&path, moment(5)).unwrap_err();
+
+    assert!(refused.contains("another sameside"), "{refused}");
+    assert!(path.is_file());
+    assert!(list_trash(dir.path()).unwrap().is_empty());
+}
+
+#[test]
+fn nothing_in_the_trash_is_listed_as_a_session() {
+    let dir = TempDir::new().unwrap();
+    let trash = dir.path().join("trash");
+    fs::create_dir_all(trash.join("by-hand")).unwrap();
+    fs::write(trash.join("loose.ron"), example_text()).unwrap();
+    fs::write(trash.join("by-hand").join("b.ron"), example_text()).unwrap();
+    session_in(dir.path(), "a.ron");
+
+    let listed = list_sessions(dir.path()).unwrap();
+
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].path(), dir.path().join("a.ron"));
+    // A folder put there by hand is offered for restoring like any other deletion.
+    let trashed = list_trash(dir.path()).unwrap();
+    assert_eq!(trashed.len(), 1);
+    assert_eq!(trashed[0].name, "b.ron");
+}
+
+#[test]
+fn deleting_a_symlinked_session_trashes_the_link_and_leaves_its_target() {
+    let dir = TempDir::new().unwrap();
+    let other = TempDir::new().unwrap();
+    let real = session_in(other.path(), "a.ron");
+    let link = dir.path().join("shared.ron");
+    symlink(&real, &link).unwrap();
+
+    let moved = trash_session(&link, moment(5)).unwrap();
+
+    assert!(
+        fs::symlink_metadata(&moved)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(real.is_file());
+    let item = list_trash(dir.path()).unwrap().remove(0);
+    restore_from_trash(&item, dir.path()).unwrap();
+    assert_eq!(fs::read_link(&link).unwrap(), real);
+}
