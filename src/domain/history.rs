@@ -233,6 +233,8 @@ impl Fold {
             }
         }
         self.session.updated = event.at;
+        self.session.gate_record =
+            super::gate::follow(self.session.gate_record.take(), &self.session, event.at);
         Ok(())
     }
 }
@@ -295,6 +297,7 @@ fn created_session(at: DateTime<Utc>, change: &Change) -> Result<Session, ApplyE
         partners: Vec::new(),
         statement: String::new(),
         gate: None,
+        gate_record: None,
         roles: Vec::new(),
         holes: Vec::new(),
         interests: Vec::new(),

@@ -12,7 +12,8 @@ use ratatui::widgets::{Block, BorderType, Borders, Padding, Paragraph};
 
 use crate::domain::board::{self, BoardEntry};
 use crate::domain::change::verdict_block;
-use crate::domain::{ActionItem, Change, ConflictStatus, GateDecision, Session, Stage, Verdict};
+use crate::domain::tally::{Tally, TimeTally};
+use crate::domain::{ActionItem, Change, ConflictStatus, GateDecision, Session, Verdict};
 use crate::tui::chrome::short_label;
 use crate::tui::editor::EditorMode;
 use crate::tui::form::{Form, OnSubmit};
@@ -73,6 +74,8 @@ const TWO_COLUMN_MIN_WIDTH: u16 = 120;
 /// Cells for the owner and due-date columns of the action items.
 const OWNER_WIDTH: usize = 20;
 const DUE_WIDTH: usize = 10;
+/// Said after a due date that has passed.
+const OVERDUE: &str = " overdue";
 const GAP: usize = 2;
 /// Deal-breakers the verdict dialog names one by one; the rest are counted.
 const MAX_NAMED_DEAL_BREAKERS: usize = 3;
@@ -594,6 +597,9 @@ fn action_card(ctx: &StageCtx, index: usize) -> Option<FocusCard> {
         Span::styled(one_line(&action.owner), theme.text)
     };
     let due = match action.due {
+        Some(d) if ctx.is_overdue(action) => {
+            Span::styled(format!("{} (overdue)", d.format(DATE_FORMAT)), theme.bad)
+        }
         Some(d) => Span::styled(d.format(DATE_FORMAT).to_string(), theme.text),
         None => Span::styled("no date set", theme.muted),
     };
@@ -929,9 +935,25 @@ fn render_section(
         Section::Actions => "ACTION ITEMS",
     };
     let (head, body) = take_top(area, 1);
+    // The list of open conflicts also holds the deal-breakers and the parked ones; the
+    // heading counts them apart, as the notes do, so that "open" means one number.
+    let count = match prepared.section {
+        Section::Conflicts => {
+            let tally = Tally::of(ctx.board);
+            let mut words = format!("  {}", tally.open());
+            if tally.deal_breakers() > 0 {
+                words.push_str(&format!(" · {} deal-breakers", tally.deal_breakers()));
+            }
+            if tally.parked() > 0 {
+                words.push_str(&format!(" · {} parked", tally.parked()));
+            }
+            words
+        }
+        _ => format!("  {len}"),
+    };
     let heading = Line::from(vec![
         Span::styled(title, theme.heading),
-        Span::styled(format!("  {len}"), theme.muted),
+        Span::styled(count, theme.muted),
     ]);
     frame.render_widget(Paragraph::new(heading), head);
     let rows = usize::from(body.height);
@@ -1039,7 +1061,12 @@ fn action_lines(
         .unwrap_or(0)
         .max(display_width("no owner"));
     let owner_w = longest_owner.min(OWNER_WIDTH).min(width / 4);
-    let due_w = DUE_WIDTH.min(width / 6);
+    // An overdue date says so beside it, which takes a wider column.
+    let due_w = if actions.iter().any(|a| ctx.is_overdue(a)) {
+        (DUE_WIDTH + OVERDUE.len()).min(width / 4)
+    } else {
+        DUE_WIDTH.min(width / 6)
+    };
     let text_w = width.saturating_sub(2 + GAP + owner_w + GAP + due_w);
     let first = scroll_offset(cursor.unwrap_or(0), actions.len(), rows);
     let mut cut = 0;
@@ -1061,6 +1088,9 @@ fn action_lines(
                 (action.owner.clone(), theme.text)
             };
             let (due, due_style) = match action.due {
+                Some(d) if ctx.is_overdue(action) => {
+                    (format!("{}{OVERDUE}", d.format(DATE_FORMAT)), theme.bad)
+                }
                 Some(d) => (d.format(DATE_FORMAT).to_string(), theme.text),
                 None => ("no date".to_string(), theme.muted),
             };
@@ -1092,18 +1122,13 @@ fn action_lines(
 // ---------------------------------------------------------------------------
 // Time
 
-/// Whole minutes, rounded to the nearest, so 14:40 reads as 15.
-fn minutes(seconds: u64) -> u64 {
-    seconds.saturating_add(30) / 60
-}
-
 /// Joins the words of one stage's figures: the wrap never breaks at a no-break space, so
 /// "Vision 25 / 31 min" stays together on one row.
 const NBSP: char = '\u{a0}';
 
 /// "TIME planned / actual   Vision 25 / 31 min · Roles 20 / 18 min · … · total 100 / 110 min".
 fn time_line(session: &Session, theme: &Theme, compact: bool) -> Line<'static> {
-    let clock = &session.clock;
+    let time = TimeTally::of(session);
     // Narrow screens say "min" once and drop the spaces around the slash, which saves a
     // row at 80 columns.
     let (slash, unit, label) = if compact {
@@ -1119,33 +1144,33 @@ fn time_line(session: &Session, theme: &Theme, compact: bool) -> Line<'static> {
         Span::styled("TIME ", theme.heading),
         Span::styled(label, theme.muted),
     ];
-    for stage in Stage::ALL {
-        let planned = clock.timebox_minutes(stage);
-        let actual = minutes(clock.spent_seconds(stage));
+    for stage in time.stages {
+        spans.push(Span::styled(
+            format!("{}{NBSP}", short_label(stage.stage)),
+            theme.muted,
+        ));
+        // A stage that was not held is out of the plan (see `TimeTally`), as in the notes.
+        let Some(actual) = stage.actual else {
+            spans.push(Span::styled("not held", theme.muted));
+            spans.push(Span::styled(" · ", theme.muted));
+            continue;
+        };
         // Running over is worth seeing, but the numbers already say it; colour only
         // underlines it.
-        let style = if actual > u64::from(planned) {
+        let style = if actual > stage.timebox {
             theme.warn
         } else {
             theme.text
         };
         spans.push(Span::styled(
-            format!("{}{NBSP}", short_label(stage)),
-            theme.muted,
-        ));
-        spans.push(Span::styled(
-            format!("{planned}{slash}{actual}{unit}"),
+            format!("{}{slash}{actual}{unit}", stage.timebox),
             style,
         ));
         spans.push(Span::styled(" · ", theme.muted));
     }
     spans.push(Span::styled(format!("total{NBSP}"), theme.muted));
     spans.push(Span::styled(
-        format!(
-            "{}{slash}{}{NBSP}min",
-            clock.total_timebox_minutes(),
-            minutes(clock.total_spent_seconds())
-        ),
+        format!("{}{slash}{}{NBSP}min", time.planned, time.actual),
         theme.heading,
     ));
     Line::from(spans)
