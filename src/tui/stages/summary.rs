@@ -938,17 +938,7 @@ fn render_section(
     // The list of open conflicts also holds the deal-breakers and the parked ones; the
     // heading counts them apart, as the notes do, so that "open" means one number.
     let count = match prepared.section {
-        Section::Conflicts => {
-            let tally = Tally::of(ctx.board);
-            let mut words = format!("  {}", tally.open());
-            if tally.deal_breakers() > 0 {
-                words.push_str(&format!(" · {} deal-breakers", tally.deal_breakers()));
-            }
-            if tally.parked() > 0 {
-                words.push_str(&format!(" · {} parked", tally.parked()));
-            }
-            words
-        }
+        Section::Conflicts => format!("  {}", open_count(ctx.board)),
         _ => format!("  {len}"),
     };
     let heading = Line::from(vec![
@@ -1122,6 +1112,25 @@ fn action_lines(
 // ---------------------------------------------------------------------------
 // Time
 
+/// "4 · 1 deal-breaker · 2 parked": the open conflicts as the notes count them, then the
+/// others the list shows.
+fn open_count(board: &[BoardEntry]) -> String {
+    let tally = Tally::of(board);
+    let mut words = tally.open().to_string();
+    if tally.deal_breakers() > 0 {
+        let noun = if tally.deal_breakers() == 1 {
+            "deal-breaker"
+        } else {
+            "deal-breakers"
+        };
+        words.push_str(&format!(" · {} {noun}", tally.deal_breakers()));
+    }
+    if tally.parked() > 0 {
+        words.push_str(&format!(" · {} parked", tally.parked()));
+    }
+    words
+}
+
 /// Joins the words of one stage's figures: the wrap never breaks at a no-break space, so
 /// "Vision 25 / 31 min" stays together on one row.
 const NBSP: char = '\u{a0}';
@@ -1280,7 +1289,7 @@ mod tests {
         let first_agreement: String = agreements[0].chars().take(20).collect();
         let open = unsettled(&entries);
         let agreed_heading = format!("AGREEMENTS  {}", agreements.len());
-        let open_heading = format!("OPEN CONFLICTS  {}", open.len());
+        let open_heading = format!("OPEN CONFLICTS  {}", open_count(&entries));
         let first_open = severity_marker(open[0].severity);
         assert!(row("Readiness ") < row(&agreed_heading));
         assert!(row(&agreed_heading) < row(&first_agreement));
@@ -1383,10 +1392,12 @@ mod tests {
         );
         let buf = draw(&SummaryScreen::default(), history.session(), 80, 24);
         let all = rows(&buf).join("\n");
-        // Two added to what the sample leaves open or parked.
-        let unsettled_now = unsettled(&board::board(history.session())).len();
+        // The heading counts the open ones apart from the deal-breaker and the parked one.
         assert!(
-            all.contains(&format!("OPEN CONFLICTS  {unsettled_now}")),
+            all.contains(&format!(
+                "OPEN CONFLICTS  {}",
+                open_count(&board::board(history.session()))
+            )),
             "{all}"
         );
         let (dy, dx) = find(&buf, "✖ deal-breaker").expect(&all);
@@ -1402,12 +1413,12 @@ mod tests {
         let history = proceed();
         let buf = draw(&SummaryScreen::default(), history.session(), 160, 45);
         let all = rows(&buf).join("\n");
-        let (py, px) = find(&buf, "parked   ").expect(&all);
+        let (py, px) = find(&buf, "  parked   ").expect(&all);
         assert!(
             rows(&buf)[usize::from(py)].contains("Nobody is accountable for"),
             "{all}"
         );
-        assert_eq!(buf[(px, py)].style().fg, Theme::dark().muted.fg);
+        assert_eq!(buf[(px + 2, py)].style().fg, Theme::dark().muted.fg);
         let (ly, _) = find(&buf, "· low").expect(&all);
         assert!(ly < py, "open ones first");
         let ready = readiness_line(&board::board(history.session()), &Theme::dark()).to_string();
@@ -1847,7 +1858,10 @@ mod tests {
             let all = rows(&buf).join("\n");
             assert!(find(&buf, "▶ Follow-up number 497").is_some(), "{all}");
             assert!(
-                all.contains(&format!("OPEN CONFLICTS  {unsettled_now}")),
+                all.contains(&format!(
+                    "OPEN CONFLICTS  {}",
+                    open_count(&board::board(history.session()))
+                )),
                 "{all}"
             );
             assert!(all.contains("more (see the conflict check)"), "{all}");
