@@ -9,8 +9,9 @@ use std::rc::Rc;
 use clap::{Parser, Subcommand};
 
 use crate::domain::PartnershipType;
-use crate::domain::board::{Readiness, board};
+use crate::domain::board::board;
 use crate::domain::change::{MAX_PARTNERS, MIN_PARTNERS};
+use crate::domain::tally::Tally;
 use crate::export::{CsvTable, Format, Notes, render};
 use crate::storage::Listed;
 use crate::storage::atomic::write_atomically;
@@ -468,20 +469,21 @@ fn check(files: &[PathBuf]) -> ExitCode {
                 let verdict = session
                     .verdict
                     .map_or("no verdict yet".to_string(), |v| format!("verdict: {v}"));
-                let readiness = Readiness::of(&board(session));
+                let tally = Tally::of(&board(session));
                 println!(
-                    "{}: ok — '{}', {} partners, {} events, reached {}, {}; conflicts: {} ({} settled, {} deal-breakers, {} parked, {} dismissed){}",
+                    "{}: ok — '{}', {} partners, {} events, reached {}, {}; conflicts: {} on the board, {} ({} settled, {} deal-breakers, {} parked, {} dismissed){}",
                     file.display(),
                     session.title,
                     session.partners.len(),
                     history.events().len(),
                     session.reached,
                     verdict,
-                    readiness.open_summary(),
-                    readiness.settled,
-                    readiness.deal_breakers,
-                    readiness.parked,
-                    readiness.dismissed,
+                    tally.on_board(),
+                    tally.outcomes.open_summary(),
+                    tally.settled(),
+                    tally.deal_breakers(),
+                    tally.parked(),
+                    tally.dismissed(),
                     stale,
                 );
             }

@@ -722,12 +722,19 @@ fn hostile_csv_export_reads_back_to_the_same_fields_with_formulas_neutralised() 
     let session = built.history.session();
 
     let actions = read_csv(&csv(&notes, CsvTable::Actions));
-    let mut expected = vec![vec!["text".to_string(), "owner".into(), "due".into()]];
+    let mut expected = vec![vec![
+        "text".to_string(),
+        "owner".into(),
+        "due".into(),
+        "overdue".into(),
+    ]];
+    let today = generated().date_naive();
     expected.extend(session.actions.iter().map(|a| {
         vec![
             guarded(&a.text),
             guarded(&a.owner),
             a.due.map_or_else(String::new, |d| d.to_string()),
+            if a.is_overdue(today) { "yes" } else { "no" }.to_string(),
         ]
     }));
     assert_eq!(actions, expected);

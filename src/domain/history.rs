@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::change::{ApplyError, Change, MAX_PARTNERS, MIN_PARTNERS, check_time};
 use super::describe::describe;
+use super::gate::{GateRecord, follow};
 use super::session::{Partner, PartnerVision, Session};
 use super::stage::{Stage, StageClock};
 use super::timeline::Changed;
@@ -29,6 +30,11 @@ pub(crate) struct Reversible {
     /// The sentence for the change, worded against the state before it, so that
     /// "Undid: …" names things as they were when the change was made.
     said: String,
+    /// The gate record before and after the change. Undo and Redo put these back rather
+    /// than following the state again: followed afresh, a gate decided again by a Redo
+    /// would take what is agreed at the Redo as what was agreed at the gate.
+    gate_before: Option<GateRecord>,
+    gate_after: Option<GateRecord>,
 }
 
 impl Reversible {
@@ -194,6 +200,7 @@ impl Fold {
             Change::Undo => {
                 let entry = self.undo.last().ok_or(ApplyError::NothingToUndo)?;
                 run_all(&mut self.session, &entry.inverse, guard)?;
+                self.session.gate_record = entry.gate_before.clone();
                 if let Some(entry) = self.undo.pop() {
                     self.redo.push(entry);
                 }
@@ -201,11 +208,14 @@ impl Fold {
             Change::Redo => {
                 let entry = self.redo.last().ok_or(ApplyError::NothingToRedo)?;
                 let inverse = run_one(&mut self.session, &entry.forward, guard)?;
+                self.session.gate_record = entry.gate_after.clone();
                 if let Some(entry) = self.redo.pop() {
                     self.undo.push(Reversible {
                         forward: entry.forward,
                         inverse,
                         said: entry.said,
+                        gate_before: entry.gate_before,
+                        gate_after: entry.gate_after,
                     });
                 }
             }
@@ -222,11 +232,15 @@ impl Fold {
                     // seek from re-running conflict detection for every settled finding.
                     Guard::Replayed => change.apply_restoring(&mut self.session)?,
                 };
+                let gate_before = self.session.gate_record.take();
+                self.session.gate_record = follow(gate_before.clone(), &self.session, event.at);
                 if change.is_undoable() {
                     self.undo.push(Reversible {
                         forward: change.clone(),
                         inverse,
                         said,
+                        gate_before,
+                        gate_after: self.session.gate_record.clone(),
                     });
                     self.redo.clear();
                 }
@@ -295,6 +309,7 @@ fn created_session(at: DateTime<Utc>, change: &Change) -> Result<Session, ApplyE
         partners: Vec::new(),
         statement: String::new(),
         gate: None,
+        gate_record: None,
         roles: Vec::new(),
         holes: Vec::new(),
         interests: Vec::new(),
@@ -465,6 +480,8 @@ mod tests {
             },
             inverse: Vec::new(),
             said: String::new(),
+            gate_before: None,
+            gate_after: None,
         }
     }
 

@@ -179,6 +179,15 @@ pub struct ActionItem {
     pub due: Option<NaiveDate>,
 }
 
+impl ActionItem {
+    /// True when the item was due before `today`. Due today is not overdue yet: the day
+    /// is not over. A past date is still allowed (the minutes of an earlier meeting), it
+    /// is only said to be overdue.
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.due.is_some_and(|due| due < today)
+    }
+}
+
 /// The room's outcome for a detected conflict, remembered under the finding's key.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Outcome {
@@ -199,6 +208,10 @@ pub struct Session {
     /// The statement of the shared opportunity, written by the room together.
     pub statement: String,
     pub gate: Option<GateDecision>,
+    /// What was agreed at the gate and what has changed since, derived from the events
+    /// (the session file never holds it; the JSON export shows it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gate_record: Option<super::gate::GateRecord>,
     pub roles: Vec<Role>,
     pub holes: Vec<Hole>,
     pub interests: Vec<Interest>,

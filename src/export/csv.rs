@@ -18,12 +18,18 @@ pub fn csv(notes: &Notes, table: CsvTable) -> String {
 
 fn actions(notes: &Notes) -> String {
     let mut out = String::new();
-    record(&mut out, &["text", "owner", "due"]);
+    record(&mut out, &["text", "owner", "due", "overdue"]);
+    let today = notes.generated.date_naive();
     for action in &notes.session.actions {
         let due = action
             .due
             .map_or_else(String::new, |d| d.format("%Y-%m-%d").to_string());
-        record(&mut out, &[&action.text, &action.owner, &due]);
+        let overdue = if action.is_overdue(today) {
+            "yes"
+        } else {
+            "no"
+        };
+        record(&mut out, &[&action.text, &action.owner, &due, overdue]);
     }
     out
 }

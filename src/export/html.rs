@@ -20,11 +20,13 @@ use std::fmt::Write as _;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::{Notes, minutes};
-use crate::domain::board::{BoardEntry, Readiness, Source, agreements};
+use super::Notes;
+use crate::domain::board::{BoardEntry, Source, agreements};
 use crate::domain::change::{gate_missing, stage_lock};
 use crate::domain::describe::filler_label;
 use crate::domain::detect::Rule;
+use crate::domain::gate::drift_sentence;
+use crate::domain::tally::{Tally as Counts, TimeTally};
 use crate::domain::{
     ConflictCategory, ConflictStatus, Function, GateDecision, Hole, HoleFiller, Interest,
     InterestCategory, ItemId, ItemRef, PartnerId, Raci, Role, Session, Severity, Stage, Verdict,
@@ -538,9 +540,9 @@ impl<'n, 'a> Page<'n, 'a> {
         }
         self.raw("</div>\n");
 
-        let readiness = Readiness::of(&self.notes.board);
+        let readiness = Counts::of(&self.notes.board);
         let reps: usize = s.partners.iter().map(|p| p.representatives.len()).sum();
-        let agreed = agreements(&self.notes.board).count();
+        let agreed = readiness.agreements;
         // Only figures for stages the room held: a template's roles or an untouched
         // conflict board say nothing about a session that ended at the gate.
         let mut stats: Vec<(usize, &str)> =
@@ -552,8 +554,8 @@ impl<'n, 'a> Page<'n, 'a> {
             stats.push((s.interests.len(), "interests disclosed"));
         }
         if self.reached(Stage::Conflicts) {
-            stats.push((readiness.total(), "conflicts on the board"));
-            stats.push((readiness.open_total(), "still open"));
+            stats.push((readiness.on_board(), "conflicts on the board"));
+            stats.push((readiness.open(), "still open"));
             stats.push((agreed, "agreements"));
         }
         stats.push((s.actions.len(), "action items"));
@@ -566,34 +568,34 @@ impl<'n, 'a> Page<'n, 'a> {
         self.raw("<p class=\"readiness\"><span class=\"label\">Readiness</span> ");
         if !self.reached(Stage::Conflicts) {
             self.esc("The conflict check was not held.");
-        } else if readiness.total() == 0 {
+        } else if readiness.on_board() == 0 {
             self.esc("No conflicts on the board.");
         } else {
             let mut words = format!(
                 "{}% of the {} decided; {}",
                 readiness.percent_decided(),
-                plural(readiness.total(), "conflict", "conflicts"),
-                readiness.open_summary()
+                plural(readiness.on_board(), "conflict", "conflicts"),
+                readiness.outcomes.open_summary()
             );
-            if readiness.parked > 0 {
-                let _ = write!(words, ", {} parked", readiness.parked);
+            if readiness.parked() > 0 {
+                let _ = write!(words, ", {} parked", readiness.parked());
             }
-            if readiness.deal_breakers > 0 {
+            if readiness.deal_breakers() > 0 {
                 let _ = write!(
                     words,
                     ", {}",
-                    plural(readiness.deal_breakers, "deal-breaker", "deal-breakers")
+                    plural(readiness.deal_breakers(), "deal-breaker", "deal-breakers")
                 );
             }
-            if readiness.dismissed > 0 {
-                let _ = write!(words, "; {} dismissed", readiness.dismissed);
+            if readiness.dismissed() > 0 {
+                let _ = write!(words, "; {} dismissed", readiness.dismissed());
             }
             words.push('.');
             self.esc(&words);
         }
         self.raw("</p>\n");
-        let spent = minutes(s.clock.total_spent_seconds());
-        let planned = u64::from(s.clock.total_timebox_minutes());
+        let time = TimeTally::of(s);
+        let (spent, planned) = (time.actual, time.planned);
         self.raw("<p class=\"readiness\"><span class=\"label\">Time</span> ");
         self.esc(&format!(
             "{} spent of {} planned.",
@@ -605,23 +607,21 @@ impl<'n, 'a> Page<'n, 'a> {
     }
 
     fn timing(&mut self) {
-        let clock = &self.s.clock;
+        let time = TimeTally::of(self.s);
         self.section("time", "Time per stage");
         self.raw("<table class=\"timing\">\n<thead><tr><th scope=\"col\">Stage</th><th scope=\"col\" class=\"num\">Planned</th><th scope=\"col\" class=\"num\">Actual</th><th scope=\"col\">Against plan</th></tr></thead>\n<tbody>\n");
-        for stage in Stage::ALL {
-            let planned = u64::from(clock.timebox_minutes(stage));
-            let seconds = clock.spent_seconds(stage);
-            let actual = minutes(seconds);
+        for row in time.stages {
+            let (stage, planned) = (row.stage, row.timebox);
             self.raw("<tr><th scope=\"row\">");
             self.esc(&Self::section_title(stage));
             let _ = write!(
                 self.out,
                 "</th><td class=\"num\">{planned} min</td><td class=\"num\">"
             );
-            if seconds == 0 && !self.reached(stage) {
+            let Some(actual) = row.actual else {
                 self.raw("—</td><td><span class=\"missing\">not reached</span></td></tr>\n");
                 continue;
-            }
+            };
             let _ = write!(self.out, "{actual} min</td><td>");
             let words = match actual.cmp(&planned) {
                 std::cmp::Ordering::Greater => format!("{} over", duration(actual - planned)),
@@ -633,8 +633,7 @@ impl<'n, 'a> Page<'n, 'a> {
             self.esc(&words);
             self.raw("</span></td></tr>\n");
         }
-        let planned = u64::from(clock.total_timebox_minutes());
-        let actual = minutes(clock.total_spent_seconds());
+        let (planned, actual) = (time.planned, time.actual);
         let _ = write!(
             self.out,
             "</tbody>\n<tfoot><tr><th scope=\"row\">Total</th><td class=\"num\">{}</td><td class=\"num\">{}</td><td></td></tr></tfoot>\n</table>\n",
@@ -717,9 +716,14 @@ impl<'n, 'a> Page<'n, 'a> {
             }
             Some(GateDecision::Proceed {
                 override_reason: None,
-            }) => {
-                self.raw("<div class=\"gate gate-proceed\">\n<p class=\"gate-head\">Proceed</p>\n<p>Every partner agreed to the shared statement, and the room went on to the role split.</p>\n</div>\n");
-            }
+            }) => match drift_sentence(s, &|at| at.format("%H:%M").to_string()) {
+                None => self.raw("<div class=\"gate gate-proceed\">\n<p class=\"gate-head\">Proceed</p>\n<p>Every partner agreed to the shared statement, and the room went on to the role split.</p>\n</div>\n"),
+                Some(drift) => {
+                    self.raw("<div class=\"gate gate-override\">\n<p class=\"gate-head\">Proceed, no longer agreed</p>\n<p>");
+                    self.esc(&drift);
+                    self.raw(" The room went on to the role split.</p>\n</div>\n");
+                }
+            },
             Some(GateDecision::Proceed {
                 override_reason: Some(reason),
             }) => {
@@ -729,6 +733,11 @@ impl<'n, 'a> Page<'n, 'a> {
                 if let Some(missing) = gate_missing(s) {
                     self.raw("<p><span class=\"label\">Still missing</span> ");
                     self.user(&missing);
+                    self.raw("</p>\n");
+                }
+                if let Some(drift) = drift_sentence(s, &|at| at.format("%H:%M").to_string()) {
+                    self.raw("<p>");
+                    self.esc(&drift);
                     self.raw("</p>\n");
                 }
                 self.raw("</div>\n");
@@ -1505,6 +1514,9 @@ impl<'n, 'a> Page<'n, 'a> {
             match a.due {
                 Some(day) => self.esc(&short_date(day)),
                 None => self.missing("no date"),
+            }
+            if a.is_overdue(self.notes.generated.date_naive()) {
+                self.raw(" <span class=\"over\">overdue</span>");
             }
             self.raw("</td></tr>\n");
         }

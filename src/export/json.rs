@@ -13,6 +13,7 @@ use serde::Serialize;
 use super::Notes;
 use crate::domain::board::{BoardEntry, Source};
 use crate::domain::detect::Rule;
+use crate::domain::tally::{Tally, TimeTally};
 use crate::domain::{
     ConflictCategory, ConflictStatus, Event, ItemId, ItemRef, PartnerId, Session, Severity,
 };
@@ -31,6 +32,8 @@ struct Export<'a> {
     header: &'a Header,
     session: &'a Session,
     board: Vec<BoardJson<'a>>,
+    counts: Counts,
+    actions: Vec<ActionJson>,
     decisions: Vec<Decision>,
     events: &'a [Event],
 }
@@ -56,6 +59,29 @@ struct BoardJson<'a> {
     owner: &'a str,
     prompt: Option<&'a str>,
     shared_terms: &'a [String],
+}
+
+/// The figures the notes print, as `Tally` and `TimeTally` define them.
+#[derive(Serialize)]
+struct Counts {
+    on_board: usize,
+    entered: usize,
+    found: usize,
+    open: usize,
+    parked: usize,
+    settled: usize,
+    deal_breakers: usize,
+    dismissed: usize,
+    agreements: usize,
+    planned_minutes: u64,
+    actual_minutes: u64,
+}
+
+/// Each action item's standing on the day the notes were made.
+#[derive(Serialize)]
+struct ActionJson {
+    id: ItemId,
+    overdue: bool,
 }
 
 #[derive(Serialize)]
@@ -98,6 +124,16 @@ pub fn json(notes: &Notes) -> Result<String, serde_json::Error> {
         header: notes.header,
         session: notes.session,
         board: notes.board.iter().map(BoardJson::of).collect(),
+        counts: counts(notes),
+        actions: notes
+            .session
+            .actions
+            .iter()
+            .map(|a| ActionJson {
+                id: a.id,
+                overdue: a.is_overdue(notes.generated.date_naive()),
+            })
+            .collect(),
         decisions: notes
             .decision_log()
             .into_iter()
@@ -108,6 +144,24 @@ pub fn json(notes: &Notes) -> Result<String, serde_json::Error> {
     let mut text = serde_json::to_string_pretty(&export)?;
     text.push('\n');
     Ok(text)
+}
+
+fn counts(notes: &Notes) -> Counts {
+    let tally = Tally::of(&notes.board);
+    let time = TimeTally::of(notes.session);
+    Counts {
+        on_board: tally.on_board(),
+        entered: tally.entered,
+        found: tally.found,
+        open: tally.open(),
+        parked: tally.parked(),
+        settled: tally.settled(),
+        deal_breakers: tally.deal_breakers(),
+        dismissed: tally.dismissed(),
+        agreements: tally.agreements,
+        planned_minutes: time.planned,
+        actual_minutes: time.actual,
+    }
 }
 
 #[cfg(test)]

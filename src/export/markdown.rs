@@ -11,11 +11,13 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use unicode_width::UnicodeWidthStr;
 
-use super::{Notes, minutes};
-use crate::domain::board::{BoardEntry, Readiness, agreements};
+use super::Notes;
+use crate::domain::board::{BoardEntry, agreements};
 use crate::domain::change::stage_lock;
 use crate::domain::describe::filler_label;
 use crate::domain::detect::Rule;
+use crate::domain::gate::drift_sentence;
+use crate::domain::tally::{Tally, TimeTally};
 use crate::domain::{
     ConflictStatus, GateDecision, HoleFiller, Partner, Raci, Role, Session, Stage, Verdict,
 };
@@ -23,7 +25,7 @@ use crate::domain::{
 /// The notes for `notes.session` as one Markdown document.
 pub fn markdown(notes: &Notes) -> String {
     let mut doc = Doc::default();
-    let readiness = Readiness::of(&notes.board);
+    let readiness = Tally::of(&notes.board);
     front_matter(&mut doc, notes);
     partners(&mut doc, notes.session);
     at_a_glance(&mut doc, notes, &readiness);
@@ -99,7 +101,7 @@ fn partners(doc: &mut Doc, s: &Session) {
     }
 }
 
-fn at_a_glance(doc: &mut Doc, notes: &Notes, readiness: &Readiness) {
+fn at_a_glance(doc: &mut Doc, notes: &Notes, readiness: &Tally) {
     let s = notes.session;
     doc.heading(2, "At a glance");
     let mut lines = vec![format!("**Verdict:** {}", verdict_line(s))];
@@ -107,10 +109,9 @@ fn at_a_glance(doc: &mut Doc, notes: &Notes, readiness: &Readiness) {
         Some(gap) => lines.push(format!("**Conflict check:** not reached; {gap}.")),
         None => {
             lines.push(format!("**Readiness:** {}", readiness_line(readiness)));
-            let agreed = agreements(&notes.board).count();
             lines.push(format!(
                 "**Agreements:** {}",
-                match agreed {
+                match readiness.agreements {
                     0 => "none yet".to_string(),
                     1 => "1 reached".to_string(),
                     n => format!("{n} reached"),
@@ -119,7 +120,10 @@ fn at_a_glance(doc: &mut Doc, notes: &Notes, readiness: &Readiness) {
             lines.push(format!("**Open conflicts:** {}", open_line(readiness)));
         }
     }
-    lines.push(format!("**Action items:** {}", actions_line(s)));
+    lines.push(format!(
+        "**Action items:** {}",
+        actions_line(s, notes.generated.date_naive())
+    ));
     doc.bullets(&lines);
 }
 
@@ -131,38 +135,28 @@ fn time(doc: &mut Doc, s: &Session) {
         ("Actual", Align::Right),
         ("Difference", Align::Left),
     ]);
-    // A stage that was never held would count its whole timebox as time saved; the total
-    // compares only the stages the room went through.
-    let (mut planned_total, mut skipped_any) = (0u64, false);
-    for stage in Stage::ALL {
-        let planned = u64::from(s.clock.timebox_minutes(stage));
-        let seconds = s.clock.spent_seconds(stage);
-        let skipped = seconds == 0 && (stage > s.reached || stage_lock(s, stage).is_some());
-        let (actual, difference) = if skipped {
-            skipped_any = true;
-            ("—".to_string(), "not reached".to_string())
-        } else {
-            planned_total += planned;
-            let actual = minutes(seconds);
-            (format!("{actual} min"), difference(planned, actual))
+    // The plan counts only the stages that were held (see `TimeTally`).
+    let time = TimeTally::of(s);
+    for stage in &time.stages {
+        let (actual, difference) = match stage.actual {
+            None => ("—".to_string(), "not reached".to_string()),
+            Some(actual) => (format!("{actual} min"), difference(stage.timebox, actual)),
         };
         table.row(vec![
-            stage.label().to_string(),
-            format!("{planned} min"),
+            stage.stage.label().to_string(),
+            format!("{} min", stage.timebox),
             actual,
             difference,
         ]);
     }
-    let planned = planned_total;
-    let actual = minutes(s.clock.total_spent_seconds());
     table.row(vec![
         "**Total**".to_string(),
-        format!("{planned} min"),
-        format!("{actual} min"),
-        difference(planned, actual),
+        format!("{} min", time.planned),
+        format!("{} min", time.actual),
+        difference(time.planned, time.actual),
     ]);
     doc.table(&table);
-    if skipped_any {
+    if time.any_skipped() {
         doc.para("The total leaves out the stages that were not reached.");
     }
 }
@@ -237,9 +231,15 @@ fn vision(doc: &mut Doc, notes: &Notes) {
         None => doc.para("**Not decided.** The session has not reached a decision at the gate."),
         Some(GateDecision::Proceed {
             override_reason: None,
-        }) => doc.para(
-            "**Passed.** Every partner agreed to the shared statement, and the room went on to the role split.",
-        ),
+        }) => match drift_sentence(s, &|at| at.format("%H:%M").to_string()) {
+            None => doc.para(
+                "**Passed.** Every partner agreed to the shared statement, and the room went on to the role split.",
+            ),
+            Some(drift) => doc.para(&format!(
+                "**Passed, no longer agreed.** {} The room went on to the role split.",
+                escape::inline(&drift)
+            )),
+        },
         Some(GateDecision::Proceed {
             override_reason: Some(reason),
         }) => {
@@ -251,6 +251,9 @@ fn vision(doc: &mut Doc, notes: &Notes) {
                 "**The moderator's reason:** {}",
                 escape::paragraph(reason, "")
             ));
+            if let Some(drift) = drift_sentence(s, &|at| at.format("%H:%M").to_string()) {
+                doc.para(&escape::inline(&drift));
+            }
         }
         Some(GateDecision::TakeAPass { reason }) => {
             doc.para(
@@ -419,7 +422,7 @@ fn interests(doc: &mut Doc, s: &Session) {
     doc.table(&table);
 }
 
-fn conflicts(doc: &mut Doc, notes: &Notes, readiness: &Readiness) {
+fn conflicts(doc: &mut Doc, notes: &Notes, readiness: &Tally) {
     let s = notes.session;
     doc.heading(2, "4. Conflict check");
     if let Some(gap) = board_hidden(notes) {
@@ -434,11 +437,11 @@ fn conflicts(doc: &mut Doc, notes: &Notes, readiness: &Readiness) {
         return;
     }
 
-    let entered = notes.board.iter().filter(|e| !e.is_detected()).count();
     doc.para(&format!(
-        "{} on the board: {entered} entered by the moderator, {} found by the rules. {}.",
-        count(notes.board.len(), "conflict", "conflicts"),
-        notes.board.len() - entered,
+        "{} on the board: {} entered by the moderator, {} found by the rules. {}.",
+        count(readiness.on_board(), "conflict", "conflicts"),
+        readiness.entered,
+        readiness.found,
         capitalise(&readiness_line(readiness)),
     ));
 
@@ -624,12 +627,17 @@ fn summary(doc: &mut Doc, notes: &Notes) {
         ("Owner", Align::Left),
         ("Due", Align::Left),
     ]);
+    let today = notes.generated.date_naive();
     for (n, action) in s.actions.iter().enumerate() {
+        let mut due = action.due.map_or_else(|| "—".to_string(), short_date);
+        if action.is_overdue(today) {
+            due.push_str(" (overdue)");
+        }
         table.row(vec![
             (n + 1).to_string(),
             escape::cell(&action.text),
             or_dash(escape::cell(&action.owner)),
-            action.due.map_or_else(|| "—".to_string(), short_date),
+            due,
         ]);
     }
     doc.table(&table);
@@ -760,19 +768,19 @@ fn note_label(verdict: Verdict) -> &'static str {
     }
 }
 
-fn readiness_line(r: &Readiness) -> String {
-    let total = r.total();
+fn readiness_line(r: &Tally) -> String {
+    let total = r.on_board();
     let mut line = if total == 0 {
         "no conflicts to decide".to_string()
     } else {
         format!(
             "{} of {} decided ({}%)",
-            r.settled + r.deal_breakers,
+            r.decided(),
             count(total, "conflict", "conflicts"),
             r.percent_decided()
         )
     };
-    match r.dismissed {
+    match r.dismissed() {
         0 => {}
         1 => line.push_str("; 1 more dismissed as not a conflict"),
         n => line.push_str(&format!("; {n} more dismissed as not conflicts")),
@@ -780,12 +788,12 @@ fn readiness_line(r: &Readiness) -> String {
     line
 }
 
-fn open_line(r: &Readiness) -> String {
-    let mut line = r.open_summary();
-    if r.parked > 0 {
-        line.push_str(&format!(", {} parked for a later meeting", r.parked));
+fn open_line(r: &Tally) -> String {
+    let mut line = r.outcomes.open_summary();
+    if r.parked() > 0 {
+        line.push_str(&format!(", {} parked for a later meeting", r.parked()));
     }
-    match r.deal_breakers {
+    match r.deal_breakers() {
         0 => {}
         1 => line.push_str("; 1 deal-breaker stands"),
         n => line.push_str(&format!("; {n} deal-breakers stand")),
@@ -793,16 +801,21 @@ fn open_line(r: &Readiness) -> String {
     line
 }
 
-fn actions_line(s: &Session) -> String {
+fn actions_line(s: &Session, today: NaiveDate) -> String {
     if s.actions.is_empty() {
         return "none".to_string();
     }
     let n = s.actions.len();
-    match s.actions.iter().filter_map(|a| a.due).min() {
+    let mut line = match s.actions.iter().filter_map(|a| a.due).min() {
         Some(due) if n == 1 => format!("1, due {}", long_date(due)),
         Some(due) => format!("{n}, the first due {}", long_date(due)),
         None => n.to_string(),
+    };
+    match s.actions.iter().filter(|a| a.is_overdue(today)).count() {
+        0 => {}
+        overdue => line.push_str(&format!(" ({overdue} overdue)")),
     }
+    line
 }
 
 /// The check column of the role split, in the words the wall uses.

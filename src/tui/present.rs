@@ -293,7 +293,7 @@ impl PresentView {
         }
 
         let highlight = self.highlight(now);
-        let ctx = self.ctx(theme, highlight);
+        let ctx = self.ctx(theme, highlight).on(now);
         self.screens
             .render_or_focus(stage, self.focus, frame, body, area.height, &ctx);
 

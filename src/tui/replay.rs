@@ -284,7 +284,7 @@ impl ReplayView {
             theme,
         );
         let replay_now = self.replay_time(now);
-        let ctx = self.ctx(theme, self.highlight(replay_now));
+        let ctx = self.ctx(theme, self.highlight(replay_now)).on(now);
         self.screens
             .render_or_focus(stage, self.focus, frame, body, area.height, &ctx);
         let lines = self.bar_lines(usize::from(area.width), theme, replay_now);

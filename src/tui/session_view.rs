@@ -550,7 +550,7 @@ impl SessionView {
             theme,
         );
         let board = self.board();
-        let ctx = StageCtx::new(session, &board, theme, self.read_only.is_some(), None);
+        let ctx = StageCtx::new(session, &board, theme, self.read_only.is_some(), None).on(now);
         // In focus mode the item takes the whole body; should it be gone (deleted by
         // undo, say), the stage shows again rather than an empty screen.
         if self.show_partners {

@@ -42,6 +42,9 @@ pub struct StageCtx<'a> {
     /// What the screen could not show while drawing, for the footer's fit check.
     /// Screens report into it from `render`; whoever drew them reads it afterwards.
     pub fit: FitReport,
+    /// The app clock's day, for what falls due (overdue action items); `None` where no
+    /// clock is at hand, and then nothing is called overdue.
+    pub today: Option<chrono::NaiveDate>,
 }
 
 /// A part of a stage screen that did not fit: `count` of `noun` (a plural, such as
@@ -218,7 +221,19 @@ impl<'a> StageCtx<'a> {
             read_only,
             highlight,
             fit: FitReport::default(),
+            today: None,
         }
+    }
+
+    /// The same context, knowing what day the app clock says it is.
+    pub fn on(mut self, now: chrono::DateTime<chrono::Utc>) -> StageCtx<'a> {
+        self.today = Some(now.date_naive());
+        self
+    }
+
+    /// True when `action` was due before the app clock's day.
+    pub fn is_overdue(&self, action: &crate::domain::ActionItem) -> bool {
+        self.today.is_some_and(|today| action.is_overdue(today))
     }
 
     /// True when `entry` on the conflict board is what the replayed event changed.

@@ -12,7 +12,8 @@ use ratatui::widgets::{Block, BorderType, Borders, Padding, Paragraph};
 
 use crate::domain::board::{self, BoardEntry};
 use crate::domain::change::verdict_block;
-use crate::domain::{ActionItem, Change, ConflictStatus, GateDecision, Session, Stage, Verdict};
+use crate::domain::tally::{Tally, TimeTally};
+use crate::domain::{ActionItem, Change, ConflictStatus, GateDecision, Session, Verdict};
 use crate::tui::chrome::short_label;
 use crate::tui::editor::EditorMode;
 use crate::tui::form::{Form, OnSubmit};
@@ -73,6 +74,8 @@ const TWO_COLUMN_MIN_WIDTH: u16 = 120;
 /// Cells for the owner and due-date columns of the action items.
 const OWNER_WIDTH: usize = 20;
 const DUE_WIDTH: usize = 10;
+/// Said after a due date that has passed.
+const OVERDUE: &str = " overdue";
 const GAP: usize = 2;
 /// Deal-breakers the verdict dialog names one by one; the rest are counted.
 const MAX_NAMED_DEAL_BREAKERS: usize = 3;
@@ -594,6 +597,9 @@ fn action_card(ctx: &StageCtx, index: usize) -> Option<FocusCard> {
         Span::styled(one_line(&action.owner), theme.text)
     };
     let due = match action.due {
+        Some(d) if ctx.is_overdue(action) => {
+            Span::styled(format!("{} (overdue)", d.format(DATE_FORMAT)), theme.bad)
+        }
         Some(d) => Span::styled(d.format(DATE_FORMAT).to_string(), theme.text),
         None => Span::styled("no date set", theme.muted),
     };
@@ -929,9 +935,15 @@ fn render_section(
         Section::Actions => "ACTION ITEMS",
     };
     let (head, body) = take_top(area, 1);
+    // The list of open conflicts also holds the deal-breakers and the parked ones; the
+    // heading counts them apart, as the notes do, so that "open" means one number.
+    let count = match prepared.section {
+        Section::Conflicts => format!("  {}", open_count(ctx.board)),
+        _ => format!("  {len}"),
+    };
     let heading = Line::from(vec![
         Span::styled(title, theme.heading),
-        Span::styled(format!("  {len}"), theme.muted),
+        Span::styled(count, theme.muted),
     ]);
     frame.render_widget(Paragraph::new(heading), head);
     let rows = usize::from(body.height);
@@ -1039,7 +1051,12 @@ fn action_lines(
         .unwrap_or(0)
         .max(display_width("no owner"));
     let owner_w = longest_owner.min(OWNER_WIDTH).min(width / 4);
-    let due_w = DUE_WIDTH.min(width / 6);
+    // An overdue date says so beside it, which takes a wider column.
+    let due_w = if actions.iter().any(|a| ctx.is_overdue(a)) {
+        (DUE_WIDTH + OVERDUE.len()).min(width / 4)
+    } else {
+        DUE_WIDTH.min(width / 6)
+    };
     let text_w = width.saturating_sub(2 + GAP + owner_w + GAP + due_w);
     let first = scroll_offset(cursor.unwrap_or(0), actions.len(), rows);
     let mut cut = 0;
@@ -1061,6 +1078,9 @@ fn action_lines(
                 (action.owner.clone(), theme.text)
             };
             let (due, due_style) = match action.due {
+                Some(d) if ctx.is_overdue(action) => {
+                    (format!("{}{OVERDUE}", d.format(DATE_FORMAT)), theme.bad)
+                }
                 Some(d) => (d.format(DATE_FORMAT).to_string(), theme.text),
                 None => ("no date".to_string(), theme.muted),
             };
@@ -1092,9 +1112,23 @@ fn action_lines(
 // ---------------------------------------------------------------------------
 // Time
 
-/// Whole minutes, rounded to the nearest, so 14:40 reads as 15.
-fn minutes(seconds: u64) -> u64 {
-    seconds.saturating_add(30) / 60
+/// "4 · 1 deal-breaker · 2 parked": the open conflicts as the notes count them, then the
+/// others the list shows.
+fn open_count(board: &[BoardEntry]) -> String {
+    let tally = Tally::of(board);
+    let mut words = tally.open().to_string();
+    if tally.deal_breakers() > 0 {
+        let noun = if tally.deal_breakers() == 1 {
+            "deal-breaker"
+        } else {
+            "deal-breakers"
+        };
+        words.push_str(&format!(" · {} {noun}", tally.deal_breakers()));
+    }
+    if tally.parked() > 0 {
+        words.push_str(&format!(" · {} parked", tally.parked()));
+    }
+    words
 }
 
 /// Joins the words of one stage's figures: the wrap never breaks at a no-break space, so
@@ -1103,7 +1137,7 @@ const NBSP: char = '\u{a0}';
 
 /// "TIME planned / actual   Vision 25 / 31 min · Roles 20 / 18 min · … · total 100 / 110 min".
 fn time_line(session: &Session, theme: &Theme, compact: bool) -> Line<'static> {
-    let clock = &session.clock;
+    let time = TimeTally::of(session);
     // Narrow screens say "min" once and drop the spaces around the slash, which saves a
     // row at 80 columns.
     let (slash, unit, label) = if compact {
@@ -1119,33 +1153,33 @@ fn time_line(session: &Session, theme: &Theme, compact: bool) -> Line<'static> {
         Span::styled("TIME ", theme.heading),
         Span::styled(label, theme.muted),
     ];
-    for stage in Stage::ALL {
-        let planned = clock.timebox_minutes(stage);
-        let actual = minutes(clock.spent_seconds(stage));
+    for stage in time.stages {
+        spans.push(Span::styled(
+            format!("{}{NBSP}", short_label(stage.stage)),
+            theme.muted,
+        ));
+        // A stage that was not held is out of the plan (see `TimeTally`), as in the notes.
+        let Some(actual) = stage.actual else {
+            spans.push(Span::styled("not held", theme.muted));
+            spans.push(Span::styled(" · ", theme.muted));
+            continue;
+        };
         // Running over is worth seeing, but the numbers already say it; colour only
         // underlines it.
-        let style = if actual > u64::from(planned) {
+        let style = if actual > stage.timebox {
             theme.warn
         } else {
             theme.text
         };
         spans.push(Span::styled(
-            format!("{}{NBSP}", short_label(stage)),
-            theme.muted,
-        ));
-        spans.push(Span::styled(
-            format!("{planned}{slash}{actual}{unit}"),
+            format!("{}{slash}{actual}{unit}", stage.timebox),
             style,
         ));
         spans.push(Span::styled(" · ", theme.muted));
     }
     spans.push(Span::styled(format!("total{NBSP}"), theme.muted));
     spans.push(Span::styled(
-        format!(
-            "{}{slash}{}{NBSP}min",
-            clock.total_timebox_minutes(),
-            minutes(clock.total_spent_seconds())
-        ),
+        format!("{}{slash}{}{NBSP}min", time.planned, time.actual),
         theme.heading,
     ));
     Line::from(spans)
@@ -1255,7 +1289,7 @@ mod tests {
         let first_agreement: String = agreements[0].chars().take(20).collect();
         let open = unsettled(&entries);
         let agreed_heading = format!("AGREEMENTS  {}", agreements.len());
-        let open_heading = format!("OPEN CONFLICTS  {}", open.len());
+        let open_heading = format!("OPEN CONFLICTS  {}", open_count(&entries));
         let first_open = severity_marker(open[0].severity);
         assert!(row("Readiness ") < row(&agreed_heading));
         assert!(row(&agreed_heading) < row(&first_agreement));
@@ -1358,10 +1392,12 @@ mod tests {
         );
         let buf = draw(&SummaryScreen::default(), history.session(), 80, 24);
         let all = rows(&buf).join("\n");
-        // Two added to what the sample leaves open or parked.
-        let unsettled_now = unsettled(&board::board(history.session())).len();
+        // The heading counts the open ones apart from the deal-breaker and the parked one.
         assert!(
-            all.contains(&format!("OPEN CONFLICTS  {unsettled_now}")),
+            all.contains(&format!(
+                "OPEN CONFLICTS  {}",
+                open_count(&board::board(history.session()))
+            )),
             "{all}"
         );
         let (dy, dx) = find(&buf, "✖ deal-breaker").expect(&all);
@@ -1377,12 +1413,12 @@ mod tests {
         let history = proceed();
         let buf = draw(&SummaryScreen::default(), history.session(), 160, 45);
         let all = rows(&buf).join("\n");
-        let (py, px) = find(&buf, "parked   ").expect(&all);
+        let (py, px) = find(&buf, "  parked   ").expect(&all);
         assert!(
             rows(&buf)[usize::from(py)].contains("Nobody is accountable for"),
             "{all}"
         );
-        assert_eq!(buf[(px, py)].style().fg, Theme::dark().muted.fg);
+        assert_eq!(buf[(px + 2, py)].style().fg, Theme::dark().muted.fg);
         let (ly, _) = find(&buf, "· low").expect(&all);
         assert!(ly < py, "open ones first");
         let ready = readiness_line(&board::board(history.session()), &Theme::dark()).to_string();
@@ -1822,7 +1858,10 @@ mod tests {
             let all = rows(&buf).join("\n");
             assert!(find(&buf, "▶ Follow-up number 497").is_some(), "{all}");
             assert!(
-                all.contains(&format!("OPEN CONFLICTS  {unsettled_now}")),
+                all.contains(&format!(
+                    "OPEN CONFLICTS  {}",
+                    open_count(&board::board(history.session()))
+                )),
                 "{all}"
             );
             assert!(all.contains("more (see the conflict check)"), "{all}");

@@ -12,6 +12,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Padding, Paragraph};
 
 use crate::domain::change::gate_missing;
+use crate::domain::gate::drift;
 use crate::domain::{Change, GateDecision, Partner, Session, Stage, Stance};
 use crate::tui::editor::EditorMode;
 use crate::tui::intent::{Confirm, ConfirmOption, Intent};
@@ -901,6 +902,18 @@ enum GateTone {
 
 /// The one-line state of the vision gate.
 fn gate_status(session: &Session) -> (String, GateTone) {
+    // What was agreed at the gate no longer holding outweighs how the gate was passed.
+    // What changed comes first, so a narrow row cuts the statement, not the news.
+    if let Some(drift) = drift(session, &|at| at.format("%H:%M").to_string()) {
+        return (
+            format!(
+                "⚠ Gate passed, but since then {}; agreed at the gate: {}",
+                drift.since,
+                one_line(&drift.statement)
+            ),
+            GateTone::Notice,
+        );
+    }
     match &session.gate {
         Some(GateDecision::Proceed {
             override_reason: None,
