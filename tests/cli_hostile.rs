@@ -266,3 +266,128 @@ fn every_command_that_prints_ends_quietly_when_the_reader_has_gone() {
         "{stderr}"
     );
 }
+
+// ---------------------------------------------------------------- entries that are no file
+
+#[cfg(unix)]
+#[test]
+fn list_names_directories_pipes_and_dangling_links_as_skipped_rows_after_the_sessions() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("sessions");
+    fs::create_dir(&dir).unwrap();
+    fs::copy(shipped(NORTHWIND), dir.join(NORTHWIND)).unwrap();
+    fs::create_dir(dir.join("folder.ron")).unwrap();
+    let fifo = dir.join("pipe.ron");
+    let c_path = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+    // SAFETY: a valid NUL-terminated path; mkfifo only creates the node.
+    assert_eq!(unsafe { libc::mkfifo(c_path.as_ptr(), 0o600) }, 0);
+    std::os::unix::fs::symlink(dir.join("nowhere.ron"), dir.join("gone.ron")).unwrap();
+    // Another part of sameside keeps deleted sessions here; never listed.
+    fs::create_dir(dir.join("trash")).unwrap();
+    fs::copy(shipped(NORTHWIND), dir.join("trash").join(NORTHWIND)).unwrap();
+
+    let out = sameside(
+        home.path(),
+        &["--dir", dir.to_str().unwrap(), "list", "--tsv"],
+    );
+
+    assert_eq!(out.code, Some(0), "{out:?}");
+    let rows: Vec<Vec<&str>> = out
+        .stdout
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').collect())
+        .collect();
+    let summary: Vec<[String; 3]> = rows
+        .iter()
+        .map(|r| [r[1].to_string(), r[5].to_string(), r[6].to_string()])
+        .collect();
+    let at = |name: &str| dir.join(name).display().to_string();
+    let skipped = |name: &str, reason: &str| {
+        [
+            "SKIPPED".to_string(),
+            format!("{}: {reason}", at(name)),
+            at(name),
+        ]
+    };
+    assert_eq!(
+        summary,
+        vec![
+            [
+                "Summary".to_string(),
+                NORTHWIND_TITLE.to_string(),
+                at(NORTHWIND)
+            ],
+            skipped("folder.ron", "not a regular file"),
+            skipped("gone.ron", "dangling link"),
+            skipped("pipe.ron", "not a regular file"),
+        ]
+    );
+}
+
+// ---------------------------------------------------------------- a large folder
+
+/// `count` copies of the northwind example, dated one minute apart, the oldest first.
+fn many_sessions(dir: &Path, count: usize) {
+    let text = fs::read_to_string(shipped(NORTHWIND)).unwrap();
+    for i in 0..count {
+        fs::write(dir.join(format!("s{i:03}.ron")), &text).unwrap();
+    }
+}
+
+#[test]
+fn list_of_a_large_folder_says_how_many_rows_are_not_yet_checked_and_check_fills_them_in() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("sessions");
+    fs::create_dir(&dir).unwrap();
+    many_sessions(&dir, 45);
+    let dir_arg = dir.to_str().unwrap();
+
+    let first = sameside(home.path(), &["--dir", dir_arg, "list", "--tsv"]);
+    let second = sameside(home.path(), &["--dir", dir_arg, "list", "--tsv"]);
+
+    assert_eq!(first.code, Some(0), "{first:?}");
+    assert_eq!(first.stdout.lines().count(), 46, "{first:?}");
+    assert!(
+        first
+            .stderr
+            .starts_with("25 of 45 sessions are listed from their headers"),
+        "{first:?}"
+    );
+    assert!(first.stderr.contains("sameside check"), "{first:?}");
+    // Each run checks more, and remembers what it checked.
+    assert!(second.stderr.starts_with("5 of 45 sessions"), "{second:?}");
+    assert_eq!(second.stdout, first.stdout);
+
+    let mut args = vec!["check"];
+    let files: Vec<String> = (0..45)
+        .map(|i| dir.join(format!("s{i:03}.ron")).display().to_string())
+        .collect();
+    args.extend(files.iter().map(String::as_str));
+    let check = sameside(home.path(), &args);
+    assert_eq!(check.code, Some(0), "{check:?}");
+
+    let after = sameside(home.path(), &["--dir", dir_arg, "list", "--tsv"]);
+    assert_eq!(after.stderr, "", "{after:?}");
+    assert_eq!(after.stdout, first.stdout);
+}
+
+#[test]
+fn a_file_cut_short_in_a_large_folder_is_listed_as_damaged_at_once() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("sessions");
+    fs::create_dir(&dir).unwrap();
+    many_sessions(&dir, 45);
+    let text = fs::read_to_string(shipped(NORTHWIND)).unwrap();
+    fs::write(dir.join("cut.ron"), &text[..text.len() - 40]).unwrap();
+
+    let out = sameside(
+        home.path(),
+        &["--dir", dir.to_str().unwrap(), "list", "--tsv"],
+    );
+
+    let last = out.stdout.lines().last().expect("rows");
+    let cells: Vec<&str> = last.split('\t').collect();
+    assert_eq!(cells[1], "DAMAGED", "{out:?}");
+    assert_eq!(cells[6], dir.join("cut.ron").display().to_string());
+}

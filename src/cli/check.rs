@@ -5,14 +5,21 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use crate::domain::board::{Readiness, board};
-use crate::storage::store::read_session;
+use crate::storage::Header;
+use crate::storage::Listed;
+use crate::storage::dirs::resolve_cache_dir;
+use crate::storage::list_cache::ListCache;
+use crate::storage::listing::check_session;
 
 use super::output::{Out, line};
 
 pub(super) fn check(out: &mut Out, files: &[PathBuf]) -> io::Result<ExitCode> {
     let mut all_valid = true;
+    let mut caches = Caches::default();
     for file in files {
-        match read_session(file) {
+        let (read, stamp) = check_session(file);
+        caches.remember(file, &read, stamp);
+        match read {
             Ok((_, history)) => {
                 let session = history.session();
                 let verdict = session
@@ -43,9 +50,55 @@ pub(super) fn check(out: &mut Out, files: &[PathBuf]) -> io::Result<ExitCode> {
             }
         }
     }
+    caches.save();
     if all_valid {
         Ok(ExitCode::SUCCESS)
     } else {
         Ok(ExitCode::from(1))
+    }
+}
+
+/// The list caches of the folders the checked files are in: what `check` learns saves
+/// the session list from checking the same files again.
+#[derive(Default)]
+struct Caches {
+    by_dir: std::collections::HashMap<PathBuf, ListCache>,
+}
+
+impl Caches {
+    fn remember(
+        &mut self,
+        file: &std::path::Path,
+        read: &Result<(Header, crate::domain::History), crate::storage::FileError>,
+        stamp: Option<crate::storage::list_cache::Stamp>,
+    ) {
+        let Some(stamp) = stamp else { return };
+        let dir = match file.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let cache = self.by_dir.entry(dir).or_insert_with_key(|dir| {
+            let cache_dir = resolve_cache_dir(std::env::var_os("SAMESIDE_CACHE_DIR"));
+            ListCache::load(cache_dir.as_deref(), dir)
+        });
+        let listed = match read {
+            Ok((header, history)) => Listed::Readable {
+                path: file.to_path_buf(),
+                header: Header::for_history(&header.id, header.continued_from.as_deref(), history),
+                checked: true,
+            },
+            Err(error) => Listed::Damaged {
+                path: file.to_path_buf(),
+                error: error.clone(),
+            },
+        };
+        cache.put(&listed, stamp);
+    }
+
+    /// Saving only saves time later; a cache that cannot be written changes nothing.
+    fn save(self) {
+        for mut cache in self.by_dir.into_values() {
+            let _ = cache.save();
+        }
     }
 }

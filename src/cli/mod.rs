@@ -18,7 +18,9 @@ use clap::{Parser, Subcommand};
 use crate::domain::PartnershipType;
 use crate::domain::change::{MAX_PARTNERS, MIN_PARTNERS};
 use crate::export::{CsvTable, Format};
-use crate::storage::dirs::{SessionsDir, ensure_dir, resolve_sessions_dir, resolve_themes_dir};
+use crate::storage::dirs::{
+    SessionsDir, ensure_dir, resolve_cache_dir, resolve_sessions_dir, resolve_themes_dir,
+};
 use crate::storage::store::{read_record, read_session};
 use crate::theme::Catalog;
 use crate::tui::app::StatusKind;
@@ -307,7 +309,13 @@ fn start(dir: Option<&Path>, look: &Look) -> Result<App, String> {
     // able to override it, as no-color.org asks; so the decision is left to the theme.
     ratatui::crossterm::style::Colored::set_ansi_color_disabled(false);
     let notice = themes.notice().map(str::to_string);
-    let mut app = App::new(dir, themes.current().clone(), Rc::new(SystemClock));
+    let cache_dir = resolve_cache_dir(std::env::var_os("SAMESIDE_CACHE_DIR"));
+    let mut app = App::with_list_cache(
+        dir,
+        themes.current().clone(),
+        Rc::new(SystemClock),
+        cache_dir,
+    );
     app.set_themes(themes);
     // A theme that could not be used is said on the wall, not in a message that the
     // screen would cover at once.

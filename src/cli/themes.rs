@@ -80,7 +80,7 @@ pub(super) fn themes(out: &mut Out, catalog: &Catalog) -> io::Result<ExitCode> {
         line(out, text.join("  "))?;
     }
     if let Some(error) = &catalog.dir_error {
-        line(out, error.to_string())?;
+        line(out, error)?;
     }
     match resolve_themes_dir(std::env::var_os("SAMESIDE_CONFIG_DIR")) {
         Some(dir) => note(format!(

@@ -6,6 +6,8 @@ pub mod dirs;
 pub mod filename;
 pub mod follow;
 pub mod format;
+pub mod list_cache;
+pub mod listing;
 pub mod locate;
 pub mod lock;
 pub mod regular;
