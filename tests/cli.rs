@@ -70,9 +70,13 @@ fn sameside_plain(home: &Path, args: &[&str]) -> Run {
 }
 
 fn run(mut cmd: Command, args: &[&str], home: &Path) -> Run {
+    // `list` and `check` remember their checks in a cache under HOME; HOME is often the
+    // sessions directory here, whose contents the tests compare, so the cache goes aside.
+    let cache = tempfile::tempdir().unwrap();
     let out = cmd
         .args(args)
         .env_remove("SAMESIDE_DIR")
+        .env("SAMESIDE_CACHE_DIR", cache.path())
         // Should anything fall back to the platform directory, keep it in the test's.
         .env("HOME", home)
         .env("XDG_DATA_HOME", home.join("data"))

@@ -156,6 +156,9 @@ fn assert_listed_as_damaged(dir: &Path, expected: &FileError) {
                 header.title
             )
         }
+        Listed::Skipped { reason, .. } => {
+            panic!("listed as skipped ({reason}) but opening it says {expected}")
+        }
     }
 }
 
@@ -715,7 +718,12 @@ fn the_listing_shows_readable_sessions_newest_first_then_the_damaged_ones() {
 
     for entry in &listed {
         match entry {
-            Listed::Readable { path, header } => {
+            Listed::Readable {
+                path,
+                header,
+                checked,
+            } => {
+                assert!(checked, "list_sessions checks every file");
                 let (_, history) = read_session(path).unwrap();
                 let session = history.session();
                 assert_eq!(header.title, session.title);
@@ -730,6 +738,7 @@ fn the_listing_shows_readable_sessions_newest_first_then_the_damaged_ones() {
                 );
                 assert_eq!(Some(error), read_session(path).err().as_ref());
             }
+            Listed::Skipped { path, reason } => panic!("{} skipped: {reason}", path.display()),
         }
     }
     // Listing reads; it never writes.

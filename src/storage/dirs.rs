@@ -129,6 +129,19 @@ fn platform_config_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "sameside").map(|dirs| dirs.config_dir().to_path_buf())
 }
 
+/// Where the session list keeps what it has learned about files (see
+/// `storage::list_cache`): `SAMESIDE_CACHE_DIR` if set and not empty, else the platform
+/// cache directory (e.g. `~/.cache/sameside`). `None` without a home directory: the
+/// list then simply checks files again each time.
+///
+/// `env_value` should be `std::env::var_os("SAMESIDE_CACHE_DIR")`.
+pub fn resolve_cache_dir(env_value: Option<OsString>) -> Option<PathBuf> {
+    if let Some(env) = env_value.filter(|v| !v.is_empty()) {
+        return Some(PathBuf::from(env));
+    }
+    directories::ProjectDirs::from("", "", "sameside").map(|dirs| dirs.cache_dir().to_path_buf())
+}
+
 /// Creates the sessions directory and any missing parents.
 ///
 /// On unix, directories we create are private (0700): sessions record

@@ -43,6 +43,26 @@ impl From<Position> for TextPosition {
 /// Returns `None` when the document does not have that shape, the field is
 /// missing or not a list, or the list is shorter than `index + 1`.
 pub fn nth_list_element(text: &str, field: &str, index: usize) -> Option<TextPosition> {
+    at_field(text, field)?.nth_element(index)
+}
+
+/// The byte range of the value of top-level field `field` (e.g. the `(...)` after
+/// `header:`), in a document shaped as for [`nth_list_element`]. `None` when the
+/// document does not have that shape or the value does not end before the text does
+/// (a file cut short), so a caller can parse just that value.
+pub fn field_value_span(text: &str, field: &str) -> Option<std::ops::Range<usize>> {
+    let mut cur = at_field(text, field)?;
+    let start = cur.offset(text);
+    cur.skip_value();
+    if !matches!(cur.peek(), Some(',' | ')')) {
+        return None;
+    }
+    let end = cur.offset(text);
+    Some(start..start + text[start..end].trim_end().len())
+}
+
+/// A cursor at the start of the value of top-level field `field`.
+fn at_field<'a>(text: &'a str, field: &str) -> Option<Cursor<'a>> {
     let mut cur = Cursor::new(text);
     cur.skip_trivia();
     while cur.peek() == Some('#') {
@@ -66,7 +86,7 @@ pub fn nth_list_element(text: &str, field: &str, index: usize) -> Option<TextPos
         }
         cur.skip_trivia();
         if name == field {
-            return cur.nth_element(index);
+            return Some(cur);
         }
         cur.skip_value();
         cur.skip_trivia();
@@ -278,6 +298,11 @@ impl<'a> Cursor<'a> {
             line: 1,
             col: 1,
         }
+    }
+
+    /// The byte offset in `text`, the text this cursor was made from.
+    fn offset(&self, text: &str) -> usize {
+        text.len() - self.chars.as_str().len()
     }
 
     fn pos(&self) -> TextPosition {

@@ -7,6 +7,8 @@ pub mod filename;
 pub mod follow;
 pub mod follow_worker;
 pub mod format;
+pub mod list_cache;
+pub mod listing;
 pub mod locate;
 pub mod lock;
 pub mod messages;

@@ -8,7 +8,7 @@
 //! the open handle, because the path may have been swapped in between.
 
 use std::fs::{File, Metadata, OpenOptions};
-use std::io::{self, Read};
+use std::io::{self, Read, Seek, SeekFrom};
 use std::path::Path;
 
 /// Why a file was not read.
@@ -86,6 +86,26 @@ pub fn read_regular_prefix(path: &Path, max: u64) -> Result<(Vec<u8>, Metadata),
     let mut bytes = Vec::new();
     file.take(max).read_to_end(&mut bytes)?;
     Ok((bytes, meta))
+}
+
+/// The first `head` bytes of a regular file and its last `tail` bytes (those not already
+/// in the first part), read through one open handle: enough to read a header and see
+/// whether the file ends as a whole file should, without reading the middle.
+pub fn read_regular_ends(
+    path: &Path,
+    head: u64,
+    tail: u64,
+) -> Result<(Vec<u8>, Vec<u8>, Metadata), ReadError> {
+    let (mut file, meta) = open_regular(path)?;
+    let mut first = Vec::new();
+    (&mut file).take(head).read_to_end(&mut first)?;
+    let mut last = Vec::new();
+    let from = meta.len().saturating_sub(tail).max(first.len() as u64);
+    if from < meta.len() {
+        file.seek(SeekFrom::Start(from))?;
+        file.take(tail).read_to_end(&mut last)?;
+    }
+    Ok((first, last, meta))
 }
 
 #[cfg(unix)]

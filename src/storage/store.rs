@@ -16,73 +16,7 @@ use super::format::{
 use super::lock::{FileIdentity, LockOutcome, SessionLock, lock_path, real_path, try_lock_session};
 use super::regular::{ReadError, open_regular, read_regular};
 
-/// One file in the sessions directory as the listing sees it.
-#[derive(Debug, Clone)]
-pub enum Listed {
-    Readable {
-        path: PathBuf,
-        header: Header,
-    },
-    /// A file that cannot be read; shown so the user knows, never touched.
-    Damaged {
-        path: PathBuf,
-        error: FileError,
-    },
-}
-
-impl Listed {
-    pub fn path(&self) -> &Path {
-        match self {
-            Listed::Readable { path, .. } | Listed::Damaged { path, .. } => path,
-        }
-    }
-}
-
-/// Every `.ron` file in `dir`, readable ones newest first, then the damaged ones. Each
-/// file is read in full, events included, so a file that would fail to open is listed
-/// as damaged here already rather than surprising the moderator later.
-pub fn list_sessions(dir: &Path) -> std::io::Result<Vec<Listed>> {
-    let mut readable = Vec::new();
-    let mut damaged = Vec::new();
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        let is_session = path.extension().is_some_and(|e| e == "ron")
-            && !path
-                .file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-        if !is_session || !path.is_file() {
-            continue;
-        }
-        match std::fs::read(&path) {
-            Ok(bytes) => match decode(&path, &bytes) {
-                Ok((header, history)) => {
-                    // The header is a cache; show what the events say.
-                    let header =
-                        Header::for_history(&header.id, header.continued_from.as_deref(), &history);
-                    readable.push(Listed::Readable { path, header })
-                }
-                Err(error) => damaged.push(Listed::Damaged { path, error }),
-            },
-            Err(e) => {
-                let error = FileError {
-                    location: path.display().to_string(),
-                    message: format!("cannot be read: {e}"),
-                };
-                damaged.push(Listed::Damaged { path, error });
-            }
-        }
-    }
-    readable.sort_by(|a, b| match (a, b) {
-        (Listed::Readable { header: x, .. }, Listed::Readable { header: y, .. }) => y
-            .updated
-            .cmp(&x.updated)
-            .then_with(|| x.title.cmp(&y.title)),
-        _ => std::cmp::Ordering::Equal,
-    });
-    damaged.sort_by(|a, b| a.path().cmp(b.path()));
-    readable.extend(damaged);
-    Ok(readable)
-}
+pub use super::listing::{Listed, list_sessions};
 
 /// How this instance may use an opened session.
 #[derive(Debug)]

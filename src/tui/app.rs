@@ -105,6 +105,8 @@ pub struct App {
     /// clickers) until the next key.
     pub blank: bool,
     home: Option<HomeScreen>,
+    /// Where the session list keeps its checks.
+    list_cache: Option<std::path::PathBuf>,
 }
 
 /// Writes the Markdown and HTML notes beside `session_path` (same name, other
@@ -148,7 +150,19 @@ fn is_typing(key: &KeyEvent) -> bool {
 
 impl App {
     pub fn new(dir: SessionsDir, theme: Theme, clock: Rc<dyn Clock>) -> App {
-        let home = HomeScreen::new(dir.clone(), example().map(|(h, _)| h));
+        App::with_list_cache(dir, theme, clock, None)
+    }
+
+    /// An app whose session list remembers its checks in the list cache under
+    /// `cache_dir` (see `storage::list_cache`).
+    pub fn with_list_cache(
+        dir: SessionsDir,
+        theme: Theme,
+        clock: Rc<dyn Clock>,
+        cache_dir: Option<std::path::PathBuf>,
+    ) -> App {
+        let home =
+            HomeScreen::with_cache(dir.clone(), example().map(|(h, _)| h), cache_dir.clone());
         App {
             screen: Screen::Home(home),
             modal: None,
@@ -162,6 +176,7 @@ impl App {
             save_error: None,
             blank: false,
             home: None,
+            list_cache: cache_dir,
         }
     }
 
@@ -303,10 +318,13 @@ impl App {
     fn go_home(&mut self) {
         // Whatever failed to save belonged to the session just closed.
         self.save_error = None;
-        let mut home = self
-            .home
-            .take()
-            .unwrap_or_else(|| HomeScreen::new(self.dir.clone(), example().map(|(h, _)| h)));
+        let mut home = self.home.take().unwrap_or_else(|| {
+            HomeScreen::with_cache(
+                self.dir.clone(),
+                example().map(|(h, _)| h),
+                self.list_cache.clone(),
+            )
+        });
         home.refresh(None);
         self.screen = Screen::Home(home);
     }
@@ -771,6 +789,9 @@ impl App {
             && let Some(said) = view.follow()
         {
             self.status = Some((said, StatusKind::Warn));
+        }
+        if let Screen::Home(home) = &mut self.screen {
+            home.poll_checks();
         }
         if let Screen::Session(view) = &mut self.screen {
             match view.poll_save() {

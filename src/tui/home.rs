@@ -1,5 +1,13 @@
 //! The first screen: the sessions in the sessions directory, newest first, damaged files
-//! listed with what is wrong with them, and the built-in example at the end.
+//! listed with what is wrong with them, entries that are no session file named as
+//! skipped, and the built-in example at the end.
+//!
+//! The list paints from what the list cache remembers and from the files' headers; the
+//! files not yet checked against their events are checked on a background thread, and
+//! each row is replaced by its checked result as it arrives (`poll_checks`).
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, TryRecvError};
 
 use chrono::{DateTime, Local, Utc};
 use ratatui::Frame;
@@ -10,7 +18,8 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::domain::Verdict;
 use crate::storage::dirs::SessionsDir;
-use crate::storage::store::list_sessions;
+use crate::storage::list_cache::ListCache;
+use crate::storage::listing::{CHECKS_UP_FRONT, check_first, check_in_background, scan};
 use crate::storage::{Header, Listed};
 
 use super::chrome::short_label;
@@ -30,6 +39,10 @@ pub struct HomeScreen {
     pub selected: usize,
     /// Set when the directory itself cannot be read.
     pub problem: Option<String>,
+    /// Where the list cache is kept; `None` keeps nothing between runs.
+    cache_dir: Option<PathBuf>,
+    /// Rows checked in the background, as they are ready.
+    checks: Option<Receiver<Listed>>,
 }
 
 fn when(updated: DateTime<Utc>, now: DateTime<Utc>) -> String {
@@ -52,11 +65,23 @@ fn verdict_text(verdict: Option<Verdict>) -> &'static str {
 
 impl HomeScreen {
     pub fn new(dir: SessionsDir, example: Option<Header>) -> HomeScreen {
+        HomeScreen::with_cache(dir, example, None)
+    }
+
+    /// The home screen, remembering the checks of files in the list cache under
+    /// `cache_dir`.
+    pub fn with_cache(
+        dir: SessionsDir,
+        example: Option<Header>,
+        cache_dir: Option<PathBuf>,
+    ) -> HomeScreen {
         let mut home = HomeScreen {
             dir,
             entries: Vec::new(),
             selected: 0,
             problem: None,
+            cache_dir,
+            checks: None,
         };
         home.refresh(example);
         home
@@ -73,10 +98,27 @@ impl HomeScreen {
         });
         self.entries.clear();
         self.problem = None;
-        match list_sessions(&self.dir.path) {
-            Ok(list) => self
-                .entries
-                .extend(list.into_iter().map(HomeEntry::Session)),
+        // A check still running for the previous listing stops at its next file.
+        self.checks = None;
+        let mut cache = ListCache::load(self.cache_dir.as_deref(), &self.dir.path);
+        match scan(&self.dir.path, &mut cache) {
+            Ok(mut list) => {
+                // A small folder is shown fully checked; a large one shows its headers
+                // and the rest is checked without holding up the screen.
+                check_first(&mut list, &mut cache, CHECKS_UP_FRONT);
+                let pending: Vec<PathBuf> = list
+                    .iter()
+                    .filter(|l| l.is_unchecked())
+                    .map(|l| l.path().to_path_buf())
+                    .collect();
+                if pending.is_empty() {
+                    let _ = cache.save();
+                } else {
+                    self.checks = Some(check_in_background(pending, cache));
+                }
+                self.entries
+                    .extend(list.into_iter().map(HomeEntry::Session));
+            }
             Err(e) => {
                 self.problem = Some(format!("cannot read {}: {e}", self.dir.path.display()));
             }
@@ -92,6 +134,53 @@ impl HomeScreen {
             })
             .unwrap_or(0)
             .min(self.entries.len().saturating_sub(1));
+    }
+
+    /// Takes in the rows checked in the background since the last call, each replacing
+    /// the row its header gave. The order stays as it was painted, so the selection does
+    /// not jump; the next refresh sorts again.
+    pub fn poll_checks(&mut self) {
+        let Some(checks) = &self.checks else {
+            return;
+        };
+        loop {
+            match checks.try_recv() {
+                Ok(checked) => {
+                    let row = self.entries.iter_mut().find_map(|e| match e {
+                        HomeEntry::Session(l) if l.path() == checked.path() => Some(l),
+                        _ => None,
+                    });
+                    if let Some(row) = row {
+                        *row = checked;
+                    }
+                }
+                Err(TryRecvError::Empty) => return,
+                Err(TryRecvError::Disconnected) => {
+                    self.checks = None;
+                    return;
+                }
+            }
+        }
+    }
+
+    /// True while files are being checked in the background (until their checks are
+    /// all in and saved to the list cache).
+    pub fn is_checking(&self) -> bool {
+        self.checks.is_some()
+    }
+
+    /// While checks run: how many rows still show only their header.
+    fn checking_note(&self) -> String {
+        let waiting = self
+            .entries
+            .iter()
+            .filter(|e| matches!(e, HomeEntry::Session(l) if l.is_unchecked()))
+            .count();
+        if waiting == 0 {
+            String::new()
+        } else {
+            format!("  · checking {waiting} files…")
+        }
     }
 
     fn selected_path(&self) -> Option<std::path::PathBuf> {
@@ -131,6 +220,7 @@ impl HomeScreen {
                 HomeEntry::Session(Listed::Damaged { .. }) => Some(Intent::Status(
                     "A damaged file has no notes to export; fix it first.".to_string(),
                 )),
+                HomeEntry::Session(skipped @ Listed::Skipped { .. }) => skipped_status(skipped),
                 HomeEntry::Example(_) => Some(Intent::Status(
                     "Open the example and press e on its summary to export its notes.".to_string(),
                 )),
@@ -148,6 +238,7 @@ impl HomeScreen {
                     // A file damaged part-way still replays up to the bad event.
                     Some(Intent::Replay(path.clone()))
                 }
+                HomeEntry::Session(skipped @ Listed::Skipped { .. }) => skipped_status(skipped),
                 HomeEntry::Example(_) => Some(Intent::Status(
                     "The example is built in; replay a copy of it with `sameside replay FILE`."
                         .to_string(),
@@ -160,6 +251,7 @@ impl HomeScreen {
                     "This file is damaged (see the message above); sameside leaves it untouched."
                         .to_string(),
                 )),
+                HomeEntry::Session(skipped @ Listed::Skipped { .. }) => skipped_status(skipped),
             },
             KeyCode::Char('d') | KeyCode::Delete => match self.entries.get(self.selected)? {
                 HomeEntry::Example(_) => Some(Intent::Status(
@@ -168,7 +260,8 @@ impl HomeScreen {
                 HomeEntry::Session(Listed::Damaged { .. }) => Some(Intent::Status(
                     "Damaged files are never deleted by sameside; remove it by hand if you are sure.".to_string(),
                 )),
-                HomeEntry::Session(Listed::Readable { path, header }) => {
+                HomeEntry::Session(skipped @ Listed::Skipped { .. }) => skipped_status(skipped),
+                HomeEntry::Session(Listed::Readable { path, header, .. }) => {
                     let question = format!(
                         "Delete '{}' ({})? It is moved to the trash, restorable with t on this list.",
                         header.title,
@@ -224,6 +317,7 @@ impl HomeScreen {
                 Span::styled(" Sessions in ", theme.muted),
                 Span::styled(self.dir.path.display().to_string(), theme.text),
                 Span::styled(format!("  (from {})", self.dir.source), theme.muted),
+                Span::styled(self.checking_note(), theme.muted),
             ]),
             Line::default(),
         ];
@@ -295,6 +389,12 @@ impl HomeScreen {
                         .map_or_else(String::new, |n| n.to_string_lossy().to_string());
                     (format!(" ⚠ damaged: {name} — {}", error.message), theme.bad)
                 }
+                HomeEntry::Session(Listed::Skipped { path, reason }) => {
+                    let name = path
+                        .file_name()
+                        .map_or_else(String::new, |n| n.to_string_lossy().to_string());
+                    (format!(" ⊘ skipped: {name} — {reason}"), theme.muted)
+                }
             };
             let text = fit_to_width(&text, width);
             let style = if selected { theme.selected } else { style };
@@ -315,9 +415,22 @@ impl HomeScreen {
         // long message can never push the others off the screen.
         let (detail, detail_style) = match self.entries.get(self.selected) {
             Some(HomeEntry::Session(Listed::Damaged { error, .. })) => (error.to_string(), theme.bad),
-            Some(HomeEntry::Session(Listed::Readable { path, .. })) => (
-                path.file_name()
-                    .map_or_else(String::new, |n| n.to_string_lossy().to_string()),
+            Some(HomeEntry::Session(Listed::Readable { path, checked, .. })) => {
+                let name = path
+                    .file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().to_string());
+                let text = if *checked {
+                    name
+                } else {
+                    format!("{name} — as its header says; its events are being checked")
+                };
+                (text, theme.muted)
+            }
+            Some(HomeEntry::Session(Listed::Skipped { path, reason })) => (
+                format!(
+                    "{}: {reason}. Not a session file; sameside does not open it.",
+                    path.display()
+                ),
                 theme.muted,
             ),
             Some(HomeEntry::Example(_)) => (
@@ -347,4 +460,17 @@ impl HomeScreen {
             frame.render_widget(Paragraph::new(Span::styled(text, style)), row(1, 1));
         }
     }
+}
+
+/// What the keys that open, export, replay or delete say on a skipped entry.
+fn skipped_status(skipped: &Listed) -> Option<Intent> {
+    let Listed::Skipped { path, reason } = skipped else {
+        return None;
+    };
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().to_string());
+    Some(Intent::Status(format!(
+        "{name} is not a session file ({reason}); sameside does not open or change it."
+    )))
 }

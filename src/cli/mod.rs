@@ -1,6 +1,13 @@
 //! The command line: `sameside` opens the session list; subcommands create, open, list
 //! and check sessions. Everything that does not need the screen works without a terminal.
 
+mod check;
+mod export;
+mod list;
+mod output;
+pub mod safe_text;
+mod themes;
+
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -9,22 +16,20 @@ use std::rc::Rc;
 use clap::{Parser, Subcommand};
 
 use crate::domain::PartnershipType;
-use crate::domain::board::board;
 use crate::domain::change::{MAX_PARTNERS, MIN_PARTNERS};
-use crate::domain::tally::Tally;
-use crate::export::{CsvTable, Format, Notes, render};
-use crate::storage::Listed;
-use crate::storage::atomic::write_atomically;
-use crate::storage::dirs::{SessionsDir, ensure_dir, resolve_sessions_dir, resolve_themes_dir};
-use crate::storage::format::{Decoded, decode_as_written, header_disagreements};
-use crate::storage::store::{list_sessions, read_record, read_session, read_session_bytes};
+use crate::export::{CsvTable, Format};
+use crate::storage::dirs::{
+    SessionsDir, ensure_dir, resolve_cache_dir, resolve_sessions_dir, resolve_themes_dir,
+};
+use crate::storage::store::{read_record, read_session};
 use crate::theme::Catalog;
-use crate::theme::measure::{Need, lowest};
 use crate::tui::app::StatusKind;
 use crate::tui::clock::SystemClock;
 use crate::tui::setup::SetupScreen;
 use crate::tui::theme::{ColourDepth, ThemeChoice, Themes, no_color};
 use crate::tui::{self, App};
+
+use output::{finish, note};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -168,7 +173,7 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("sameside: {message}");
+            note(format!("sameside: {message}"));
             ExitCode::from(2)
         }
     }
@@ -180,17 +185,28 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
         colour: cli.colour,
     };
     match cli.command {
-        Some(Command::Themes) => Ok(themes(&catalog())),
-        Some(Command::Check { files }) => Ok(check(&files)),
+        Some(Command::Themes) => {
+            let catalog = catalog();
+            finish(|out| themes::themes(out, &catalog))
+        }
+        Some(Command::Check { files }) => finish(|out| check::check(out, &files)),
         Some(Command::Export {
             file,
             format,
             output,
             table,
-        }) => export(&file, format, output.as_deref(), table),
+        }) => {
+            let request = export::Request {
+                file: &file,
+                format,
+                output: output.as_deref(),
+                table,
+            };
+            finish(|out| export::export(out, &request))
+        }
         Some(Command::List { tsv }) => {
             let dir = sessions_dir(cli.dir.as_deref())?;
-            list(&dir, tsv)
+            finish(|out| list::list(out, &dir, tsv))
         }
         Some(Command::Open { file }) => {
             // Fail before taking over the screen, so the message stays readable.
@@ -203,7 +219,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             // Read before taking over the screen: a file that cannot show even its first
             // event gets its `path:line:col` message on a normal terminal, like `check`.
             if let Err(e) = read_record(&file) {
-                eprintln!("{e}");
+                note(e.to_string());
                 return Ok(ExitCode::from(1));
             }
             let mut app = start(cli.dir.as_deref(), &look)?;
@@ -214,7 +230,7 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             // Read before taking over the screen, as for `replay`: a file that cannot be
             // shown at all gets its `path:line:col` message on a normal terminal.
             if let Err(e) = read_session(&file) {
-                eprintln!("{e}");
+                note(e.to_string());
                 return Ok(ExitCode::from(1));
             }
             let mut app = start(cli.dir.as_deref(), &look)?;
@@ -293,7 +309,13 @@ fn start(dir: Option<&Path>, look: &Look) -> Result<App, String> {
     // able to override it, as no-color.org asks; so the decision is left to the theme.
     ratatui::crossterm::style::Colored::set_ansi_color_disabled(false);
     let notice = themes.notice().map(str::to_string);
-    let mut app = App::new(dir, themes.current().clone(), Rc::new(SystemClock));
+    let cache_dir = resolve_cache_dir(std::env::var_os("SAMESIDE_CACHE_DIR"));
+    let mut app = App::with_list_cache(
+        dir,
+        themes.current().clone(),
+        Rc::new(SystemClock),
+        cache_dir,
+    );
     app.set_themes(themes);
     // A theme that could not be used is said on the wall, not in a message that the
     // screen would cover at once.
@@ -303,273 +325,7 @@ fn start(dir: Option<&Path>, look: &Look) -> Result<App, String> {
     Ok(app)
 }
 
-/// A contrast ratio rounded down, so the listing never claims more than was measured.
-fn ratio_text(ratio: Option<f64>) -> String {
-    ratio.map_or("-".to_string(), |r| {
-        format!("{:.1}:1", (r * 10.0).floor() / 10.0)
-    })
-}
-
-fn themes(catalog: &Catalog) -> ExitCode {
-    let mut rows: Vec<[String; 6]> = vec![[
-        "NAME".into(),
-        "KIND".into(),
-        "TEXT".into(),
-        "MUTED".into(),
-        "ORIGIN".into(),
-        "STATUS".into(),
-    ]];
-    for entry in &catalog.entries {
-        let origin = if entry.overrides_shipped {
-            format!("{} (overrides shipped)", entry.origin)
-        } else {
-            entry.origin.to_string()
-        };
-        rows.push(match &entry.palette {
-            Ok(palette) => [
-                entry.name.clone(),
-                palette.kind().to_string(),
-                ratio_text(lowest(palette, Need::Text)),
-                ratio_text(lowest(palette, Need::Muted)),
-                origin,
-                "ok".into(),
-            ],
-            Err(e) => [
-                entry.name.clone(),
-                "-".into(),
-                "-".into(),
-                "-".into(),
-                origin,
-                e.to_string(),
-            ],
-        });
-    }
-    let width = |s: &str| unicode_width::UnicodeWidthStr::width(s);
-    let widths: Vec<usize> = (0..6)
-        .map(|c| rows.iter().map(|r| width(&r[c])).max().unwrap_or(0))
-        .collect();
-    for row in &rows {
-        let line: Vec<String> = row
-            .iter()
-            .enumerate()
-            .map(|(c, text)| {
-                let text = text.replace(['\t', '\n', '\r'], " ");
-                if c == 5 {
-                    text
-                } else {
-                    format!(
-                        "{text}{}",
-                        " ".repeat(widths[c].saturating_sub(width(&text)))
-                    )
-                }
-            })
-            .collect();
-        println!("{}", line.join("  "));
-    }
-    if let Some(error) = &catalog.dir_error {
-        println!("{error}");
-    }
-    match resolve_themes_dir(std::env::var_os("SAMESIDE_CONFIG_DIR")) {
-        Some(dir) => eprintln!(
-            "your own themes go in {}/NAME.ron (from {}); TEXT and MUTED are the lowest contrast, truecolour or 256 colours",
-            dir.path.display(),
-            dir.source
-        ),
-        None => eprintln!("no home directory: set SAMESIDE_CONFIG_DIR to use your own themes"),
-    }
-    if catalog.has_errors() {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
-}
-
 fn interactive(app: App) -> Result<ExitCode, String> {
     tui::run(app).map_err(|e| format!("terminal error: {e}"))?;
-    Ok(ExitCode::SUCCESS)
-}
-
-fn export(
-    file: &Path,
-    format: Option<Format>,
-    output: Option<&Path>,
-    table: Option<CsvTable>,
-) -> Result<ExitCode, String> {
-    let (header, history) = match read_session(file) {
-        Ok(loaded) => loaded,
-        Err(e) => {
-            // The same message as `check`, and nothing written.
-            eprintln!("{e}");
-            return Ok(ExitCode::from(1));
-        }
-    };
-    let format = format
-        .or_else(|| output.and_then(Format::from_extension))
-        .unwrap_or(Format::Markdown);
-    let notes = Notes::new(&history, &header, chrono::Utc::now());
-    let outputs: Vec<(Option<PathBuf>, CsvTable)> = match (format, output, table) {
-        (Format::Csv, None, None) => {
-            eprintln!(
-                "sameside: CSV on standard output holds one table: add --table actions or --table conflicts"
-            );
-            return Ok(ExitCode::from(2));
-        }
-        (Format::Csv, Some(out), None) => {
-            let stem = out.with_extension("");
-            let named = |suffix: &str| PathBuf::from(format!("{}-{suffix}.csv", stem.display()));
-            vec![
-                (Some(named("actions")), CsvTable::Actions),
-                (Some(named("conflicts")), CsvTable::Conflicts),
-            ]
-        }
-        (_, out, table) => vec![(
-            out.map(Path::to_path_buf),
-            table.unwrap_or(CsvTable::Actions),
-        )],
-    };
-    for (out, table) in outputs {
-        let text = render(&notes, format, table)?;
-        match out {
-            None => print!("{text}"),
-            Some(path) => {
-                // Atomic, so a failed write never leaves half a document behind.
-                if let Err(e) = write_atomically(&path, text.as_bytes()) {
-                    eprintln!("sameside: cannot write {}: {e}", path.display());
-                    return Ok(ExitCode::from(1));
-                }
-                eprintln!("wrote {}", path.display());
-            }
-        }
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-fn check(files: &[PathBuf]) -> ExitCode {
-    let mut all_valid = true;
-    for file in files {
-        let read = read_session_bytes(file).and_then(|bytes| decode_as_written(file, &bytes));
-        match read {
-            Ok(Decoded {
-                header,
-                history,
-                written,
-            }) => {
-                let session = history.session();
-                // The events win, but someone editing the file should know that the
-                // header they see in it is not what the app shows.
-                let stale: String = header_disagreements(&written, &header)
-                    .iter()
-                    .map(|d| format!("; {d}"))
-                    .collect();
-                let stale = if stale.is_empty() {
-                    stale
-                } else {
-                    format!("{stale} (the events win; the next save rewrites the header)")
-                };
-                let verdict = session
-                    .verdict
-                    .map_or("no verdict yet".to_string(), |v| format!("verdict: {v}"));
-                let tally = Tally::of(&board(session));
-                println!(
-                    "{}: ok — '{}', {} partners, {} events, reached {}, {}; conflicts: {} on the board, {} ({} settled, {} deal-breakers, {} parked, {} dismissed){}",
-                    file.display(),
-                    session.title,
-                    session.partners.len(),
-                    history.events().len(),
-                    session.reached,
-                    verdict,
-                    tally.on_board(),
-                    tally.outcomes.open_summary(),
-                    tally.settled(),
-                    tally.deal_breakers(),
-                    tally.parked(),
-                    tally.dismissed(),
-                    stale,
-                );
-            }
-            Err(e) => {
-                all_valid = false;
-                println!("{e}");
-            }
-        }
-    }
-    if all_valid {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    }
-}
-
-fn list(dir: &SessionsDir, tsv: bool) -> Result<ExitCode, String> {
-    let entries = list_sessions(&dir.path).map_err(|e| format!("{}: {e}", dir.path.display()))?;
-    let mut rows: Vec<[String; 7]> = vec![[
-        "UPDATED".into(),
-        "STAGE".into(),
-        "VERDICT".into(),
-        "TYPE".into(),
-        "PARTNERS".into(),
-        "TITLE".into(),
-        "FILE".into(),
-    ]];
-    for entry in &entries {
-        let file = entry.path().display().to_string();
-        rows.push(match entry {
-            Listed::Readable { header, .. } => [
-                header.updated.format("%Y-%m-%d %H:%M").to_string(),
-                header.stage_reached.label().to_string(),
-                header
-                    .verdict
-                    .map_or("-".to_string(), |v| v.label().to_string()),
-                header.kind.label(),
-                header.partners.join(", "),
-                header.title.clone(),
-                file,
-            ],
-            Listed::Damaged { error, .. } => [
-                "-".into(),
-                "DAMAGED".into(),
-                "-".into(),
-                "-".into(),
-                "-".into(),
-                error.to_string(),
-                file,
-            ],
-        });
-    }
-    if entries.is_empty() {
-        eprintln!("no sessions in {}", dir.path.display());
-    }
-    // One row per line whatever the titles contain, and columns aligned by display width
-    // so CJK and emoji titles do not push the file names out of line.
-    for row in &mut rows {
-        for cell in row.iter_mut() {
-            *cell = cell.replace(['\t', '\n', '\r'], " ");
-        }
-    }
-    let width = |s: &str| unicode_width::UnicodeWidthStr::width(s);
-    let widths: Vec<usize> = (0..7)
-        .map(|c| rows.iter().map(|r| width(&r[c])).max().unwrap_or(0))
-        .collect();
-    for row in &rows {
-        let line = if tsv {
-            row.join("\t")
-        } else {
-            row.iter()
-                .enumerate()
-                .map(|(c, text)| {
-                    if c == 6 {
-                        text.clone()
-                    } else {
-                        format!(
-                            "{text}{}",
-                            " ".repeat(widths[c].saturating_sub(width(text)))
-                        )
-                    }
-                })
-                .collect::<Vec<_>>()
-                .join("  ")
-        };
-        println!("{line}");
-    }
     Ok(ExitCode::SUCCESS)
 }
