@@ -2,6 +2,9 @@
 //! the commands that need a terminal refusing politely when there is none (stdout is a
 //! pipe here).
 
+#[path = "common/cli_run.rs"]
+mod cli_run;
+use cli_run::{Run, finish, prepared};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -41,22 +44,6 @@ fn shipped_examples() -> Vec<PathBuf> {
     files
 }
 
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-impl std::fmt::Debug for Run {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "exit {:?}\n--- stdout\n{}--- stderr\n{}",
-            self.code, self.stdout, self.stderr
-        )
-    }
-}
-
 /// Runs `sameside --dir <dir> <args>` with no terminal and no `SAMESIDE_DIR`.
 fn sameside_in(dir: &Path, args: &[&str]) -> Run {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_sameside"));
@@ -69,25 +56,11 @@ fn sameside_plain(home: &Path, args: &[&str]) -> Run {
     run(Command::new(env!("CARGO_BIN_EXE_sameside")), args, home)
 }
 
-fn run(mut cmd: Command, args: &[&str], home: &Path) -> Run {
-    // `list` and `check` remember their checks in a cache under HOME; HOME is often the
-    // sessions directory here, whose contents the tests compare, so the cache goes aside.
+fn run(cmd: Command, args: &[&str], home: &Path) -> Run {
+    // `list` and `check` remember their checks in a cache; HOME is often the sessions
+    // directory here, whose contents the tests compare, so the cache goes aside.
     let cache = tempfile::tempdir().unwrap();
-    let out = cmd
-        .args(args)
-        .env_remove("SAMESIDE_DIR")
-        .env("SAMESIDE_CACHE_DIR", cache.path())
-        // Should anything fall back to the platform directory, keep it in the test's.
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .stdin(Stdio::null())
-        .output()
-        .expect("the binary runs");
-    Run {
-        code: out.status.code(),
-        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-    }
+    finish(prepared(cmd, args, home, cache.path()))
 }
 
 fn names_in(dir: &Path) -> Vec<String> {

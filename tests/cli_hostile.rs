@@ -2,6 +2,9 @@
 //! into readers that go away: what it prints must never drive the terminal, and a
 //! closed pipe ends it quietly.
 
+#[path = "common/cli_run.rs"]
+mod cli_run;
+use cli_run::{Run, finish, prepared};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -22,43 +25,14 @@ fn shipped(name: &str) -> PathBuf {
         .join(name)
 }
 
-struct Run {
-    code: Option<i32>,
-    stdout: String,
-    stderr: String,
-}
-
-impl std::fmt::Debug for Run {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "exit {:?}\n--- stdout\n{}--- stderr\n{}",
-            self.code, self.stdout, self.stderr
-        )
-    }
-}
-
 /// `sameside <args>` with its caches and configuration kept inside `home`.
 fn command(home: &Path, args: &[&str]) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_sameside"));
-    cmd.args(args)
-        .env_remove("SAMESIDE_DIR")
-        .env_remove("SAMESIDE_THEME")
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("SAMESIDE_CACHE_DIR", home.join("cache"))
-        .env("SAMESIDE_CONFIG_DIR", home.join("config"))
-        .stdin(Stdio::null());
-    cmd
+    let binary = Command::new(env!("CARGO_BIN_EXE_sameside"));
+    prepared(binary, args, home, &home.join("cache"))
 }
 
 fn sameside(home: &Path, args: &[&str]) -> Run {
-    let out = command(home, args).output().expect("the binary runs");
-    Run {
-        code: out.status.code(),
-        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-    }
+    finish(command(home, args))
 }
 
 /// The northwind example with the evil title and first partner name written into it as

@@ -354,14 +354,11 @@ fn ctrl_c_with_the_help_open_quits_and_the_session_stays_valid() {
     assert!(read(&file).contains("Said before the help"));
 }
 
-#[test]
-fn a_second_instance_shows_the_session_read_only_and_changes_nothing() {
-    if !have_tmux() {
-        return;
-    }
-    let dir = TempDir::new().unwrap();
+/// A first sameside that created a session "Shared" in `dir` and wrote the statement
+/// "Written by the first instance", still open; and the session's file, saved.
+fn first_instance_with_a_statement(dir: &Path) -> (Tmux, PathBuf) {
     let first = Tmux::start(
-        dir.path(),
+        dir,
         &[
             "new",
             "--title",
@@ -374,8 +371,18 @@ fn a_second_instance_shows_the_session_read_only_and_changes_nothing() {
         (80, 24),
     );
     new_session_with_statement(&first, "Written by the first instance");
-    let file = only_session(dir.path());
+    let file = only_session(dir);
     wait_for_file(&file, "Written by the first instance");
+    (first, file)
+}
+
+#[test]
+fn a_second_instance_shows_the_session_read_only_and_changes_nothing() {
+    if !have_tmux() {
+        return;
+    }
+    let dir = TempDir::new().unwrap();
+    let (first, file) = first_instance_with_a_statement(dir.path());
 
     let file_arg = file.to_string_lossy().into_owned();
     let second = Tmux::start(dir.path(), &["open", &file_arg], (80, 24));
@@ -859,22 +866,7 @@ fn a_second_instance_follows_the_first_and_takes_over_when_it_closes() {
         return;
     }
     let dir = TempDir::new().unwrap();
-    let first = Tmux::start(
-        dir.path(),
-        &[
-            "new",
-            "--title",
-            "Shared",
-            "--partner",
-            "Acme",
-            "--partner",
-            "Globex",
-        ],
-        (80, 24),
-    );
-    new_session_with_statement(&first, "Written by the first instance");
-    let file = only_session(dir.path());
-    wait_for_file(&file, "Written by the first instance");
+    let (first, file) = first_instance_with_a_statement(dir.path());
     let file_arg = file.to_string_lossy().into_owned();
     let second = Tmux::start(dir.path(), &["open", &file_arg], (80, 24));
     second.wait_for("READ-ONLY");
