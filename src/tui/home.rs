@@ -23,6 +23,7 @@ use crate::storage::listing::{CHECKS_UP_FRONT, check_first, check_in_background,
 use crate::storage::{Header, Listed};
 
 use super::chrome::short_label;
+use super::cursor::move_in_list;
 use super::intent::{Confirm, Intent};
 use super::stages::scroll_offset;
 use super::theme::Theme;
@@ -191,26 +192,10 @@ impl HomeScreen {
     }
 
     pub fn handle_key(&mut self, key: KeyEvent) -> Option<Intent> {
-        let count = self.entries.len();
+        if move_in_list(&mut self.selected, self.entries.len(), key.code) {
+            return None;
+        }
         match key.code {
-            KeyCode::Down | KeyCode::Char('j') => {
-                if count > 0 {
-                    self.selected = (self.selected + 1).min(count - 1);
-                }
-                None
-            }
-            KeyCode::Up | KeyCode::Char('k') => {
-                self.selected = self.selected.saturating_sub(1);
-                None
-            }
-            KeyCode::Home | KeyCode::Char('g') => {
-                self.selected = 0;
-                None
-            }
-            KeyCode::End | KeyCode::Char('G') => {
-                self.selected = count.saturating_sub(1);
-                None
-            }
             KeyCode::Char('n') | KeyCode::Char('a') => Some(Intent::NewSession),
             KeyCode::Char('t') => Some(Intent::OpenTrash),
             KeyCode::Char('e') => match self.entries.get(self.selected)? {

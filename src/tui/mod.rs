@@ -6,6 +6,7 @@ pub mod big_title;
 pub mod cells;
 pub mod chrome;
 pub mod clock;
+pub mod cursor;
 pub mod editor;
 pub mod form;
 pub mod home;

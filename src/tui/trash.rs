@@ -10,6 +10,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use crate::storage::trash::{Trashed, list_trash, trash_dir};
 
+use super::cursor::move_in_list;
 use super::intent::Intent;
 use super::stages::scroll_offset;
 use super::theme::Theme;
@@ -53,26 +54,10 @@ impl TrashScreen {
     }
 
     pub fn handle_key(&mut self, key: KeyEvent) -> Option<Intent> {
-        let count = self.items.len();
+        if move_in_list(&mut self.selected, self.items.len(), key.code) {
+            return None;
+        }
         match key.code {
-            KeyCode::Down | KeyCode::Char('j') => {
-                if count > 0 {
-                    self.selected = (self.selected + 1).min(count - 1);
-                }
-                None
-            }
-            KeyCode::Up | KeyCode::Char('k') => {
-                self.selected = self.selected.saturating_sub(1);
-                None
-            }
-            KeyCode::Home | KeyCode::Char('g') => {
-                self.selected = 0;
-                None
-            }
-            KeyCode::End | KeyCode::Char('G') => {
-                self.selected = count.saturating_sub(1);
-                None
-            }
             KeyCode::Enter | KeyCode::Char('u') => match self.items.get(self.selected) {
                 Some(item) => Some(Intent::RestoreFromTrash(Box::new(item.clone()))),
                 None => Some(Intent::Status("The trash is empty.".to_string())),
