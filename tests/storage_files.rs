@@ -12,8 +12,11 @@ use std::process::Command;
 use sameside::domain::{Change, Stage};
 use sameside::storage::atomic::{backup_path, write_atomically};
 use sameside::storage::autosave::{Autosaver, Retry};
+use sameside::storage::follow::Follower;
 use sameside::storage::lock::lock_path;
-use sameside::storage::store::{Opened, list_sessions, open_session, read_session, save_session};
+use sameside::storage::store::{
+    MAX_SESSION_BYTES, Opened, list_sessions, open_session, read_record, read_session, save_session,
+};
 use sameside::storage::trash::{list_trash, restore_from_trash, trash_session};
 use sameside::storage::{Access, Header};
 use tempfile::TempDir;
@@ -547,4 +550,71 @@ fn deleting_a_symlinked_session_trashes_the_link_and_leaves_its_target() {
     let item = list_trash(dir.path()).unwrap().remove(0);
     restore_from_trash(&item, dir.path()).unwrap();
     assert_eq!(fs::read_link(&link).unwrap(), real);
+}
+
+// --- only regular files, never a wait -----------------------------------------------------
+
+/// What every reader of session files says about `path`, each run on a thread of its own
+/// so that a reader that blocks fails the test instead of hanging it.
+fn every_reader_on(path: &Path) -> Vec<(&'static str, String)> {
+    type Reader = fn(&Path) -> String;
+    let readers: [(&'static str, Reader); 4] = [
+        ("read_session", |p| format!("{:?}", read_session(p).err())),
+        ("open_session", |p| format!("{:?}", open_session(p).err())),
+        ("read_record", |p| format!("{:?}", read_record(p).err())),
+        ("follow", |p| format!("{:?}", Follower::new(p).poll())),
+    ];
+    readers
+        .into_iter()
+        .map(|(name, read)| {
+            let (tx, rx) = std::sync::mpsc::channel();
+            let owned = path.to_path_buf();
+            std::thread::spawn(move || {
+                let _ = tx.send(read(&owned));
+            });
+            // Generous: this only tells a reader that waits for ever from one that returns.
+            let said = rx
+                .recv_timeout(std::time::Duration::from_secs(30))
+                .unwrap_or_else(|_| panic!("{name} is still waiting on {}", path.display()));
+            (name, said)
+        })
+        .collect()
+}
+
+#[test]
+fn a_fifo_named_x_ron_is_refused_by_every_reader_without_waiting() {
+    let dir = TempDir::new().unwrap();
+    let fifo = dir.path().join("x.ron");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+
+    for (reader, said) in every_reader_on(&fifo) {
+        assert!(said.contains("not a regular file"), "{reader}: {said}");
+    }
+}
+
+#[test]
+fn a_link_to_an_endless_device_named_x_ron_is_refused_by_every_reader() {
+    let dir = TempDir::new().unwrap();
+    let link = dir.path().join("x.ron");
+    symlink("/dev/zero", &link).unwrap();
+
+    for (reader, said) in every_reader_on(&link) {
+        assert!(said.contains("not a regular file"), "{reader}: {said}");
+    }
+}
+
+#[test]
+fn a_file_larger_than_any_session_is_refused_without_being_read_into_memory() {
+    // Sparse: it claims its size and takes no room on disk, like an unpacked zip bomb.
+    let dir = TempDir::new().unwrap();
+    let huge = dir.path().join("huge.ron");
+    fs::File::create(&huge)
+        .unwrap()
+        .set_len(MAX_SESSION_BYTES + 1)
+        .unwrap();
+
+    for (reader, said) in every_reader_on(&huge) {
+        assert!(said.contains("more than"), "{reader}: {said}");
+    }
 }
