@@ -11,8 +11,12 @@ use std::process::Command;
 
 use sameside::domain::{Change, Stage};
 use sameside::storage::atomic::{backup_path, write_atomically};
+use sameside::storage::autosave::{Autosaver, Retry};
+use sameside::storage::follow::Follower;
 use sameside::storage::lock::lock_path;
-use sameside::storage::store::{Opened, list_sessions, open_session, read_session, save_session};
+use sameside::storage::store::{
+    MAX_SESSION_BYTES, Opened, list_sessions, open_session, read_record, read_session, save_session,
+};
 use sameside::storage::trash::{list_trash, restore_from_trash, trash_session};
 use sameside::storage::{Access, Header};
 use tempfile::TempDir;
@@ -238,6 +242,100 @@ fn the_backup_and_the_lock_of_a_linked_session_lie_beside_its_real_file() {
     assert_eq!(names_in(dir.path()), vec!["shared.ron"]);
 }
 
+/// Records one more change in `opened` and hands it to `saver`, as the screen does.
+fn autosave_a_change(opened: &mut Opened, saver: &mut Autosaver) {
+    let count = opened.history.events().len();
+    let at = opened.history.events()[count - 1].at;
+    opened
+        .history
+        .record(
+            at + chrono::Duration::minutes(1),
+            Change::TimeboxSet {
+                stage: Stage::Roles,
+                minutes: 1 + u32::try_from(count % 500).unwrap(),
+            },
+        )
+        .unwrap();
+    let header = Header::for_history(
+        &opened.header.id,
+        opened.header.continued_from.as_deref(),
+        &opened.history,
+    );
+    saver.request(header, &opened.history);
+}
+
+/// Waits for the saver's own retries until a write works; panics if none ever does.
+fn wait_until_saved(saver: &mut Autosaver) {
+    for _ in 0..2000 {
+        if let Some(report) = saver.poll()
+            && report.result.is_ok()
+        {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    panic!("the saver never wrote again: {:?}", saver.last_error());
+}
+
+#[test]
+fn a_session_whose_folder_came_back_is_still_locked_after_the_retried_save() {
+    // The folder is removed while the session is open (a share unmounted, a careless
+    // `rm -r`), then made again: the retried save puts the session back, and its lock
+    // must come back with it, or a second sameside opening it would write it too.
+    let root = TempDir::new().unwrap();
+    let dir = root.path().join("sessions");
+    fs::create_dir(&dir).unwrap();
+    let path = session_in(&dir, "a.ron");
+    let mut first = open(&path);
+    assert_exclusive(&first);
+    let retry = Retry {
+        first: std::time::Duration::from_millis(5),
+        longest: std::time::Duration::from_millis(20),
+    };
+    let mut saver = Autosaver::start_with(first.path.clone(), first.history.events(), retry);
+
+    fs::remove_dir_all(&dir).unwrap();
+    autosave_a_change(&mut first, &mut saver);
+    saver.flush();
+    assert!(
+        saver.last_error().is_some(),
+        "a save into a missing folder worked"
+    );
+    fs::create_dir(&dir).unwrap();
+    wait_until_saved(&mut saver);
+
+    assert!(path.is_file());
+    assert_read_only(&open(&path));
+}
+
+#[test]
+fn a_writer_whose_lock_file_was_deleted_does_not_save_over_a_second_writer() {
+    // Someone tidies the folder and deletes the `.lock` files: a second sameside then
+    // finds the session free. The first must not go on saving over what the second
+    // writes; it says why its changes are no longer saved.
+    let dir = TempDir::new().unwrap();
+    let path = session_in(dir.path(), "a.ron");
+    let mut first = open(&path);
+    let mut saver = Autosaver::start(first.path.clone(), first.history.events());
+    // One save, so that the file is no longer the one whose handle the lock holds.
+    autosave_a_change(&mut first, &mut saver);
+    saver.flush();
+    assert!(saver.is_clean());
+
+    fs::remove_file(lock_path(&path)).unwrap();
+    let mut second = open(&path);
+    assert_exclusive(&second);
+    save_a_change(&mut second);
+    let written_by_second = fs::read(&path).unwrap();
+    autosave_a_change(&mut first, &mut saver);
+    saver.flush();
+
+    assert_eq!(fs::read(&path).unwrap(), written_by_second);
+    let error = saver.last_error().unwrap_or_default().to_string();
+    assert!(error.contains("another sameside"), "{error}");
+    assert!(!saver.is_clean());
+}
+
 // --- temp files of saves that died ------------------------------------------------------
 
 /// The pid of a process that has ended (and been reaped).
@@ -452,4 +550,71 @@ fn deleting_a_symlinked_session_trashes_the_link_and_leaves_its_target() {
     let item = list_trash(dir.path()).unwrap().remove(0);
     restore_from_trash(&item, dir.path()).unwrap();
     assert_eq!(fs::read_link(&link).unwrap(), real);
+}
+
+// --- only regular files, never a wait -----------------------------------------------------
+
+/// What every reader of session files says about `path`, each run on a thread of its own
+/// so that a reader that blocks fails the test instead of hanging it.
+fn every_reader_on(path: &Path) -> Vec<(&'static str, String)> {
+    type Reader = fn(&Path) -> String;
+    let readers: [(&'static str, Reader); 4] = [
+        ("read_session", |p| format!("{:?}", read_session(p).err())),
+        ("open_session", |p| format!("{:?}", open_session(p).err())),
+        ("read_record", |p| format!("{:?}", read_record(p).err())),
+        ("follow", |p| format!("{:?}", Follower::new(p).poll())),
+    ];
+    readers
+        .into_iter()
+        .map(|(name, read)| {
+            let (tx, rx) = std::sync::mpsc::channel();
+            let owned = path.to_path_buf();
+            std::thread::spawn(move || {
+                let _ = tx.send(read(&owned));
+            });
+            // Generous: this only tells a reader that waits for ever from one that returns.
+            let said = rx
+                .recv_timeout(std::time::Duration::from_secs(30))
+                .unwrap_or_else(|_| panic!("{name} is still waiting on {}", path.display()));
+            (name, said)
+        })
+        .collect()
+}
+
+#[test]
+fn a_fifo_named_x_ron_is_refused_by_every_reader_without_waiting() {
+    let dir = TempDir::new().unwrap();
+    let fifo = dir.path().join("x.ron");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+
+    for (reader, said) in every_reader_on(&fifo) {
+        assert!(said.contains("not a regular file"), "{reader}: {said}");
+    }
+}
+
+#[test]
+fn a_link_to_an_endless_device_named_x_ron_is_refused_by_every_reader() {
+    let dir = TempDir::new().unwrap();
+    let link = dir.path().join("x.ron");
+    symlink("/dev/zero", &link).unwrap();
+
+    for (reader, said) in every_reader_on(&link) {
+        assert!(said.contains("not a regular file"), "{reader}: {said}");
+    }
+}
+
+#[test]
+fn a_file_larger_than_any_session_is_refused_without_being_read_into_memory() {
+    // Sparse: it claims its size and takes no room on disk, like an unpacked zip bomb.
+    let dir = TempDir::new().unwrap();
+    let huge = dir.path().join("huge.ron");
+    fs::File::create(&huge)
+        .unwrap()
+        .set_len(MAX_SESSION_BYTES + 1)
+        .unwrap();
+
+    for (reader, said) in every_reader_on(&huge) {
+        assert!(said.contains("more than"), "{reader}: {said}");
+    }
 }

@@ -408,3 +408,20 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn a_negative_or_too_large_number_is_named_with_what_to_write() {
+    let text = northwind();
+    let at = text.find("TimeSpent(stage").unwrap();
+    let seconds = at + text[at..].find("seconds: ").unwrap() + "seconds: ".len();
+    let end = seconds + text[seconds..].find(')').unwrap();
+    for wrong in ["-5", "99999999999999999999999"] {
+        let damaged = format!("{}{wrong}{}", &text[..seconds], &text[end..]);
+        assert_refused(
+            &damaged,
+            pos_after(&damaged, at, wrong),
+            &[&format!("`{wrong}`"), "whole number"],
+            &["Integer is out of bounds"],
+        );
+    }
+}

@@ -4,7 +4,7 @@
 //! carries just the events added since the last one: a keystroke pays for its own
 //! change, not for the size of the session. The worker writes only the newest state.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread::JoinHandle;
 use std::time::Duration;
@@ -12,6 +12,7 @@ use std::time::Duration;
 use crate::domain::{Event, History};
 
 use super::format::Header;
+use super::lock::{FileIdentity, LockOutcome, SessionLock, lock_path, try_lock_session};
 use super::store::save_events;
 
 /// The outcome of one write, reported back to the screen.
@@ -72,17 +73,59 @@ pub struct Autosaver {
 struct Writer {
     path: PathBuf,
     events: Vec<Event>,
+    /// The lock file guarding `path` as it was when the session was locked; `None` when
+    /// there was none to watch.
+    lock_file: Option<FileIdentity>,
+    /// A lock taken again by the worker after the one the session was opened with lost
+    /// its file; held until the worker ends.
+    relocked: Option<SessionLock>,
 }
 
 impl Writer {
-    fn write(&self, request: u64, header: &Header, attempt: u32) -> SaveReport {
+    fn write(&mut self, request: u64, header: &Header, attempt: u32) -> SaveReport {
+        let result = self
+            .keep_lock()
+            .and_then(|()| save_events(&self.path, header, &self.events));
         SaveReport {
             request,
             events: self.events.len(),
             attempt,
-            result: save_events(&self.path, header, &self.events),
+            result,
         }
     }
+
+    /// Makes sure the lock file beside the session is still the one this instance
+    /// holds. Deleted (by someone tidying the folder, or with the whole folder) it guards
+    /// nothing: a second sameside would find the session free and write it too. So it is
+    /// taken again before saving; if someone else took it in between, this worker stops
+    /// saving rather than write over them.
+    fn keep_lock(&mut self) -> Result<(), String> {
+        let Some(held) = self.lock_file else {
+            return Ok(());
+        };
+        if lock_file_identity(&self.path) == Some(held) {
+            return Ok(());
+        }
+        match try_lock_session(&self.path) {
+            Ok(LockOutcome::Acquired(lock)) => {
+                self.lock_file = lock_file_identity(&self.path);
+                self.relocked = Some(lock);
+                Ok(())
+            }
+            Ok(LockOutcome::HeldElsewhere) => Err(
+                "another sameside has opened this session since its lock file was removed; changes made here are no longer saved"
+                    .to_string(),
+            ),
+            // Most often the folder is gone: the same cause the save itself would give.
+            Err(e) => Err(e.to_string()),
+        }
+    }
+}
+
+/// The identity of the lock file beside the session at `path`, if there is one.
+fn lock_file_identity(path: &Path) -> Option<FileIdentity> {
+    let meta = std::fs::metadata(lock_path(path)).ok()?;
+    FileIdentity::of(&meta)
 }
 
 /// The worker's loop: write each new state; after a failure, write the same state again
@@ -153,9 +196,13 @@ impl Autosaver {
     pub fn start_with(path: PathBuf, saved: &[Event], retry: Retry) -> Autosaver {
         let (jobs, job_rx) = mpsc::channel::<Job>();
         let (report_tx, reports) = mpsc::channel::<SaveReport>();
+        // The session's lock is held by now (the screen starts a saver only then): its
+        // file is the one to keep.
         let writer = Writer {
+            lock_file: lock_file_identity(&path),
             path,
             events: saved.to_vec(),
+            relocked: None,
         };
         let worker = std::thread::spawn(move || work(writer, job_rx, report_tx, retry));
         Autosaver {

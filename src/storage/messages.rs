@@ -49,6 +49,23 @@ pub(crate) fn explain(
             };
             (at, message)
         }
+        RonError::IntegerOutOfBounds => {
+            // Every number in a session file is a count, an id or a length of time.
+            let mut at = skip_blanks(text, at);
+            // ron points past the sign of a negative number; the sign is the mistake.
+            if at.col > 1
+                && offset_of(text, at).is_some_and(|o| text[..o].ends_with('-'))
+            {
+                at.col -= 1;
+            }
+            let value = value_at(text, at);
+            (
+                at,
+                format!(
+                    "`{value}` is not a number this field can hold: write a whole number from 0 up, within the range section 11 of docs/session-format.md gives for it"
+                ),
+            )
+        }
         RonError::Message(message) if chrono_reason(message).is_some() => {
             time_or_date(text, at, message)
         }

@@ -36,10 +36,16 @@ pub struct Opened {
     pub access: Access,
 }
 
+/// The most a session file may hold. A real one of years of meetings stays far below
+/// (a session is kilobytes; a stress test's is 10 MB), but a file that merely claims a
+/// huge size (a sparse file, a zip bomb unpacked) would otherwise be read whole into
+/// memory, holding a screen or `check` for minutes and then running the machine out of it.
+pub const MAX_SESSION_BYTES: u64 = 256 * 1024 * 1024;
+
 /// The bytes of a session file, read only if it is a regular file: `path: not a
 /// regular file` for a pipe or a directory, `path: cannot be read: …` otherwise.
 pub fn read_session_bytes(path: &Path) -> Result<Vec<u8>, FileError> {
-    read_regular(path, None).map_err(|e| FileError {
+    read_regular(path, Some(MAX_SESSION_BYTES)).map_err(|e| FileError {
         location: path.display().to_string(),
         message: e.to_string(),
     })
@@ -111,10 +117,27 @@ fn read_with_identity(path: &Path) -> Result<(Vec<u8>, Option<FileIdentity>), Fi
         location: path.display().to_string(),
         message,
     };
-    let (mut file, meta) = open_regular(path).map_err(|e| error(e.to_string()))?;
+    let (file, meta) = open_regular(path).map_err(|e| error(e.to_string()))?;
+    let too_large = |size| {
+        error(
+            ReadError::TooLarge {
+                size,
+                limit: MAX_SESSION_BYTES,
+            }
+            .to_string(),
+        )
+    };
+    if meta.len() > MAX_SESSION_BYTES {
+        return Err(too_large(meta.len()));
+    }
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.read_to_end(&mut bytes)
+    // Bounded by what is read too, in case the file grows while it is read.
+    file.take(MAX_SESSION_BYTES + 1)
+        .read_to_end(&mut bytes)
         .map_err(|e| error(ReadError::Io(e).to_string()))?;
+    if bytes.len() as u64 > MAX_SESSION_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
     Ok((bytes, FileIdentity::of(&meta)))
 }
 
