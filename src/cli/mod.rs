@@ -209,8 +209,12 @@ fn run(cli: Cli) -> Result<ExitCode, String> {
             finish(|out| list::list(out, &dir, tsv))
         }
         Some(Command::Open { file }) => {
-            // Fail before taking over the screen, so the message stays readable.
-            read_session(&file).map_err(|e| e.to_string())?;
+            // Fail before taking over the screen, so the message stays readable; worded
+            // and exited as `check`, `replay` and `present` do for a file that cannot be read.
+            if let Err(e) = read_session(&file) {
+                note(e.to_string());
+                return Ok(ExitCode::from(1));
+            }
             let mut app = start(cli.dir.as_deref(), &look)?;
             app.open(&file);
             interactive(app)
