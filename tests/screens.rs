@@ -1577,3 +1577,20 @@ fn a_partner_name_that_starts_with_joining_characters_leaves_the_rules_whole() {
         assert!(rule.ends_with('─'), "the rule is broken: {rule:?}");
     }
 }
+
+#[test]
+fn opening_a_file_with_a_hard_link_warns_that_the_first_save_parts_the_names() {
+    let mut wall = Wall::empty(Theme::dark());
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sessions")
+        .join(ACME);
+    std::fs::copy(shipped, wall.dir.join(ACME)).expect("copy");
+    std::fs::hard_link(wall.dir.join(ACME), wall.dir.join("other-name.ron")).expect("link");
+    wall.app.open(&wall.dir.join(ACME));
+    let text = wall.text(160, 45);
+    assert!(
+        text.contains("This file has other names (hard links): the first save parts them"),
+        "{text}"
+    );
+    assert!(!text.contains("READ-ONLY"), "{text}");
+}

@@ -101,6 +101,22 @@ pub enum LockOutcome {
     HeldElsewhere,
 }
 
+/// How many names (hard links) the file at `path` has; 1 where the platform cannot say.
+/// A save replaces the file, so every other name keeps the version from before it: the
+/// moderator should know before the first save that the names are about to part.
+pub fn link_count(path: &Path) -> u64 {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(path).map_or(1, |meta| meta.nlink())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        1
+    }
+}
+
 /// The lock file that guards `session_path`: the full name plus `.lock`,
 /// e.g. `2026-11-27-acme.ron.lock`. Pass the real path ([`real_path`]) so that
 /// every name of the session leads to the same lock.

@@ -17,6 +17,7 @@ use crate::storage::atomic::write_atomically;
 use crate::storage::autosave::SaveReport;
 use crate::storage::dirs::SessionsDir;
 use crate::storage::format::decode;
+use crate::storage::lock::link_count;
 use crate::storage::store::read_record;
 use crate::storage::store::read_session;
 use crate::storage::store::{create_continued, create_session, open_session};
@@ -220,6 +221,13 @@ impl App {
                 let view = SessionView::from_opened(opened, self.clock.now());
                 if let Some(reason) = &view.read_only {
                     self.status = Some((format!("Read-only: {reason}"), StatusKind::Warn));
+                } else if link_count(path) > 1 {
+                    self.status = Some((
+                        "This file has other names (hard links): the first save parts them, and \
+                         the other names keep the version from before"
+                            .to_string(),
+                        StatusKind::Warn,
+                    ));
                 } else {
                     self.info(format!("Opened {}", path.display()));
                 }
