@@ -98,7 +98,18 @@ fn a_large_folder_shows_headers_first_and_each_row_is_replaced_by_its_check() {
         other => panic!("not marked damaged: {other:?}"),
     }
 
-    // The checks were saved: the next home screen starts fully checked.
+    // The checks were saved, for the owner's eyes only (titles and partner names): the
+    // next home screen starts fully checked.
+    #[cfg(unix)]
+    for entry in fs::read_dir(cache.join("lists")).unwrap() {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = entry.unwrap().metadata().unwrap().permissions().mode();
+        assert_eq!(
+            mode & 0o077,
+            0,
+            "the list cache is readable by others: {mode:o}"
+        );
+    }
     let again = HomeScreen::with_cache(dir, None, Some(cache));
     assert_eq!(unchecked(&again), 0);
     assert!(matches!(row(&again, &bad), Listed::Damaged { .. }));

@@ -230,9 +230,28 @@ impl ListCache {
             entries,
         };
         let bytes = serde_json::to_vec(&stored).map_err(io::Error::other)?;
+        create_private(file)?;
         write_atomically(file, &bytes)?;
         self.changed = false;
         Ok(())
+    }
+}
+
+/// Creates `file` empty and readable by its owner alone, unless it exists. The cache holds
+/// the titles and partner names of sessions that may be confidential, and an atomic write
+/// keeps the permissions of the file it replaces.
+fn create_private(file: &Path) -> io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    match options.open(file) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(e),
     }
 }
 
