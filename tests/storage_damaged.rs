@@ -4,8 +4,11 @@
 //! damaged files in it, crash-safe writes that fail, and the lock that keeps two copies
 //! of the app from editing one session.
 
+#[path = "common/example_text.rs"]
+mod example_text;
+use example_text::{ACME, NORTHWIND, edit, example, line_col, northwind, offset, pos_of, shipped};
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use sameside::storage::atomic::write_atomically;
 use sameside::storage::format::{FileError, decode};
@@ -14,60 +17,9 @@ use sameside::storage::store::{
     Access, Listed, delete_session, list_sessions, open_session, read_session,
 };
 
-const NORTHWIND: &str = "2026-11-12-northwind-globex-plant-floor-analytics.ron";
-const ACME: &str = "2026-11-19-acme-robotics-initech-vision-embedded-oem-deal.ron";
-
-fn shipped(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("sessions")
-        .join(name)
-}
-
-/// The text of a shipped example file.
-fn example(name: &str) -> String {
-    let path = shipped(name);
-    fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-fn northwind() -> String {
-    example(NORTHWIND)
-}
-
-/// Byte offset of `needle` in `text`, which must contain it.
-#[track_caller]
-fn offset(text: &str, needle: &str) -> usize {
-    text.find(needle)
-        .unwrap_or_else(|| panic!("the example no longer contains {needle:?}"))
-}
-
-/// Line and column (1-based, columns in characters) of the byte at `offset`, the way an
-/// editor shows it.
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, col)
-}
-
-/// Line and column of the first occurrence of `needle`.
-#[track_caller]
-fn pos_of(text: &str, needle: &str) -> (usize, usize) {
-    line_col(text, offset(text, needle))
-}
-
 /// Line and column just past the last visible character: where a cut-off file stops.
 fn end_of(text: &str) -> (usize, usize) {
     line_col(text, text.trim_end().len())
-}
-
-/// Replaces the first occurrence of `from`, which must be there.
-#[track_caller]
-fn edit(text: &str, from: &str, to: &str) -> String {
-    assert!(
-        text.contains(from),
-        "the example no longer contains {from:?}"
-    );
-    text.replacen(from, to, 1)
 }
 
 fn names_in(dir: &Path) -> Vec<String> {

@@ -3,6 +3,9 @@
 //! replaying, presenting, exporting and the next save. `check` still says that the
 //! header disagrees, so the person editing the file is not left puzzled.
 
+#[path = "common/example_text.rs"]
+mod example_text;
+use example_text::{NORTHWIND, edit, northwind};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -11,25 +14,7 @@ use sameside::domain::{Stage, Verdict};
 use sameside::storage::format::{Header, decode, decode_as_written, header_disagreements};
 use sameside::storage::store::{open_session, read_record, read_session, save_session};
 
-const NORTHWIND: &str = "2026-11-12-northwind-globex-plant-floor-analytics.ron";
 const TITLE: &str = "Northwind × Globex: plant-floor analytics";
-
-fn northwind() -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("sessions")
-        .join(NORTHWIND);
-    fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-/// Replaces the first occurrence of `from`, which must be there.
-#[track_caller]
-fn edit(text: &str, from: &str, to: &str) -> String {
-    assert!(
-        text.contains(from),
-        "the example no longer contains {from:?}"
-    );
-    text.replacen(from, to, 1)
-}
 
 /// The example with a header that disagrees with its events in every field the events
 /// decide.

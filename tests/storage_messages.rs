@@ -4,48 +4,12 @@
 //! place to fix. Also the stricter reads: a map key written twice, and times, dates
 //! and durations outside a sane range, which used to pass and then show nonsense.
 
-use std::fs;
-use std::path::{Path, PathBuf};
+#[path = "common/example_text.rs"]
+mod example_text;
+use example_text::{edit, northwind, pos_after, pos_of};
+use std::path::Path;
 
 use sameside::storage::format::{FileError, decode};
-
-const NORTHWIND: &str = "2026-11-12-northwind-globex-plant-floor-analytics.ron";
-
-fn northwind() -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("sessions")
-        .join(NORTHWIND);
-    fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-/// Replaces the first occurrence of `from`, which must be there.
-#[track_caller]
-fn edit(text: &str, from: &str, to: &str) -> String {
-    assert!(
-        text.contains(from),
-        "the example no longer contains {from:?}"
-    );
-    text.replacen(from, to, 1)
-}
-
-/// Line and column (1-based, columns in characters) of the first `needle` at or after
-/// byte `from`, the way an editor shows it.
-#[track_caller]
-fn pos_after(text: &str, from: usize, needle: &str) -> (usize, usize) {
-    let offset = from
-        + text[from..]
-            .find(needle)
-            .unwrap_or_else(|| panic!("no {needle:?} in the text"));
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, col)
-}
-
-#[track_caller]
-fn pos_of(text: &str, needle: &str) -> (usize, usize) {
-    pos_after(text, 0, needle)
-}
 
 /// Reading `text` as `s.ron` fails at `place` with a message that contains each of
 /// `words` and none of `never`.
