@@ -6,12 +6,10 @@ pub mod csv;
 pub mod html;
 pub mod json;
 pub mod markdown;
+mod notes;
+mod words;
 
-use chrono::{DateTime, Utc};
-
-use crate::domain::board::{BoardEntry, board};
-use crate::domain::{Change, History, Session};
-use crate::storage::Header;
+pub use notes::{GateOutcome, Notes, Pile};
 
 /// The formats `sameside export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,57 +48,6 @@ impl Format {
 pub enum CsvTable {
     Actions,
     Conflicts,
-}
-
-/// What every exporter reads: the session, its record, its conflict board and the
-/// decisions taken, gathered once.
-pub struct Notes<'a> {
-    pub history: &'a History,
-    pub session: &'a Session,
-    pub header: &'a Header,
-    pub board: Vec<BoardEntry>,
-    /// When the notes were made (shown in the documents; fixed in tests).
-    pub generated: DateTime<Utc>,
-}
-
-impl<'a> Notes<'a> {
-    pub fn new(history: &'a History, header: &'a Header, generated: DateTime<Utc>) -> Notes<'a> {
-        let session = history.session();
-        Notes {
-            history,
-            session,
-            header,
-            board: board(session),
-            generated,
-        }
-    }
-
-    /// The decisions in the order they were taken, each with its time and sentence: the
-    /// gate, the verdict, conflict outcomes, timebox changes and undone decisions. Edits of
-    /// content are left out; the document shows their result.
-    pub fn decision_log(&self) -> Vec<(DateTime<Utc>, String)> {
-        let sentences = self.history.describe_all();
-        self.history
-            .events()
-            .iter()
-            .zip(sentences)
-            .filter(|(event, _)| is_decision(&event.change))
-            .map(|(event, sentence)| (event.at, sentence))
-            .collect()
-    }
-}
-
-fn is_decision(change: &Change) -> bool {
-    use crate::domain::ConflictStatus;
-    match change {
-        Change::GateDecided { .. }
-        | Change::GateReopened
-        | Change::VerdictSet { .. }
-        | Change::FindingSettled { .. }
-        | Change::AgreementSet { .. } => true,
-        Change::ConflictEdited { conflict } => conflict.status != ConflictStatus::Open,
-        _ => false,
-    }
 }
 
 /// Minutes, rounded, for "planned vs actual" tables.

@@ -5,8 +5,9 @@ use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 
 use super::page::Page;
-use super::text::{clip, plural, severity_class};
+use super::text::{clip, severity_class};
 use crate::domain::{ConflictCategory, ConflictStatus, Severity};
+use crate::export::words::plural;
 
 /// One cell of the conflict matrix: what the board holds for a category and a partner.
 #[derive(Default, Clone, Copy)]

@@ -4,15 +4,15 @@ use std::fmt::Write as _;
 
 use super::page::Page;
 use super::text::short_date;
-use crate::domain::Verdict;
 use crate::domain::board::{BoardEntry, agreements};
+use crate::export::words::{note_label, verdict_title};
 
 impl Page<'_, '_> {
     pub(super) fn agreement_list(&mut self) {
         self.section("agreements", "Agreements");
         let list: Vec<(&BoardEntry, &str)> = agreements(&self.notes.board).collect();
         if list.is_empty() {
-            let words = if self.passed_at_gate().is_some() {
+            let words = if self.notes.pass_at_gate().is_some() {
                 "None: the session ended at the vision gate, before terms were discussed."
             } else {
                 "No agreements were recorded."
@@ -44,24 +44,19 @@ impl Page<'_, '_> {
     pub(super) fn verdict(&mut self) {
         let s = self.s;
         self.section("verdict", "Verdict");
-        match (self.passed_at_gate(), s.verdict) {
+        match (self.notes.pass_at_gate(), s.verdict) {
             (Some(reason), _) => {
                 self.raw("<p class=\"verdict-line\"><strong>Take a pass</strong>, decided at the vision gate.</p>\n<p><span class=\"label\">Reason</span> ");
                 self.user_or(reason, "not given");
                 self.raw("</p>\n<p>Both sides leave with a clear answer and without commitments. Nothing here stands in the way of meeting again if the circumstances change.</p>\n");
             }
             (None, Some(verdict)) => {
-                let (label, note_label) = match verdict {
-                    Verdict::Proceed => ("Proceed", "Note"),
-                    Verdict::ProceedWithConditions => ("Proceed with conditions", "Conditions"),
-                    Verdict::TakeAPass => ("Take a pass", "Reason"),
-                };
                 self.raw("<p class=\"verdict-line\"><strong>");
-                self.esc(label);
+                self.esc(&verdict_title(verdict));
                 self.raw("</strong></p>\n");
                 if !s.verdict_note.trim().is_empty() {
                     self.raw("<p><span class=\"label\">");
-                    self.esc(note_label);
+                    self.esc(note_label(verdict));
                     self.raw("</span> ");
                     self.user(&s.verdict_note);
                     self.raw("</p>\n");

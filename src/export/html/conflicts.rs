@@ -7,45 +7,16 @@ use super::page::Page;
 use super::text::severity_class;
 use crate::domain::board::{BoardEntry, Source};
 use crate::domain::{ConflictStatus, ItemRef, Stage};
+use crate::export::Pile;
 
-/// The five piles of the conflict board, in the order a reader wants them: what still
-/// needs work first, then what was set aside, then what was decided.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Pile {
-    Open,
-    Parked,
-    DealBreaker,
-    Settled,
-    Dismissed,
-}
-
-impl Pile {
-    const ALL: [Pile; 5] = [
-        Pile::Open,
-        Pile::Parked,
-        Pile::DealBreaker,
-        Pile::Settled,
-        Pile::Dismissed,
-    ];
-
-    fn of(status: &ConflictStatus) -> Pile {
-        match status {
-            ConflictStatus::Open => Pile::Open,
-            ConflictStatus::Parked => Pile::Parked,
-            ConflictStatus::DealBreaker => Pile::DealBreaker,
-            ConflictStatus::Resolved { .. } | ConflictStatus::AcceptedRisk => Pile::Settled,
-            ConflictStatus::Dismissed { .. } => Pile::Dismissed,
-        }
-    }
-
-    fn heading(self) -> &'static str {
-        match self {
-            Pile::Open => "Still open",
-            Pile::Parked => "Parked for a later meeting",
-            Pile::DealBreaker => "Deal-breakers",
-            Pile::Settled => "Settled: resolved or accepted as a risk",
-            Pile::Dismissed => "Dismissed as not a conflict",
-        }
+/// A pile's heading on the page.
+fn heading(pile: Pile) -> &'static str {
+    match pile {
+        Pile::Open => "Still open",
+        Pile::Parked => "Parked for a later meeting",
+        Pile::DealBreaker => "Deal-breakers",
+        Pile::Settled => "Settled: resolved or accepted as a risk",
+        Pile::Dismissed => "Dismissed as not a conflict",
     }
 }
 
@@ -88,7 +59,7 @@ impl Page<'_, '_> {
             }
             self.raw("<h3>");
             if held {
-                self.esc(pile.heading());
+                self.esc(heading(*pile));
             } else {
                 self.esc("Noted, not taken up");
             }

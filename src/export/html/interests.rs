@@ -1,10 +1,11 @@
 //! The self-interests (stage 3): each partner's interests by category, and which functions spoke.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 use super::page::Page;
-use crate::domain::{Function, Interest, InterestCategory, PartnerId, Stage};
+use crate::domain::{Function, PartnerId, Stage};
+use crate::export::notes::interests_by_category;
 
 impl Page<'_, '_> {
     pub(super) fn self_interests(&mut self) {
@@ -16,31 +17,18 @@ impl Page<'_, '_> {
             self.end_section();
             return;
         }
-        // One pass to group, so many interests stay cheap: partner → category → items.
-        let mut grouped: HashMap<PartnerId, BTreeMap<InterestCategory, Vec<&Interest>>> =
-            HashMap::new();
-        for i in &s.interests {
-            grouped
-                .entry(i.partner)
-                .or_default()
-                .entry(i.category)
-                .or_default()
-                .push(i);
-        }
         for p in &s.partners {
             self.raw("<h3>");
             self.partner(p.id);
             self.raw("</h3>\n");
-            let groups = grouped.remove(&p.id).unwrap_or_default();
+            let groups = interests_by_category(s, p.id);
             if groups.is_empty() {
                 self.raw("<p>");
                 self.missing("No interests disclosed.");
                 self.raw("</p>\n");
             } else {
                 self.raw("<table class=\"interests\">\n<thead><tr><th scope=\"col\">Category</th><th scope=\"col\">Interest</th><th scope=\"col\">Weight</th><th scope=\"col\">Put forward by</th></tr></thead>\n<tbody>\n");
-                for (category, mut items) in groups {
-                    // Strongest first within a category: what cannot move leads.
-                    items.sort_by_key(|i| i.weight);
+                for (category, items) in groups {
                     for (n, i) in items.iter().enumerate() {
                         self.raw("<tr>");
                         if n == 0 {

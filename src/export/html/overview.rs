@@ -4,9 +4,10 @@
 use std::fmt::Write as _;
 
 use super::page::Page;
-use super::text::{duration, long_date, plural};
+use super::text::duration;
 use crate::domain::tally::{Tally as Counts, TimeTally};
 use crate::domain::{Stage, Verdict};
+use crate::export::words::{long_date, note_label, plural, verdict_title};
 
 impl Page<'_, '_> {
     pub(super) fn head(&mut self) {
@@ -17,7 +18,7 @@ impl Page<'_, '_> {
         self.user(&s.title);
         self.raw("</h1>\n<dl class=\"meta\">\n");
         self.fact("Date");
-        self.esc(&long_date(s.created));
+        self.esc(&long_date(s.created.date_naive()));
         self.end_fact();
         self.fact("Time");
         let span = if s.created.date_naive() == s.updated.date_naive() {
@@ -42,7 +43,7 @@ impl Page<'_, '_> {
         self.user(&s.kind.label());
         self.end_fact();
         self.fact("Outcome");
-        let outcome = match (self.passed_at_gate(), s.verdict) {
+        let outcome = match (self.notes.pass_at_gate(), s.verdict) {
             (Some(_), _) => "Pass taken at the vision gate".to_string(),
             (None, Some(v)) => format!("Verdict: {v}"),
             (None, None) => format!(
@@ -130,21 +131,29 @@ impl Page<'_, '_> {
     pub(super) fn glance(&mut self) {
         let s = self.s;
         self.section("glance", "At a glance");
-        let (class, label, note_label) = match (self.passed_at_gate(), s.verdict) {
-            (Some(_), _) | (None, Some(Verdict::TakeAPass)) => ("v-pass", "Take a pass", "Reason"),
-            (None, Some(Verdict::Proceed)) => ("v-proceed", "Proceed", "Note"),
-            (None, Some(Verdict::ProceedWithConditions)) => {
-                ("v-conditions", "Proceed with conditions", "Conditions")
+        // A pass at the gate is the verdict, whatever the verdict field says.
+        let verdict = match self.notes.pass_at_gate() {
+            Some(_) => Some(Verdict::TakeAPass),
+            None => s.verdict,
+        };
+        let (class, label, note_label) = match verdict {
+            Some(v) => {
+                let class = match v {
+                    Verdict::Proceed => "v-proceed",
+                    Verdict::ProceedWithConditions => "v-conditions",
+                    Verdict::TakeAPass => "v-pass",
+                };
+                (class, verdict_title(v), note_label(v))
             }
-            (None, None) => ("v-none", "No verdict yet", "Note"),
+            None => ("v-none", "No verdict yet".to_string(), "Note"),
         };
         let _ = write!(
             self.out,
             "<div class=\"verdict-box {class}\">\n<p class=\"verdict-label\">Verdict</p>\n<p class=\"verdict-value\">"
         );
-        self.esc(label);
+        self.esc(&label);
         self.raw("</p>\n");
-        let note = match self.passed_at_gate() {
+        let note = match self.notes.pass_at_gate() {
             Some(reason) => reason,
             None => s.verdict_note.as_str(),
         };
@@ -155,7 +164,7 @@ impl Page<'_, '_> {
             self.user(note);
             self.raw("</p>\n");
         }
-        if self.passed_at_gate().is_some() {
+        if self.notes.pass_at_gate().is_some() {
             self.para(
                 "verdict-note",
                 "The partners found at the vision gate that they do not share an opportunity worth pursuing together. Stopping there, before roles and interests were negotiated, is a sound result of the method.",

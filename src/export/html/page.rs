@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use super::Notes;
 use super::style::CSS;
 use crate::domain::change::stage_lock;
-use crate::domain::{GateDecision, Hole, Interest, ItemId, PartnerId, Role, Session, Stage};
+use crate::domain::{Hole, Interest, ItemId, PartnerId, Role, Session, Stage};
 
 /// How many partner colours the stylesheet defines (`.p0` … `.p7` in `CSS`), one per
 /// partner a session can have. They are picked to stay apart for the common kinds of
@@ -192,17 +192,10 @@ impl<'n, 'a> Page<'n, 'a> {
         s.reached >= stage || has_content
     }
 
-    pub(super) fn passed_at_gate(&self) -> Option<&'a str> {
-        match &self.s.gate {
-            Some(GateDecision::TakeAPass { reason }) => Some(reason.as_str()),
-            _ => None,
-        }
-    }
-
     /// Why a stage has nothing to show, in a sentence.
     pub(super) fn not_reached(&self, stage: Stage) -> String {
         let what = stage.label().to_lowercase();
-        if self.passed_at_gate().is_some() {
+        if self.notes.pass_at_gate().is_some() {
             format!(
                 "Not reached. The partners took a pass at the vision gate, so the {what} did not take place."
             )

@@ -4,11 +4,11 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use super::page::Page;
-use super::text::plural;
 use crate::domain::board::BoardEntry;
 use crate::domain::describe::filler_label;
 use crate::domain::detect::Rule;
 use crate::domain::{ConflictStatus, HoleFiller, ItemId, ItemRef, Raci, Role, Stage};
+use crate::export::words::plural;
 
 impl Page<'_, '_> {
     pub(super) fn role_split(&mut self) {

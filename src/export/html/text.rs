@@ -1,6 +1,6 @@
 //! Dates, durations, counts and shades as the page words them.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 
 use crate::domain::Severity;
 
@@ -15,10 +15,6 @@ pub(super) fn clip(text: &str, max: usize) -> String {
     format!("{}…", cut.trim_end())
 }
 
-pub(super) fn long_date(at: DateTime<Utc>) -> String {
-    at.format("%A %-d %B %Y").to_string()
-}
-
 pub(super) fn short_date(day: NaiveDate) -> String {
     day.format("%-d %b %Y").to_string()
 }
@@ -29,14 +25,6 @@ pub(super) fn duration(mins: u64) -> String {
         format!("{} h {:02} min", mins / 60, mins % 60)
     } else {
         format!("{mins} min")
-    }
-}
-
-pub(super) fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
     }
 }
 

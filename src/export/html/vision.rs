@@ -3,9 +3,9 @@
 use std::fmt::Write as _;
 
 use super::page::Page;
+use crate::domain::Stage;
 use crate::domain::change::gate_missing;
-use crate::domain::gate::drift_sentence;
-use crate::domain::{GateDecision, Stage};
+use crate::export::GateOutcome;
 
 impl Page<'_, '_> {
     pub(super) fn vision(&mut self) {
@@ -65,8 +65,8 @@ impl Page<'_, '_> {
         }
 
         self.raw("<h3>Vision gate</h3>\n");
-        match &s.gate {
-            None => {
+        match self.notes.gate() {
+            GateOutcome::Open => {
                 self.raw(
                     "<div class=\"gate gate-open\">\n<p class=\"gate-head\">Not decided</p>\n",
                 );
@@ -77,9 +77,7 @@ impl Page<'_, '_> {
                 }
                 self.raw("</div>\n");
             }
-            Some(GateDecision::Proceed {
-                override_reason: None,
-            }) => match drift_sentence(s, &|at| at.format("%H:%M").to_string()) {
+            GateOutcome::Passed { drift } => match drift {
                 None => self.raw("<div class=\"gate gate-proceed\">\n<p class=\"gate-head\">Proceed</p>\n<p>Every partner agreed to the shared statement, and the room went on to the role split.</p>\n</div>\n"),
                 Some(drift) => {
                     self.raw("<div class=\"gate gate-override\">\n<p class=\"gate-head\">Proceed, no longer agreed</p>\n<p>");
@@ -87,9 +85,7 @@ impl Page<'_, '_> {
                     self.raw(" The room went on to the role split.</p>\n</div>\n");
                 }
             },
-            Some(GateDecision::Proceed {
-                override_reason: Some(reason),
-            }) => {
+            GateOutcome::Overridden { reason, drift } => {
                 self.raw("<div class=\"gate gate-override\">\n<p class=\"gate-head\">Proceed by moderator override</p>\n<p><span class=\"label\">Reason</span> ");
                 self.user_or(reason, "not given");
                 self.raw("</p>\n");
@@ -98,14 +94,14 @@ impl Page<'_, '_> {
                     self.user(&missing);
                     self.raw("</p>\n");
                 }
-                if let Some(drift) = drift_sentence(s, &|at| at.format("%H:%M").to_string()) {
+                if let Some(drift) = drift {
                     self.raw("<p>");
                     self.esc(&drift);
                     self.raw("</p>\n");
                 }
                 self.raw("</div>\n");
             }
-            Some(GateDecision::TakeAPass { reason }) => {
+            GateOutcome::TookAPass { reason } => {
                 self.raw("<div class=\"gate gate-pass\">\n<p class=\"gate-head\">The partners took a pass</p>\n<p><span class=\"label\">Reason</span> ");
                 self.user_or(reason, "not given");
                 self.raw("</p>\n<p>The later stages were not held. Learning this before roles, interests and terms were negotiated saves both sides a negotiation that would not have led to a partnership.</p>\n</div>\n");

@@ -1,0 +1,41 @@
+//! Words both documents use the same way: counts, dates and the names of verdicts.
+
+use chrono::NaiveDate;
+
+use crate::domain::Verdict;
+
+/// "1 conflict", "3 conflicts".
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// "Thursday 12 November 2026".
+pub(crate) fn long_date(date: NaiveDate) -> String {
+    date.format("%A %-d %B %Y").to_string()
+}
+
+/// The text with its first letter in upper case.
+pub(crate) fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+/// A verdict as a heading: "Proceed with conditions".
+pub(crate) fn verdict_title(verdict: Verdict) -> String {
+    capitalise(verdict.label())
+}
+
+/// What the note said with a verdict is: the conditions, or the reason for a pass.
+pub(crate) fn note_label(verdict: Verdict) -> &'static str {
+    match verdict {
+        Verdict::Proceed => "Note",
+        Verdict::ProceedWithConditions => "Conditions",
+        Verdict::TakeAPass => "Reason",
+    }
+}
