@@ -36,9 +36,7 @@ impl Page<'_, '_> {
             // taken up"), but without the matrix: a chart of "open" conflicts nobody was
             // asked to settle would misstate the outcome.
         } else if board.is_empty() {
-            self.raw("<p>");
-            self.missing("No conflicts were entered or found.");
-            self.raw("</p>\n");
+            self.missing_para("No conflicts were entered or found.");
             self.end_section();
             return;
         } else {

@@ -10,11 +10,7 @@ use crate::export::notes::interests_by_category;
 impl Page<'_, '_> {
     pub(super) fn self_interests(&mut self) {
         let s = self.s;
-        self.section("interests", &Self::section_title(Stage::Interests));
-        if !self.reached(Stage::Interests) {
-            let words = self.not_reached(Stage::Interests);
-            self.para("not-reached", &words);
-            self.end_section();
+        if !self.stage_section("interests", Stage::Interests) {
             return;
         }
         for p in &s.partners {
@@ -23,9 +19,7 @@ impl Page<'_, '_> {
             self.raw("</h3>\n");
             let groups = interests_by_category(s, p.id);
             if groups.is_empty() {
-                self.raw("<p>");
-                self.missing("No interests disclosed.");
-                self.raw("</p>\n");
+                self.missing_para("No interests disclosed.");
             } else {
                 self.raw("<table class=\"interests\">\n<thead><tr><th scope=\"col\">Category</th><th scope=\"col\">Interest</th><th scope=\"col\">Weight</th><th scope=\"col\">Put forward by</th></tr></thead>\n<tbody>\n");
                 for (category, items) in groups {

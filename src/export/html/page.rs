@@ -92,6 +92,26 @@ impl<'n, 'a> Page<'n, 'a> {
         }
     }
 
+    /// A paragraph of its own saying that something was left blank.
+    pub(super) fn missing_para(&mut self, words: &str) {
+        self.raw("<p>");
+        self.missing(words);
+        self.raw("</p>\n");
+    }
+
+    /// Opens the section of a stage of the method. When the room did not get to it, the
+    /// section says so and is closed again, and the answer is false: nothing more to add.
+    pub(super) fn stage_section(&mut self, id: &str, stage: Stage) -> bool {
+        self.section(id, &Self::section_title(stage));
+        if self.reached(stage) {
+            return true;
+        }
+        let words = self.not_reached(stage);
+        self.para("not-reached", &words);
+        self.end_section();
+        false
+    }
+
     pub(super) fn missing(&mut self, words: &str) {
         self.raw("<span class=\"missing\">");
         self.esc(words);

@@ -13,18 +13,12 @@ use crate::export::words::plural;
 impl Page<'_, '_> {
     pub(super) fn role_split(&mut self) {
         let s = self.s;
-        self.section("roles", &Self::section_title(Stage::Roles));
-        if !self.reached(Stage::Roles) {
-            let words = self.not_reached(Stage::Roles);
-            self.para("not-reached", &words);
-            self.end_section();
+        if !self.stage_section("roles", Stage::Roles) {
             return;
         }
         self.raw("<h3>Who does what (RACI)</h3>\n");
         if s.roles.is_empty() {
-            self.raw("<p>");
-            self.missing("No roles were recorded.");
-            self.raw("</p>\n");
+            self.missing_para("No roles were recorded.");
         } else {
             self.raci_table();
         }
@@ -150,9 +144,7 @@ impl Page<'_, '_> {
         let s = self.s;
         self.raw("<h3>Holes in each partner’s own business</h3>\n");
         if s.holes.is_empty() {
-            self.raw("<p>");
-            self.missing("No holes were named.");
-            self.raw("</p>\n");
+            self.missing_para("No holes were named.");
             return;
         }
         // The board entry that flags each hole left to another partner, for its outcome.

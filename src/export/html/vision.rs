@@ -13,9 +13,7 @@ impl Page<'_, '_> {
         self.section("vision", &Self::section_title(Stage::Vision));
         self.raw("<h3>Shared statement</h3>\n");
         if s.statement.trim().is_empty() {
-            self.raw("<p>");
-            self.missing("No shared statement was written.");
-            self.raw("</p>\n");
+            self.missing_para("No shared statement was written.");
         } else {
             self.raw("<blockquote class=\"statement\"><p>");
             self.user(&s.statement);

@@ -2,13 +2,12 @@
 
 use super::escape;
 use super::layout::{Align, Doc, Table};
-use super::wording::{
-    capitalise, conflict_check_gap, long_date, note_label, or_dash, or_placeholder, passed_at_gate,
-    short_date,
-};
+use super::wording::{conflict_check_gap, or_dash, or_placeholder, short_date};
 use crate::domain::Verdict;
 use crate::domain::board::{BoardEntry, agreements};
 use crate::export::Notes;
+use crate::export::notes::pass_at_gate;
+use crate::export::words::{long_date, note_label, verdict_title};
 
 pub(super) fn summary(doc: &mut Doc, notes: &Notes) {
     let s = notes.session;
@@ -18,7 +17,7 @@ pub(super) fn summary(doc: &mut Doc, notes: &Notes) {
     let reached: Vec<(&BoardEntry, &str)> = agreements(&notes.board).collect();
     if reached.is_empty() {
         match conflict_check_gap(s) {
-            Some(gap) if passed_at_gate(s) || s.gate.is_none() => {
+            Some(gap) if pass_at_gate(s).is_some() || s.gate.is_none() => {
                 doc.para(&format!("None: {gap}."));
             }
             _ => doc.para("No agreements were recorded."),
@@ -51,7 +50,7 @@ pub(super) fn summary(doc: &mut Doc, notes: &Notes) {
     match s.verdict {
         None => doc.para("No verdict was recorded yet."),
         Some(Verdict::TakeAPass) => {
-            let when = if passed_at_gate(s) {
+            let when = if pass_at_gate(s).is_some() {
                 " at the vision gate"
             } else {
                 ""
@@ -64,7 +63,7 @@ pub(super) fn summary(doc: &mut Doc, notes: &Notes) {
             }
         }
         Some(verdict) => {
-            doc.para(&format!("**{}.**", capitalise(verdict.label())));
+            doc.para(&format!("**{}.**", verdict_title(verdict)));
             if !note.is_empty() {
                 doc.para(&format!("**{}:** {note}", note_label(verdict)));
             }

@@ -3,13 +3,13 @@
 use super::escape;
 use super::layout::Doc;
 use super::wording::{
-    and_list, board_hidden, capitalise, conflict_check_gap, count, not_reached, or_placeholder,
-    readiness_line,
+    and_list, board_hidden, conflict_check_gap, not_reached, or_placeholder, readiness_line,
 };
 use crate::domain::board::BoardEntry;
 use crate::domain::tally::Tally;
 use crate::domain::{ConflictStatus, Session};
-use crate::export::Notes;
+use crate::export::words::{capitalise, plural};
+use crate::export::{Notes, Pile};
 
 pub(super) fn conflicts(doc: &mut Doc, notes: &Notes, readiness: &Tally) {
     let s = notes.session;
@@ -28,50 +28,21 @@ pub(super) fn conflicts(doc: &mut Doc, notes: &Notes, readiness: &Tally) {
 
     doc.para(&format!(
         "{} on the board: {} entered by the moderator, {} found by the rules. {}.",
-        count(readiness.on_board(), "conflict", "conflicts"),
+        plural(readiness.on_board(), "conflict", "conflicts"),
         readiness.entered,
         readiness.found,
         capitalise(&readiness_line(readiness)),
     ));
 
-    type Belongs = fn(&ConflictStatus) -> bool;
-    let groups: [(&str, Belongs, Option<&str>); 5] = [
-        (
-            "Open",
-            |st| matches!(st, ConflictStatus::Open),
-            Some("None: every conflict on the board has been decided or parked."),
-        ),
-        (
-            "Parked for a later meeting",
-            |st| matches!(st, ConflictStatus::Parked),
-            None,
-        ),
-        (
-            "Deal-breakers",
-            |st| matches!(st, ConflictStatus::DealBreaker),
-            Some("None."),
-        ),
-        (
-            "Settled",
-            |st| {
-                matches!(
-                    st,
-                    ConflictStatus::Resolved { .. } | ConflictStatus::AcceptedRisk
-                )
-            },
-            None,
-        ),
-        (
-            "Dismissed as not conflicts",
-            |st| matches!(st, ConflictStatus::Dismissed { .. }),
-            None,
-        ),
-    ];
     // Numbered across the groups, so that "conflict 7" means one thing in the follow-up.
     let mut number = 0;
-    for (title, belongs, when_empty) in groups {
-        let mut entries: Vec<&BoardEntry> =
-            notes.board.iter().filter(|e| belongs(&e.status)).collect();
+    for pile in Pile::ALL {
+        let (title, when_empty) = heading(pile);
+        let mut entries: Vec<&BoardEntry> = notes
+            .board
+            .iter()
+            .filter(|e| Pile::of(&e.status) == pile)
+            .collect();
         if entries.is_empty() {
             // Open conflicts and deal-breakers are what readers look for, so their
             // absence is said; empty groups of the rest would only be noise.
@@ -92,6 +63,20 @@ pub(super) fn conflicts(doc: &mut Doc, notes: &Notes, readiness: &Tally) {
             })
             .collect();
         doc.list(&items);
+    }
+}
+
+/// A group's heading, and what to say when it is empty (`None`: leave the group out).
+fn heading(pile: Pile) -> (&'static str, Option<&'static str>) {
+    match pile {
+        Pile::Open => (
+            "Open",
+            Some("None: every conflict on the board has been decided or parked."),
+        ),
+        Pile::Parked => ("Parked for a later meeting", None),
+        Pile::DealBreaker => ("Deal-breakers", Some("None.")),
+        Pile::Settled => ("Settled", None),
+        Pile::Dismissed => ("Dismissed as not conflicts", None),
     }
 }
 

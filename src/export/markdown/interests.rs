@@ -4,6 +4,7 @@ use super::escape;
 use super::layout::{Align, Doc, Table};
 use super::wording::{list_or_dash, not_reached, partner_heading, stage_gap};
 use crate::domain::{Session, Stage};
+use crate::export::notes::interests_by_category;
 
 pub(super) fn interests(doc: &mut Doc, s: &Session) {
     doc.heading(2, "3. Self-interests");
@@ -15,7 +16,7 @@ pub(super) fn interests(doc: &mut Doc, s: &Session) {
         doc.para("No self-interests were disclosed.");
     }
     for partner in &s.partners {
-        let mut mine: Vec<_> = s.interests_of(partner.id).collect();
+        let mine = interests_by_category(s, partner.id);
         if mine.is_empty() && s.interests.is_empty() {
             continue;
         }
@@ -24,16 +25,13 @@ pub(super) fn interests(doc: &mut Doc, s: &Session) {
             doc.para("No interests disclosed.");
             continue;
         }
-        // Grouped by category, firmest first within each, so the reader sees at a glance
-        // where a partner will not move.
-        mine.sort_by_key(|i| (i.category, i.weight));
         let mut table = Table::new(&[
             ("Category", Align::Left),
             ("Interest", Align::Left),
             ("Weight", Align::Left),
             ("Raised by", Align::Left),
         ]);
-        for interest in mine {
+        for interest in mine.into_iter().flat_map(|(_, items)| items) {
             table.row(vec![
                 interest.category.label().to_string(),
                 escape::cell(&interest.statement),

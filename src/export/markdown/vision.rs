@@ -3,10 +3,8 @@
 use super::escape;
 use super::layout::{Align, Doc, Table};
 use super::wording::{board_hidden, gate_shortfall, or_placeholder, partner_heading};
-use crate::domain::GateDecision;
 use crate::domain::detect::Rule;
-use crate::domain::gate::drift_sentence;
-use crate::export::Notes;
+use crate::export::{GateOutcome, Notes};
 
 pub(super) fn vision(doc: &mut Doc, notes: &Notes) {
     let s = notes.session;
@@ -74,11 +72,9 @@ pub(super) fn vision(doc: &mut Doc, notes: &Notes) {
     }
 
     doc.heading(3, "The vision gate");
-    match &s.gate {
-        None => doc.para("**Not decided.** The session has not reached a decision at the gate."),
-        Some(GateDecision::Proceed {
-            override_reason: None,
-        }) => match drift_sentence(s, &|at| at.format("%H:%M").to_string()) {
+    match notes.gate() {
+        GateOutcome::Open => doc.para("**Not decided.** The session has not reached a decision at the gate."),
+        GateOutcome::Passed { drift } => match drift {
             None => doc.para(
                 "**Passed.** Every partner agreed to the shared statement, and the room went on to the role split.",
             ),
@@ -87,9 +83,7 @@ pub(super) fn vision(doc: &mut Doc, notes: &Notes) {
                 escape::inline(&drift)
             )),
         },
-        Some(GateDecision::Proceed {
-            override_reason: Some(reason),
-        }) => {
+        GateOutcome::Overridden { reason, drift } => {
             doc.para(&format!(
                 "**Overridden by the moderator.** {}, and the moderator took the room on to the role split.",
                 gate_shortfall(s)
@@ -98,11 +92,11 @@ pub(super) fn vision(doc: &mut Doc, notes: &Notes) {
                 "**The moderator's reason:** {}",
                 escape::paragraph(reason, "")
             ));
-            if let Some(drift) = drift_sentence(s, &|at| at.format("%H:%M").to_string()) {
+            if let Some(drift) = drift {
                 doc.para(&escape::inline(&drift));
             }
         }
-        Some(GateDecision::TakeAPass { reason }) => {
+        GateOutcome::TookAPass { reason } => {
             doc.para(
                 "**The partners took a pass.** They decided not to pursue this opportunity together.",
             );

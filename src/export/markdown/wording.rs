@@ -7,13 +7,11 @@ use crate::domain::change::stage_lock;
 use crate::domain::tally::Tally;
 use crate::domain::{GateDecision, Partner, Raci, Role, Session, Stage, Verdict};
 use crate::export::Notes;
+use crate::export::notes::pass_at_gate;
+use crate::export::words::{long_date, note_label, plural, verdict_title};
 
 pub(super) fn partner_heading(partner: &Partner) -> String {
     or_placeholder(escape::inline(&partner.name), "Unnamed partner")
-}
-
-pub(super) fn passed_at_gate(s: &Session) -> bool {
-    matches!(s.gate, Some(GateDecision::TakeAPass { .. }))
 }
 
 /// Why `stage` was not held, as a clause ("the partners took a pass at the vision
@@ -75,23 +73,16 @@ pub(super) fn verdict_line(s: &Session) -> String {
         return "not recorded yet".to_string();
     };
     let label = match verdict {
-        Verdict::TakeAPass if passed_at_gate(s) => "Take a pass, at the vision gate".to_string(),
-        other => capitalise(other.label()),
+        Verdict::TakeAPass if pass_at_gate(s).is_some() => {
+            "Take a pass, at the vision gate".to_string()
+        }
+        other => verdict_title(other),
     };
     let note = escape::inline(&s.verdict_note);
     if note.is_empty() {
         format!("{label}.")
     } else {
         format!("{label}. {}: {note}", note_label(verdict))
-    }
-}
-
-/// What the note said with a verdict is: the conditions, or the reason for a pass.
-pub(super) fn note_label(verdict: Verdict) -> &'static str {
-    match verdict {
-        Verdict::Proceed => "Note",
-        Verdict::ProceedWithConditions => "Conditions",
-        Verdict::TakeAPass => "Reason",
     }
 }
 
@@ -103,7 +94,7 @@ pub(super) fn readiness_line(r: &Tally) -> String {
         format!(
             "{} of {} decided ({}%)",
             r.decided(),
-            count(total, "conflict", "conflicts"),
+            plural(total, "conflict", "conflicts"),
             r.percent_decided()
         )
     };
@@ -205,20 +196,8 @@ pub(super) fn span(from: DateTime<Utc>, to: DateTime<Utc>) -> String {
     }
 }
 
-pub(super) fn long_date(date: NaiveDate) -> String {
-    date.format("%A %-d %B %Y").to_string()
-}
-
 pub(super) fn short_date(date: NaiveDate) -> String {
     date.format("%a %-d %b %Y").to_string()
-}
-
-pub(super) fn count(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
 }
 
 /// "A", "A and B", "A, B and C".
@@ -252,11 +231,4 @@ pub(super) fn or_placeholder(text: String, placeholder: &str) -> String {
     } else {
         text
     }
-}
-
-pub(super) fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
 }
