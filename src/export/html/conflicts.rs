@@ -1,5 +1,5 @@
-//! The conflict check (stage 4): the board in piles, each conflict with where it came from and what
-//! the room decided.
+//! The conflict check (stage 4): the board in piles, each conflict with where it came
+//! from and what the room decided.
 
 use std::fmt::Write as _;
 

@@ -1,4 +1,5 @@
-//! The self-interests (stage 3): each partner's interests by category, and which functions spoke.
+//! The self-interests (stage 3): each partner's interests by category, and which
+//! functions spoke.
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;

@@ -1,4 +1,5 @@
-//! The role split (stage 2): who does what (RACI) and the holes in each partner's own business.
+//! The role split (stage 2): who does what (RACI) and the holes in each partner's own
+//! business.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
