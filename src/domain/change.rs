@@ -6,9 +6,16 @@
 use chrono::{DateTime, Datelike, NaiveDate, SecondsFormat, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::detect::detect;
 use super::session::*;
 use super::stage::Stage;
 use super::types::*;
+use super::verdict::{deal_breaker_block, proceed_contradicted};
+
+// The room's rules that the guards below apply live in their own modules; these paths
+// are where screens, exports and tests have always found them.
+pub use super::gate::{gate_missing, stage_lock};
+pub use super::verdict::verdict_block;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Policy {
@@ -408,15 +415,11 @@ fn check_status(status: &ConflictStatus) -> Result<(), ApplyError> {
     }
 }
 
-/// A deal-breaker cannot appear under a plain "proceed" verdict: the verdict has to
-/// change first, so the two never contradict each other.
 fn check_deal_breaker(session: &Session, status: &ConflictStatus) -> Result<(), ApplyError> {
-    if *status == ConflictStatus::DealBreaker && session.verdict == Some(Verdict::Proceed) {
-        return Err(ApplyError::VerdictNotAllowed(
-            "the verdict is a plain proceed; change it before calling this a deal-breaker",
-        ));
+    match deal_breaker_block(session, status) {
+        Some(why) => Err(ApplyError::VerdictNotAllowed(why)),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 /// Keeps ids unique across undo and hand-written files: the counter only moves forward.
@@ -444,68 +447,6 @@ fn insert_by_id<T>(items: &mut Vec<T>, item: T, id_of: impl Fn(&T) -> ItemId) {
     items.insert(at, item);
 }
 
-/// A cheap first look: without any deal-breaker outcome there is nothing to detect.
-fn might_hold_deal_breaker(session: &Session) -> bool {
-    session
-        .conflicts
-        .iter()
-        .any(|c| c.status == ConflictStatus::DealBreaker)
-        || session
-            .outcomes
-            .values()
-            .any(|o| o.status == ConflictStatus::DealBreaker)
-}
-
-/// What the gate still lacks before a plain "proceed", in words; None when it is ready.
-pub fn gate_missing(session: &Session) -> Option<String> {
-    let mut missing = Vec::new();
-    if session.statement.trim().is_empty() {
-        missing.push("a shared statement".to_string());
-    }
-    let waiting: Vec<&str> = session
-        .partners
-        .iter()
-        .filter(|p| !p.vision.agreed)
-        .map(|p| p.name.as_str())
-        .collect();
-    if !waiting.is_empty() {
-        missing.push(format!("agreement from {}", waiting.join(", ")));
-    }
-    if missing.is_empty() {
-        None
-    } else {
-        Some(missing.join(" and "))
-    }
-}
-
-/// Whether the session may show `stage`, and why not.
-pub fn stage_lock(session: &Session, stage: Stage) -> Option<&'static str> {
-    match (stage, &session.gate) {
-        (Stage::Vision, _) => None,
-        (_, None) => Some("the vision gate has not been decided"),
-        (Stage::Summary, Some(_)) => None,
-        (_, Some(GateDecision::TakeAPass { .. })) => {
-            Some("the partners took a pass at the vision gate")
-        }
-        (_, Some(GateDecision::Proceed { .. })) => None,
-    }
-}
-
-/// Why `verdict` cannot be chosen now, if it cannot.
-pub fn verdict_block(session: &Session, verdict: Verdict) -> Option<&'static str> {
-    match (verdict, &session.gate) {
-        (_, None) => Some("the vision gate has not been decided"),
-        (
-            Verdict::Proceed | Verdict::ProceedWithConditions,
-            Some(GateDecision::TakeAPass { .. }),
-        ) => Some("the partners took a pass at the vision gate; reopen the gate to change that"),
-        (Verdict::Proceed, _) if session.has_deal_breaker() => {
-            Some("a deal-breaker is on the table: proceed with conditions or take a pass")
-        }
-        _ => None,
-    }
-}
-
 impl Change {
     /// Applies the change to `session` if its guards allow it, and returns the changes
     /// that undo it (empty for changes that cannot be undone). `Undo` and `Redo` are
@@ -523,20 +464,15 @@ impl Change {
 
     fn apply_with(&self, session: &mut Session, policy: Policy) -> Result<Vec<Change>, ApplyError> {
         let inverse = self.apply_inner(session, policy == Policy::Checked)?;
-        // Any edit can bring a settled deal-breaker back onto the board (an interest made
-        // firm again, a moderator's copy removed). Under a plain "proceed" that would be
-        // a contradiction, so such an edit is taken back and refused.
+        // An edit that breaks the verdict rule is taken back and refused, so the state
+        // never shows a plain "proceed" over a deal-breaker.
         if policy == Policy::Checked
-            && session.verdict == Some(Verdict::Proceed)
-            && might_hold_deal_breaker(session)
-            && session.has_deal_breaker()
+            && let Some(why) = proceed_contradicted(session)
         {
             for change in &inverse {
                 change.apply_restoring(session)?;
             }
-            return Err(ApplyError::VerdictNotAllowed(
-                "this would put a deal-breaker on the table under a plain proceed verdict; change the verdict first",
-            ));
+            return Err(ApplyError::VerdictNotAllowed(why));
         }
         // Undoing a gate decision can leave the wall on a stage that is now locked: fall
         // back to the vision, where the gate is.
@@ -928,7 +864,7 @@ impl Change {
                     check_deal_breaker(s, status)?;
                     // Only what the rules find now can be settled; a key from a typo or
                     // from items since removed would be a silent no-op otherwise.
-                    if !super::detect::detect(s).iter().any(|f| &f.key == key) {
+                    if !detect(s).iter().any(|f| &f.key == key) {
                         return Err(ApplyError::UnknownFinding(key.clone()));
                     }
                 }

@@ -8,12 +8,13 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::change::{ApplyError, Change, MAX_PARTNERS, MIN_PARTNERS, check_time};
+use super::change::{ApplyError, Change, MAX_PARTNERS, MIN_PARTNERS, check_time, same_name};
+use super::changed::Changed;
 use super::describe::describe;
 use super::gate::{GateRecord, follow};
 use super::session::{Partner, PartnerVision, Session};
 use super::stage::{Stage, StageClock};
-use super::timeline::Changed;
+use super::types::ItemId;
 
 /// One recorded change and when it happened.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -173,7 +174,12 @@ impl Fold {
 
     /// The sentence for `change` made to this state.
     pub(crate) fn describe(&self, change: &Change) -> String {
-        describe(change, &self.session, self.undo.last(), self.redo.last())
+        describe(
+            change,
+            &self.session,
+            self.undo.last().map(|r| r.said.as_str()),
+            self.redo.last().map(|r| r.said.as_str()),
+        )
     }
 
     /// What an Undo would take back now, and what a Redo would put back.
@@ -328,13 +334,9 @@ fn created_session(at: DateTime<Utc>, change: &Change) -> Result<Session, ApplyE
             return Err(ApplyError::Empty("a partner's name"));
         }
         if session.partner(p.id).is_some() {
-            return Err(ApplyError::DuplicateId(super::types::ItemId(p.id.0)));
+            return Err(ApplyError::DuplicateId(ItemId(p.id.0)));
         }
-        if session
-            .partners
-            .iter()
-            .any(|q| super::change::same_name(&q.name, &p.name))
-        {
+        if session.partners.iter().any(|q| same_name(&q.name, &p.name)) {
             return Err(ApplyError::DuplicatePartner(p.name.trim().to_string()));
         }
         session.partners.push(Partner {
@@ -462,11 +464,6 @@ impl History {
         }
         out
     }
-}
-
-/// Lets `describe` name what an Undo or Redo takes back without exposing the stacks.
-pub(crate) fn reversible_said(entry: Option<&Reversible>) -> Option<&str> {
-    entry.map(|r| r.said.as_str())
 }
 
 #[cfg(test)]
