@@ -361,6 +361,46 @@ fn a_deal_breaker_whose_items_are_gone_blocks_nothing() {
     room.ok(verdict(Some(Verdict::Proceed), ""));
 }
 
+#[test]
+fn the_deal_breakers_named_as_blocking_a_proceed_are_the_ones_the_guard_counts() {
+    let (mut room, key) = clash_room();
+    room.ok(Change::ConflictAdded {
+        conflict: conflict(
+            30,
+            &[ACME, GLOBEX],
+            "Both want to lead the Siemens account",
+            ConflictStatus::DealBreaker,
+        ),
+    });
+    room.ok(settle(&key, ConflictStatus::DealBreaker, "Dana"));
+    let names = |room: &Room| -> Vec<String> {
+        let entries = board(room.session());
+        verdict::blocking_deal_breakers(&entries)
+            .iter()
+            .map(|e| e.description.clone())
+            .collect()
+    };
+    // Entered first, then detected: the order the summary names them in.
+    let both = names(&room);
+    assert_eq!(both.len(), 2, "{both:?}");
+    assert_eq!(both[0], "Both want to lead the Siemens account");
+    assert!(verdict::verdict_block(room.session(), Verdict::Proceed).is_some());
+
+    // The detected one goes with its items; the entered one still blocks.
+    room.ok(Change::InterestRemoved { id: ItemId(10) });
+    assert_eq!(names(&room), vec!["Both want to lead the Siemens account"]);
+    assert!(verdict::verdict_block(room.session(), Verdict::Proceed).is_some());
+
+    // None named, none counted: proceeding is open again.
+    room.ok(Change::ConflictRemoved { id: ItemId(30) });
+    assert!(names(&room).is_empty());
+    assert!(!room.session().has_deal_breaker());
+    assert_eq!(
+        verdict::verdict_block(room.session(), Verdict::Proceed),
+        None
+    );
+}
+
 /// What the guards promise: "a deal-breaker cannot appear under a plain proceed verdict:
 /// the verdict has to change first, so the two never contradict each other".
 #[track_caller]

@@ -809,7 +809,7 @@ fn a_session_cannot_be_deleted_while_it_is_open() {
     let refused = delete_session(&path);
     assert!(refused.is_err(), "deleted a session that is open");
     assert!(
-        refused.unwrap_err().contains("open"),
+        refused.unwrap_err().to_string().contains("open"),
         "the refusal does not say why"
     );
     assert_eq!(fs::read(&path).unwrap(), original);

@@ -18,7 +18,7 @@ use sameside::storage::store::{
     MAX_SESSION_BYTES, Opened, list_sessions, open_session, read_record, read_session, save_session,
 };
 use sameside::storage::trash::{list_trash, restore_from_trash, trash_session};
-use sameside::storage::{Access, Header};
+use sameside::storage::{Access, Header, SaveError};
 use tempfile::TempDir;
 
 const EXAMPLE: &str = "2026-11-12-northwind-globex-plant-floor-analytics.ron";
@@ -331,7 +331,11 @@ fn a_writer_whose_lock_file_was_deleted_does_not_save_over_a_second_writer() {
     saver.flush();
 
     assert_eq!(fs::read(&path).unwrap(), written_by_second);
-    let error = saver.last_error().unwrap_or_default().to_string();
+    assert_eq!(saver.last_error(), Some(&SaveError::LockTaken));
+    let error = saver
+        .last_error()
+        .map(ToString::to_string)
+        .unwrap_or_default();
     assert!(error.contains("another sameside"), "{error}");
     assert!(!saver.is_clean());
 }
@@ -473,7 +477,9 @@ fn two_deleted_sessions_of_the_same_name_both_stay_restorable() {
     assert_ne!(trashed[0].file, trashed[1].file);
     restore_from_trash(&trashed[0], dir.path()).unwrap();
     // The other one cannot come back over it.
-    let refused = restore_from_trash(&trashed[1], dir.path()).unwrap_err();
+    let refused = restore_from_trash(&trashed[1], dir.path())
+        .unwrap_err()
+        .to_string();
     assert!(refused.contains("a.ron is already taken"), "{refused}");
     assert!(trashed[1].file.is_file());
 }
@@ -487,6 +493,8 @@ fn restoring_over_an_existing_file_is_refused_and_changes_nothing() {
 
     let item = list_trash(dir.path()).unwrap().remove(0);
     let refused = restore_from_trash(&item, dir.path()).unwrap_err();
+    assert_eq!(refused.advice(), "rename or move that file first");
+    let refused = refused.to_string();
 
     assert!(
         refused.contains("rename or move that file first"),
@@ -506,7 +514,11 @@ fn a_session_open_elsewhere_is_not_moved_to_the_trash() {
 
     let refused = trash_session(&path, moment(5)).unwrap_err();
 
-    assert!(refused.contains("another sameside"), "{refused}");
+    assert_eq!(refused, SaveError::HeldElsewhere);
+    assert!(
+        refused.to_string().contains("another sameside"),
+        "{refused}"
+    );
     assert!(path.is_file());
     assert!(list_trash(dir.path()).unwrap().is_empty());
 }

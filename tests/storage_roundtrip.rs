@@ -310,9 +310,14 @@ fn a_failed_autosave_is_reported_until_a_save_succeeds_again() {
     saver.request(header_of(&second.history), &second.history);
     saver.flush();
 
-    let error = saver.last_error().map(str::to_string);
+    let error = saver.last_error().map(ToString::to_string);
     assert!(error.is_some(), "a failed save was not reported");
     let error = error.unwrap_or_default();
+    // The reason is kept as a kind, so the status line can say what to do about it.
+    assert_eq!(
+        saver.last_error().and_then(|e| e.kind()),
+        Some(std::io::ErrorKind::NotFound)
+    );
     // The cause, without the long path: the screen already says which session it is.
     assert!(error.contains("No such file or directory"), "{error}");
     assert!(!saver.is_clean());

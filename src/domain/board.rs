@@ -191,18 +191,3 @@ pub fn agreements(entries: &[BoardEntry]) -> impl Iterator<Item = (&BoardEntry, 
         _ => None,
     })
 }
-
-/// True when a deal-breaker stands on the board.
-pub fn has_deal_breaker(session: &Session) -> bool {
-    session
-        .conflicts
-        .iter()
-        .any(|c| c.status == ConflictStatus::DealBreaker)
-        || (session
-            .outcomes
-            .values()
-            .any(|o| o.status == ConflictStatus::DealBreaker)
-            && board(session)
-                .iter()
-                .any(|e| e.status == ConflictStatus::DealBreaker))
-}

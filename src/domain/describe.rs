@@ -3,7 +3,7 @@
 //! speak through here, so the wording stays the same everywhere.
 
 use super::change::Change;
-use super::history::{Reversible as ReversibleEntry, reversible_said};
+use super::detect::detect;
 use super::session::{ConflictStatus, GateDecision, Session};
 use super::types::HoleFiller;
 
@@ -40,13 +40,13 @@ pub fn filler_label(session: &Session, filler: HoleFiller) -> String {
     }
 }
 
-/// Describes `change` as applied to `before`. `undo_top`/`redo_top` are what Undo and
-/// Redo would act on, so those events can say what they took back.
+/// Describes `change` as applied to `before`. `undo_said`/`redo_said` are the sentences
+/// of what Undo and Redo would act on, so those events can say what they took back.
 pub(crate) fn describe(
     change: &Change,
     before: &Session,
-    undo_top: Option<&ReversibleEntry>,
-    redo_top: Option<&ReversibleEntry>,
+    undo_said: Option<&str>,
+    redo_said: Option<&str>,
 ) -> String {
     use Change::*;
     let name = |p| before.partner_name(p);
@@ -240,7 +240,7 @@ pub(crate) fn describe(
                 ConflictStatus::Dismissed { reason } => format!("dismissed: {}", quote(reason)),
             };
             // Name the conflict by its sentence, as the room saw it.
-            let about = super::detect::detect(before)
+            let about = detect(before)
                 .into_iter()
                 .find(|f| &f.key == key)
                 .map_or_else(|| format!("'{key}'"), |f| quote(&f.explanation));
@@ -271,11 +271,11 @@ pub(crate) fn describe(
         TimeSpent { stage, seconds } => {
             format!("{} min {} s spent in {stage}", seconds / 60, seconds % 60)
         }
-        Undo => match reversible_said(undo_top) {
+        Undo => match undo_said {
             Some(said) => format!("Undid: {said}"),
             None => "Undo (nothing to take back)".to_string(),
         },
-        Redo => match reversible_said(redo_top) {
+        Redo => match redo_said {
             Some(said) => format!("Redid: {said}"),
             None => "Redo (nothing to put back)".to_string(),
         },

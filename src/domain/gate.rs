@@ -8,33 +8,47 @@
 //! file, the record of events already says all of it.
 
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
 
 use super::session::{GateDecision, Session};
+use super::stage::Stage;
 use super::types::PartnerId;
 
-/// The gate as decided, and the drift since.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct GateRecord {
-    /// When the gate was decided.
-    pub at: DateTime<Utc>,
-    /// The shared statement as it read when the gate was decided.
-    pub statement: String,
-    /// The partners who had agreed to that statement then.
-    pub agreed: Vec<PartnerId>,
-    /// When the statement was first changed after the gate; `None` while it reads as
-    /// agreed (an edit taken back by undo is no change).
-    pub statement_changed: Option<DateTime<Utc>>,
-    /// Partners who agreed at the gate and do not agree now, each with when they stopped.
-    /// Agreeing again takes a partner off the list.
-    pub withdrawn: Vec<(PartnerId, DateTime<Utc>)>,
+// The record's type lives a layer down so that `Session` can hold one without the
+// session module depending on the rules here.
+pub use super::gate_record::GateRecord;
+
+/// What the gate still lacks before a plain "proceed", in words; None when it is ready.
+pub fn gate_missing(session: &Session) -> Option<String> {
+    let mut missing = Vec::new();
+    if session.statement.trim().is_empty() {
+        missing.push("a shared statement".to_string());
+    }
+    let waiting: Vec<&str> = session
+        .partners
+        .iter()
+        .filter(|p| !p.vision.agreed)
+        .map(|p| p.name.as_str())
+        .collect();
+    if !waiting.is_empty() {
+        missing.push(format!("agreement from {}", waiting.join(", ")));
+    }
+    if missing.is_empty() {
+        None
+    } else {
+        Some(missing.join(" and "))
+    }
 }
 
-impl GateRecord {
-    /// True when the gate went on to the roles and what was agreed there no longer holds:
-    /// the statement reads differently, or a partner took back their agreement.
-    pub fn has_drifted(&self) -> bool {
-        self.statement_changed.is_some() || !self.withdrawn.is_empty()
+/// Whether the session may show `stage`, and why not.
+pub fn stage_lock(session: &Session, stage: Stage) -> Option<&'static str> {
+    match (stage, &session.gate) {
+        (Stage::Vision, _) => None,
+        (_, None) => Some("the vision gate has not been decided"),
+        (Stage::Summary, Some(_)) => None,
+        (_, Some(GateDecision::TakeAPass { .. })) => {
+            Some("the partners took a pass at the vision gate")
+        }
+        (_, Some(GateDecision::Proceed { .. })) => None,
     }
 }
 

@@ -8,12 +8,13 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::change::{ApplyError, Change, MAX_PARTNERS, MIN_PARTNERS, check_time};
+use super::change::{ApplyError, Change, MAX_PARTNERS, MIN_PARTNERS, check_time, same_name};
+use super::changed::Changed;
 use super::describe::describe;
 use super::gate::{GateRecord, follow};
 use super::session::{Partner, PartnerVision, Session};
 use super::stage::{Stage, StageClock};
-use super::timeline::Changed;
+use super::types::ItemId;
 
 /// One recorded change and when it happened.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -173,7 +174,12 @@ impl Fold {
 
     /// The sentence for `change` made to this state.
     pub(crate) fn describe(&self, change: &Change) -> String {
-        describe(change, &self.session, self.undo.last(), self.redo.last())
+        describe(
+            change,
+            &self.session,
+            self.undo.last().map(|r| r.said.as_str()),
+            self.redo.last().map(|r| r.said.as_str()),
+        )
     }
 
     /// What an Undo would take back now, and what a Redo would put back.
@@ -328,13 +334,9 @@ fn created_session(at: DateTime<Utc>, change: &Change) -> Result<Session, ApplyE
             return Err(ApplyError::Empty("a partner's name"));
         }
         if session.partner(p.id).is_some() {
-            return Err(ApplyError::DuplicateId(super::types::ItemId(p.id.0)));
+            return Err(ApplyError::DuplicateId(ItemId(p.id.0)));
         }
-        if session
-            .partners
-            .iter()
-            .any(|q| super::change::same_name(&q.name, &p.name))
-        {
+        if session.partners.iter().any(|q| same_name(&q.name, &p.name)) {
             return Err(ApplyError::DuplicatePartner(p.name.trim().to_string()));
         }
         session.partners.push(Partner {
@@ -464,90 +466,5 @@ impl History {
     }
 }
 
-/// Lets `describe` name what an Undo or Redo takes back without exposing the stacks.
-pub(crate) fn reversible_said(entry: Option<&Reversible>) -> Option<&str> {
-    entry.map(|r| r.said.as_str())
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn entry(n: usize) -> Reversible {
-        Reversible {
-            forward: Change::TitleSet {
-                title: format!("Title {n}"),
-            },
-            inverse: Vec::new(),
-            said: String::new(),
-            gate_before: None,
-            gate_after: None,
-        }
-    }
-
-    #[test]
-    fn last_changed_agrees_with_the_replay_at_every_event_undo_and_redo_included() {
-        use crate::domain::timeline::Timeline;
-        let Ok(history) = crate::domain::sample::example_proceed() else {
-            panic!("the sample session builds");
-        };
-        let mut events = history.events().to_vec();
-        let at = events.last().map(|e| e.at).unwrap_or_default();
-        for change in [Change::Undo, Change::Undo, Change::Redo] {
-            events.push(Event { at, change });
-        }
-        let Ok(timeline) = Timeline::new(events.clone()) else {
-            panic!("the record replays");
-        };
-        assert!(timeline.stop().is_none());
-        for end in 1..=events.len() {
-            let Ok(prefix) = History::from_events(events[..end].to_vec()) else {
-                panic!("a prefix applies");
-            };
-            assert_eq!(
-                prefix.last_changed().as_ref(),
-                timeline.changed(end - 1),
-                "event {end}"
-            );
-        }
-        assert!(
-            timeline.changed(events.len() - 1).is_some(),
-            "the redo touches something"
-        );
-    }
-
-    #[test]
-    fn long_stacks_drop_without_overflowing_even_when_shared() {
-        let mut stack = Stack::default();
-        for n in 0..300_000 {
-            stack.push(entry(n));
-        }
-        let shared = stack.clone();
-        for _ in 0..10 {
-            stack.pop();
-        }
-        assert_eq!(stack.iter().count(), 299_990);
-        drop(shared);
-        drop(stack);
-    }
-
-    #[test]
-    fn popping_a_shared_stack_leaves_the_copy_as_it_was() {
-        let mut stack = Stack::default();
-        stack.push(entry(1));
-        stack.push(entry(2));
-        let copy = stack.clone();
-        let top = stack.pop().map(|e| e.forward);
-        assert_eq!(
-            top,
-            Some(Change::TitleSet {
-                title: "Title 2".into()
-            })
-        );
-        assert_eq!(stack.iter().count(), 1);
-        assert_eq!(copy.iter().count(), 2);
-        stack.clear();
-        assert!(stack.is_empty());
-        assert!(!copy.is_empty());
-    }
-}
+mod tests;

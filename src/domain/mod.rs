@@ -3,9 +3,11 @@
 
 pub mod board;
 pub mod change;
+pub mod changed;
 pub mod describe;
 pub mod detect;
 pub mod gate;
+pub mod gate_record;
 pub mod history;
 pub mod sample;
 pub mod session;
@@ -15,6 +17,7 @@ pub mod templates;
 pub mod timeline;
 pub mod types;
 pub mod unique_keys;
+pub mod verdict;
 
 pub use change::{ApplyError, Change, NewPartner};
 pub use history::{Event, History, ReplayError};

@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::gate_record::GateRecord;
 use super::stage::{Stage, StageClock};
 use super::types::*;
 use super::unique_keys::unique_keys;
@@ -211,7 +212,7 @@ pub struct Session {
     /// What was agreed at the gate and what has changed since, derived from the events
     /// (the session file never holds it; the JSON export shows it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub gate_record: Option<super::gate::GateRecord>,
+    pub gate_record: Option<GateRecord>,
     pub roles: Vec<Role>,
     pub holes: Vec<Hole>,
     pub interests: Vec<Interest>,
@@ -299,11 +300,6 @@ impl Session {
         self.partner(partner)
             .map(|p| p.representatives.iter().map(|r| r.function).collect())
             .unwrap_or_default()
-    }
-
-    /// True when a deal-breaker stands, entered or detected.
-    pub fn has_deal_breaker(&self) -> bool {
-        super::board::has_deal_breaker(self)
     }
 
     /// Text shown for an item a conflict refers to.

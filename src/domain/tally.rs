@@ -4,7 +4,7 @@
 //! give the room two different numbers for the same thing.
 
 use super::board::{BoardEntry, Readiness, agreements};
-use super::change::stage_lock;
+use super::gate::stage_lock;
 use super::session::Session;
 use super::stage::Stage;
 use super::types::Severity;

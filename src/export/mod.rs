@@ -55,12 +55,29 @@ pub fn minutes(seconds: u64) -> u64 {
     (seconds + 30) / 60
 }
 
+/// Why the notes could not be turned into text. Only JSON can fail: serde refuses a
+/// value it cannot write, which would be a defect here rather than anything in the room.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ExportError {
+    #[error("cannot write JSON: {0}")]
+    Json(String),
+}
+
+impl ExportError {
+    /// What the moderator can do about it, in a few words for the status line.
+    pub fn advice(&self) -> &'static str {
+        match self {
+            ExportError::Json(_) => "export another format and report this as a bug",
+        }
+    }
+}
+
 /// The text of the notes in `format`. CSV holds one table; the caller says which.
-pub fn render(notes: &Notes, format: Format, table: CsvTable) -> Result<String, String> {
+pub fn render(notes: &Notes, format: Format, table: CsvTable) -> Result<String, ExportError> {
     match format {
         Format::Markdown => Ok(markdown::markdown(notes)),
         Format::Html => Ok(html::html(notes)),
-        Format::Json => json::json(notes).map_err(|e| format!("cannot write JSON: {e}")),
+        Format::Json => json::json(notes).map_err(|e| ExportError::Json(e.to_string())),
         Format::Csv => Ok(csv::csv(notes, table)),
     }
 }

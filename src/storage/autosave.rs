@@ -13,6 +13,7 @@ use crate::domain::{Event, History};
 
 use super::format::Header;
 use super::lock::{FileIdentity, LockOutcome, SessionLock, lock_path, try_lock_session};
+use super::save_error::{SaveError, Step};
 use super::store::save_events;
 
 /// The outcome of one write, reported back to the screen.
@@ -25,7 +26,7 @@ pub struct SaveReport {
     /// 1 for the first write of a state; more when the worker tried again by itself
     /// after a failure.
     pub attempt: u32,
-    pub result: Result<(), String>,
+    pub result: Result<(), SaveError>,
 }
 
 /// How the worker tries again after a failed write. A pulled USB stick or a full disk
@@ -66,7 +67,7 @@ pub struct Autosaver {
     saved: u64,
     /// The newest request reported back, whether its write worked or not.
     reported: u64,
-    last_error: Option<String>,
+    last_error: Option<SaveError>,
 }
 
 /// What the worker writes: the newest header and the whole record.
@@ -99,7 +100,7 @@ impl Writer {
     /// nothing: a second sameside would find the session free and write it too. So it is
     /// taken again before saving; if someone else took it in between, this worker stops
     /// saving rather than write over them.
-    fn keep_lock(&mut self) -> Result<(), String> {
+    fn keep_lock(&mut self) -> Result<(), SaveError> {
         let Some(held) = self.lock_file else {
             return Ok(());
         };
@@ -112,12 +113,9 @@ impl Writer {
                 self.relocked = Some(lock);
                 Ok(())
             }
-            Ok(LockOutcome::HeldElsewhere) => Err(
-                "another sameside has opened this session since its lock file was removed; changes made here are no longer saved"
-                    .to_string(),
-            ),
+            Ok(LockOutcome::HeldElsewhere) => Err(SaveError::LockTaken),
             // Most often the folder is gone: the same cause the save itself would give.
-            Err(e) => Err(e.to_string()),
+            Err(e) => Err(SaveError::io(Step::Write, &lock_path(&self.path), &e)),
         }
     }
 }
@@ -225,7 +223,7 @@ impl Autosaver {
         self.sent = events.len();
         let job = Job::Save(self.requested, Box::new(header), added);
         if self.jobs.send(job).is_err() {
-            self.last_error = Some("the saving worker stopped".to_string());
+            self.last_error = Some(SaveError::WorkerStopped);
         }
     }
 
@@ -267,8 +265,9 @@ impl Autosaver {
         self.saved >= self.requested && self.last_error.is_none()
     }
 
-    pub fn last_error(&self) -> Option<&str> {
-        self.last_error.as_deref()
+    /// Why the newest write failed, while no later one has worked.
+    pub fn last_error(&self) -> Option<&SaveError> {
+        self.last_error.as_ref()
     }
 }
 

@@ -13,8 +13,10 @@ pub mod locate;
 pub mod lock;
 pub mod messages;
 pub mod regular;
+pub mod save_error;
 pub mod store;
 pub mod trash;
 
 pub use format::{FORMAT_VERSION, FileError, Header};
+pub use save_error::SaveError;
 pub use store::{Access, Listed, Opened};

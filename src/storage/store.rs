@@ -15,6 +15,7 @@ use super::format::{
 };
 use super::lock::{FileIdentity, LockOutcome, SessionLock, lock_path, real_path, try_lock_session};
 use super::regular::{ReadError, open_regular, read_regular};
+use super::save_error::{SaveError, Step};
 
 pub use super::listing::{Listed, list_sessions};
 
@@ -253,29 +254,25 @@ pub enum CreateError {
 }
 
 /// Writes the session to its file atomically.
-pub fn save_session(path: &Path, header: &Header, history: &History) -> Result<(), String> {
+pub fn save_session(path: &Path, header: &Header, history: &History) -> Result<(), SaveError> {
     save_events(path, header, history.events())
 }
 
 /// Writes a header and an event record to `path` atomically.
-pub fn save_events(path: &Path, header: &Header, events: &[Event]) -> Result<(), String> {
-    // The error names the cause only: the screen already shows which session this is,
-    // and a long path would push the cause off the status line.
-    let text = encode_events(header, events).map_err(|e| e.to_string())?;
-    write_atomically(path, text.as_bytes()).map_err(|e| e.to_string())
+pub fn save_events(path: &Path, header: &Header, events: &[Event]) -> Result<(), SaveError> {
+    let text = encode_events(header, events).map_err(|e| SaveError::Encode(e.to_string()))?;
+    write_atomically(path, text.as_bytes()).map_err(|e| SaveError::io(Step::Write, path, &e))
 }
 
 /// Deletes a session file and what lies beside it. Refuses while another instance holds
 /// the lock, so a session in use is never pulled out from under someone.
-pub fn delete_session(path: &Path) -> Result<(), String> {
+pub fn delete_session(path: &Path) -> Result<(), SaveError> {
     match try_lock_session(path) {
         Ok(LockOutcome::Acquired(_lock)) => {}
-        Ok(LockOutcome::HeldElsewhere) => {
-            return Err("another sameside has this session open".to_string());
-        }
-        Err(e) => return Err(format!("cannot lock it: {e}")),
+        Ok(LockOutcome::HeldElsewhere) => return Err(SaveError::HeldElsewhere),
+        Err(e) => return Err(SaveError::io(Step::Lock, &lock_path(path), &e)),
     }
-    std::fs::remove_file(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    std::fs::remove_file(path).map_err(|e| SaveError::io(Step::Touch, path, &e))?;
     let _ = std::fs::remove_file(backup_path(path));
     let _ = std::fs::remove_file(lock_path(path));
     Ok(())

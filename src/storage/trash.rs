@@ -18,6 +18,7 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 
 use super::atomic::backup_path;
 use super::lock::{LockOutcome, lock_path, try_lock_session};
+use super::save_error::{SaveError, Step};
 use super::store::read_session;
 
 /// The trash folder's name inside the sessions directory.
@@ -58,38 +59,31 @@ pub struct Trashed {
 ///
 /// A session that is a symbolic link is a link in the trash too: its target, and what
 /// lies beside the target, stay where they are.
-pub fn trash_session(path: &Path, now: DateTime<Utc>) -> Result<PathBuf, String> {
+pub fn trash_session(path: &Path, now: DateTime<Utc>) -> Result<PathBuf, SaveError> {
     let name = path
         .file_name()
-        .ok_or_else(|| format!("{} does not name a file", path.display()))?;
+        .ok_or_else(|| SaveError::NotAFile(path.to_path_buf()))?;
     let is_link = fs::symlink_metadata(path)
-        .map_err(|e| format!("{}: {e}", path.display()))?
+        .map_err(|e| SaveError::io(Step::Touch, path, &e))?
         .file_type()
         .is_symlink();
     let _lock = match try_lock_session(path) {
         Ok(LockOutcome::Acquired(lock)) => lock,
-        Ok(LockOutcome::HeldElsewhere) => {
-            return Err("another sameside has this session open".to_string());
-        }
-        Err(e) => return Err(format!("cannot lock it: {e}")),
+        Ok(LockOutcome::HeldElsewhere) => return Err(SaveError::HeldElsewhere),
+        Err(e) => return Err(SaveError::io(Step::Lock, &lock_path(path), &e)),
     };
     let dir = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
     let trash = trash_dir(dir);
-    fs::create_dir_all(&trash)
-        .map_err(|e| format!("cannot make the trash folder {}: {e}", trash.display()))?;
+    fs::create_dir_all(&trash).map_err(|e| SaveError::io(Step::MakeTrash, &trash, &e))?;
     let folder = new_deletion_folder(&trash, now)?;
     let moved = folder.join(name);
     fs::rename(path, &moved).map_err(|e| {
         // Leave no empty folder behind for a deletion that did not happen.
         let _ = fs::remove_dir(&folder);
-        format!(
-            "cannot move {} to {}: {e}",
-            path.display(),
-            folder.display()
-        )
+        SaveError::io(Step::MoveTo(folder.clone()), path, &e)
     })?;
     if !is_link {
         let backup = backup_path(path);
@@ -106,7 +100,7 @@ pub fn trash_session(path: &Path, now: DateTime<Utc>) -> Result<PathBuf, String>
 }
 
 /// Creates a fresh folder in `trash` named after `now`, `-2`, `-3`, … when taken.
-fn new_deletion_folder(trash: &Path, now: DateTime<Utc>) -> Result<PathBuf, String> {
+fn new_deletion_folder(trash: &Path, now: DateTime<Utc>) -> Result<PathBuf, SaveError> {
     let stamp = now.format(FOLDER_TIME).to_string();
     for n in 1..=MAX_FOLDER_ATTEMPTS {
         let name = if n == 1 {
@@ -118,13 +112,14 @@ fn new_deletion_folder(trash: &Path, now: DateTime<Utc>) -> Result<PathBuf, Stri
         match fs::create_dir(&folder) {
             Ok(()) => return Ok(folder),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
-            Err(e) => return Err(format!("cannot make {}: {e}", folder.display())),
+            Err(e) => return Err(SaveError::io(Step::MakeFolder, &folder, &e)),
         }
     }
-    Err(format!(
-        "{} already holds {MAX_FOLDER_ATTEMPTS} deletions made at {stamp}",
-        trash.display()
-    ))
+    Err(SaveError::TrashFull {
+        trash: trash.to_path_buf(),
+        count: MAX_FOLDER_ATTEMPTS,
+        stamp,
+    })
 }
 
 /// The sessions in the trash of `sessions_dir`, most recently deleted first. No trash
@@ -194,14 +189,13 @@ fn deletion_time(entry: &fs::DirEntry) -> Option<DateTime<Utc>> {
 /// Puts a trashed session back into `sessions_dir` under the name it had, with its
 /// `.bak`, and returns its path. Refuses, changing nothing, when a file of that name is
 /// there already: restoring never overwrites anything.
-pub fn restore_from_trash(item: &Trashed, sessions_dir: &Path) -> Result<PathBuf, String> {
+pub fn restore_from_trash(item: &Trashed, sessions_dir: &Path) -> Result<PathBuf, SaveError> {
     let target = sessions_dir.join(&item.name);
     if fs::symlink_metadata(&target).is_ok() {
-        return Err(format!(
-            "{} is already taken in {}; rename or move that file first",
-            item.name.to_string_lossy(),
-            sessions_dir.display()
-        ));
+        return Err(SaveError::NameTaken {
+            name: PathBuf::from(&item.name),
+            dir: sessions_dir.to_path_buf(),
+        });
     }
     move_without_overwriting(&item.file, &target)?;
     let backup = backup_path(&item.file);
@@ -220,13 +214,13 @@ pub fn restore_from_trash(item: &Trashed, sessions_dir: &Path) -> Result<PathBuf
 /// Moves `from` to `to`, failing if `to` exists. A hard link cannot be made over an
 /// existing name, so linking and then unlinking never overwrites even when a file
 /// appears after the check; where links are not supported, a rename follows the check.
-fn move_without_overwriting(from: &Path, to: &Path) -> Result<(), String> {
-    let taken = || format!("{} already exists; nothing was overwritten", to.display());
+fn move_without_overwriting(from: &Path, to: &Path) -> Result<(), SaveError> {
+    let taken = || SaveError::Exists(to.to_path_buf());
     let is_link = fs::symlink_metadata(from).is_ok_and(|m| m.file_type().is_symlink());
     if !is_link {
         match fs::hard_link(from, to) {
             Ok(()) => {
-                return fs::remove_file(from).map_err(|e| format!("{}: {e}", from.display()));
+                return fs::remove_file(from).map_err(|e| SaveError::io(Step::Touch, from, &e));
             }
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Err(taken()),
             // Links not possible here (another file system, or no support): fall back.
@@ -236,5 +230,5 @@ fn move_without_overwriting(from: &Path, to: &Path) -> Result<(), String> {
     if fs::symlink_metadata(to).is_ok() {
         return Err(taken());
     }
-    fs::rename(from, to).map_err(|e| format!("cannot move {} back: {e}", from.display()))
+    fs::rename(from, to).map_err(|e| SaveError::io(Step::MoveBack, from, &e))
 }

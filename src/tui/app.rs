@@ -121,7 +121,7 @@ fn write_notes(
     let notes = Notes::new(history, header, now);
     let mut written = Vec::new();
     for format in [Format::Markdown, Format::Html] {
-        let text = render(&notes, format, CsvTable::Actions)?;
+        let text = render(&notes, format, CsvTable::Actions).map_err(|e| e.to_string())?;
         let path = session_path.with_extension(format.extension());
         write_atomically(&path, text.as_bytes()).map_err(|e| format!("{}: {e}", path.display()))?;
         written.push(path);
@@ -804,7 +804,10 @@ impl App {
         if let Screen::Session(view) = &mut self.screen {
             match view.poll_save() {
                 Some(SaveReport { result: Err(e), .. }) => {
-                    self.save_error = Some(format!("Not saved: {e} — kept in memory, retrying"));
+                    self.save_error = Some(format!(
+                        "Not saved: {e} — kept in memory, retrying; {}",
+                        e.advice()
+                    ));
                 }
                 Some(SaveReport {
                     result: Ok(()),

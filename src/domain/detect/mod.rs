@@ -12,7 +12,7 @@ pub mod terms;
 
 use serde::{Deserialize, Serialize};
 
-use super::change::stage_lock;
+use super::gate::stage_lock;
 use super::session::{ItemRef, Session};
 use super::stage::Stage;
 use super::types::{ConflictCategory, PartnerId, Severity};

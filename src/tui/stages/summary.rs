@@ -11,8 +11,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Padding, Paragraph};
 
 use crate::domain::board::{self, BoardEntry};
-use crate::domain::change::verdict_block;
 use crate::domain::tally::{Tally, TimeTally};
+use crate::domain::verdict::{blocking_deal_breakers, verdict_block};
 use crate::domain::{ActionItem, Change, ConflictStatus, GateDecision, Session, Verdict};
 use crate::tui::chrome::short_label;
 use crate::tui::editor::EditorMode;
@@ -436,10 +436,7 @@ fn verdict_confirm(session: &Session, board: &[BoardEntry]) -> Intent {
     }
     // The deal-breakers by name, so the room sees what stands in the way of a plain
     // proceed, entered or detected alike.
-    let breakers: Vec<&BoardEntry> = board
-        .iter()
-        .filter(|e| e.status == ConflictStatus::DealBreaker)
-        .collect();
+    let breakers = blocking_deal_breakers(board);
     for entry in breakers.iter().take(MAX_NAMED_DEAL_BREAKERS) {
         lines.push(format!("✖ Deal-breaker: {}", quote(&entry.description)));
     }
