@@ -15,7 +15,7 @@ use crate::export::{CsvTable, Format, Notes, render};
 use crate::storage::Header;
 use crate::storage::atomic::write_atomically;
 use crate::storage::autosave::SaveReport;
-use crate::storage::dirs::SessionsDir;
+use crate::storage::dirs::{DirSource, SessionsDir};
 use crate::storage::format::decode;
 use crate::storage::lock::link_count;
 use crate::storage::store::read_record;
@@ -232,9 +232,46 @@ impl App {
                     self.info(format!("Opened {}", path.display()));
                 }
                 self.show_session(view);
+                self.list_folder_of(path);
             }
             Err(e) => self.error(e.to_string()),
         }
+    }
+
+    /// Makes the session list the one of `path`'s folder, so that closing a session
+    /// opened by its path (`sameside open FILE`) shows the files beside it, not the
+    /// default sessions folder. Opened from the list, the folder is the list's own and
+    /// the list stays as it was, selection included.
+    fn list_folder_of(&mut self, path: &Path) {
+        let folder = match path.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let same = |a: &Path, b: &Path| {
+            a == b
+                || matches!(
+                    (a.canonicalize(), b.canonicalize()),
+                    (Ok(a), Ok(b)) if a == b
+                )
+        };
+        if same(&folder, &self.dir.path) {
+            return;
+        }
+        self.dir = SessionsDir {
+            path: folder,
+            source: DirSource::OpenedFile,
+        };
+        // The list kept for coming back shows the other folder: `go_home` builds it anew.
+        self.home = None;
+    }
+
+    /// A session list of the sessions folder, with the built-in example.
+    fn new_home(&self) -> HomeScreen {
+        HomeScreen::with_cache(
+            self.dir.clone(),
+            example().map(|(h, _)| h),
+            self.list_cache.clone(),
+        )
     }
 
     fn show_session(&mut self, view: SessionView) {
@@ -326,13 +363,7 @@ impl App {
     fn go_home(&mut self) {
         // Whatever failed to save belonged to the session just closed.
         self.save_error = None;
-        let mut home = self.home.take().unwrap_or_else(|| {
-            HomeScreen::with_cache(
-                self.dir.clone(),
-                example().map(|(h, _)| h),
-                self.list_cache.clone(),
-            )
-        });
+        let mut home = self.home.take().unwrap_or_else(|| self.new_home());
         home.refresh(None);
         self.screen = Screen::Home(home);
     }
