@@ -31,7 +31,9 @@ fn app_on(dir: &Path) -> (App, Rc<FixedClock>) {
 
 /// A copy of the shipped example `name` in `dir`.
 fn copy_example(name: &str, dir: &Path) -> PathBuf {
-    let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions").join(name);
+    let shipped = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("sessions")
+        .join(name);
     let copy = dir.join(name);
     std::fs::copy(shipped, &copy).expect("copy an example");
     copy
@@ -56,7 +58,10 @@ fn opening_a_session_to_look_and_closing_it_leaves_the_file_as_it_was() {
         let before = std::fs::read(&path).expect("read the copy");
         let (mut app, clock) = app_on(tmp.path());
         app.open(&path);
-        assert!(matches!(app.screen, Screen::Session(_)), "{name} did not open");
+        assert!(
+            matches!(app.screen, Screen::Session(_)),
+            "{name} did not open"
+        );
         // Ten minutes of looking, with the app working between keys as it does live.
         clock.advance(Duration::minutes(10));
         app.tick();
@@ -115,7 +120,10 @@ fn leave_over_time(path: &Path, dir: &Path) {
     }
     clock.advance(Duration::minutes(3));
     app.tick();
-    assert!(std::mem::take(&mut app.bell), "the bell rings when time runs out");
+    assert!(
+        std::mem::take(&mut app.bell),
+        "the bell rings when time runs out"
+    );
     press(&mut app, KeyCode::Char('q'));
 }
 

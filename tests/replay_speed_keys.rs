@@ -63,7 +63,13 @@ fn the_help_names_each_speed_key_with_its_speed() {
         .iter()
         .find(|k| k.what.starts_with("speed"))
         .expect("a help line for the speed keys");
-    for (key, speed) in [("1", "1×"), ("2", "2×"), ("5", "5×"), ("0", "10×"), ("6", "60×")] {
+    for (key, speed) in [
+        ("1", "1×"),
+        ("2", "2×"),
+        ("5", "5×"),
+        ("0", "10×"),
+        ("6", "60×"),
+    ] {
         assert!(help.keys.contains(key), "{} lacks {key}", help.keys);
         assert!(help.what.contains(speed), "{} lacks {speed}", help.what);
     }

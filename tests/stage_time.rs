@@ -33,14 +33,23 @@ fn working_in_a_stage_records_the_time_it_was_on_the_wall() {
 fn a_clock_that_stood_still_or_went_back_records_nothing() {
     let from = Utc.with_ymd_and_hms(2026, 11, 27, 10, 0, 0).unwrap();
     assert_eq!(time_to_record(from, from, true), None);
-    assert_eq!(time_to_record(from, from - Duration::minutes(5), true), None);
+    assert_eq!(
+        time_to_record(from, from - Duration::minutes(5), true),
+        None
+    );
 }
 
 #[test]
 fn the_bell_rings_when_the_timebox_runs_out_between_two_looks() {
     let before = look(Stage::Roles, 1190, 1200);
-    assert!(ran_out_between(Some(before), look(Stage::Roles, 1200, 1200)));
-    assert!(!ran_out_between(Some(before), look(Stage::Roles, 1199, 1200)));
+    assert!(ran_out_between(
+        Some(before),
+        look(Stage::Roles, 1200, 1200)
+    ));
+    assert!(!ran_out_between(
+        Some(before),
+        look(Stage::Roles, 1199, 1200)
+    ));
 }
 
 #[test]

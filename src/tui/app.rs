@@ -25,8 +25,9 @@ use crate::storage::trash::{Trashed, restore_from_trash, trash_session};
 
 use super::cells::keep_cells_apart;
 use super::clock::Clock;
+use super::discard::{Answer, DiscardGuard, FormDialog, form_values, render_question};
 use super::editor::{EditorMode, EditorOutcome, TextEditor};
-use super::form::{Form, FormOutcome};
+use super::form::FormOutcome;
 use super::home::HomeScreen;
 use super::intent::{Confirm, ConfirmOption, Intent, OnText};
 use super::keys::PRESENT_KEYS;
@@ -71,14 +72,55 @@ pub enum Modal {
         editor: Box<TextEditor>,
         on_submit: OnText,
         error: Option<String>,
+        discard: DiscardGuard,
     },
-    Form(Box<Form>),
+    Form(Box<FormDialog>),
     Confirm(Confirm),
     /// The text to look for in a replay.
     Find {
         editor: Box<TextEditor>,
         error: Option<String>,
+        discard: DiscardGuard,
     },
+}
+
+impl Modal {
+    /// An editor or form, to be opened with what it holds now as its starting point.
+    fn edit(title: String, editor: TextEditor, on_submit: OnText) -> Modal {
+        Modal::Edit {
+            title,
+            discard: DiscardGuard::new(vec![editor.text()]),
+            editor: Box::new(editor),
+            on_submit,
+            error: None,
+        }
+    }
+
+    /// What was typed, for the dialogs that hold typed text.
+    fn typed(&self) -> Option<Vec<String>> {
+        match self {
+            Modal::Edit { editor, .. } | Modal::Find { editor, .. } => Some(vec![editor.text()]),
+            Modal::Form(dialog) => Some(form_values(&dialog.form)),
+            Modal::Help { .. } | Modal::Confirm(_) => None,
+        }
+    }
+
+    fn discard_guard(&mut self) -> Option<&mut DiscardGuard> {
+        match self {
+            Modal::Edit { discard, .. } | Modal::Find { discard, .. } => Some(discard),
+            Modal::Form(dialog) => Some(&mut dialog.discard),
+            Modal::Help { .. } | Modal::Confirm(_) => None,
+        }
+    }
+
+    /// True while the dialog asks whether to discard what was typed.
+    fn is_asking_to_discard(&self) -> bool {
+        match self {
+            Modal::Edit { discard, .. } | Modal::Find { discard, .. } => discard.is_asking(),
+            Modal::Form(dialog) => dialog.discard.is_asking(),
+            Modal::Help { .. } | Modal::Confirm(_) => false,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -423,9 +465,13 @@ impl App {
     }
 
     fn paste(&mut self, text: &str) {
+        if self.modal.as_ref().is_some_and(Modal::is_asking_to_discard) {
+            // The question is up: the text waits for the answer.
+            return;
+        }
         match (&mut self.modal, &mut self.screen) {
             (Some(Modal::Edit { editor, .. }), _) => editor.paste(text),
-            (Some(Modal::Form(form)), _) => form.paste(text),
+            (Some(Modal::Form(dialog)), _) => dialog.form.paste(text),
             (None, Screen::Setup(setup)) => setup.paste(text),
             _ => {}
         }
@@ -517,7 +563,15 @@ impl App {
         Intent::Status(String::new())
     }
 
-    fn handle_modal_key(&mut self, modal: Modal, key: KeyEvent) {
+    fn handle_modal_key(&mut self, mut modal: Modal, key: KeyEvent) {
+        match self.guard_typed_text(&mut modal, &key) {
+            Some(true) => {
+                self.modal = Some(modal);
+                return;
+            }
+            Some(false) => return,
+            None => {}
+        }
         match modal {
             Modal::Help { scroll } => {
                 let scroll = match key.code {
@@ -537,6 +591,7 @@ impl App {
                 mut editor,
                 on_submit,
                 error,
+                discard,
             } => match editor.handle_key(key) {
                 EditorOutcome::Editing => {
                     // Once the moderator types again, the old complaint no longer applies.
@@ -546,6 +601,7 @@ impl App {
                         editor,
                         on_submit,
                         error,
+                        discard,
                     })
                 }
                 EditorOutcome::Cancel => self.info("Cancelled; nothing changed."),
@@ -562,15 +618,24 @@ impl App {
                                 editor,
                                 on_submit,
                                 error: Some(e),
+                                discard,
                             })
                         }
                     }
                 }
             },
-            Modal::Find { mut editor, error } => match editor.handle_key(key) {
+            Modal::Find {
+                mut editor,
+                error,
+                discard,
+            } => match editor.handle_key(key) {
                 EditorOutcome::Editing => {
                     let error = if is_typing(&key) { None } else { error };
-                    self.modal = Some(Modal::Find { editor, error });
+                    self.modal = Some(Modal::Find {
+                        editor,
+                        error,
+                        discard,
+                    });
                 }
                 EditorOutcome::Cancel => {}
                 EditorOutcome::Submit => {
@@ -583,21 +648,26 @@ impl App {
                     if !found {
                         // Kept open with the text, so a typo is one key away from fixed.
                         let error = Some(format!("No event mentions '{}'", text.trim()));
-                        self.modal = Some(Modal::Find { editor, error });
+                        self.modal = Some(Modal::Find {
+                            editor,
+                            error,
+                            discard,
+                        });
                     }
                 }
             },
-            Modal::Form(mut form) => match form.handle_key(key) {
-                FormOutcome::Editing => self.modal = Some(Modal::Form(form)),
+            Modal::Form(mut dialog) => match dialog.form.handle_key(key) {
+                FormOutcome::Editing => self.modal = Some(Modal::Form(dialog)),
                 FormOutcome::Cancel => self.info("Cancelled; nothing changed."),
                 FormOutcome::Submit => {
+                    let form = &dialog.form;
                     let outcome = match &self.screen {
-                        Screen::Session(view) => (form.on_submit)(&form, view.history.session()),
+                        Screen::Session(view) => (form.on_submit)(form, view.history.session()),
                         _ => Err("no session is open".to_string()),
                     };
                     if let Err(e) = outcome.and_then(|changes| self.record(changes)) {
-                        form.error = Some(e);
-                        self.modal = Some(Modal::Form(form));
+                        dialog.form.error = Some(e);
+                        self.modal = Some(Modal::Form(dialog));
                     }
                 }
             },
@@ -619,6 +689,25 @@ impl App {
                 }
             }
         }
+    }
+
+    /// Keeps typed text from being lost by one key. Esc over changed text puts the
+    /// question up instead of cancelling; while it is up, keys answer it. Returns
+    /// whether the dialog stays open when the key was taken here, None when the dialog
+    /// should handle it.
+    fn guard_typed_text(&mut self, modal: &mut Modal, key: &KeyEvent) -> Option<bool> {
+        let typed = modal.typed()?;
+        let guard = modal.discard_guard()?;
+        if guard.is_asking() {
+            return Some(match guard.answer(key) {
+                Answer::Discard => {
+                    self.info("Discarded what was typed; nothing changed.");
+                    false
+                }
+                Answer::KeepEditing | Answer::Undecided => true,
+            });
+        }
+        (key.code == KeyCode::Esc && !guard.may_close(&typed)).then_some(true)
     }
 
     /// Records changes in the open session; the status line says what happened.
@@ -660,19 +749,18 @@ impl App {
                     self.status = Some((format!("Read-only: {reason}"), StatusKind::Warn));
                     return;
                 }
-                self.modal = Some(Modal::Edit {
+                self.modal = Some(Modal::edit(
                     title,
-                    editor: Box::new(TextEditor::new(&initial, mode)),
+                    TextEditor::new(&initial, mode),
                     on_submit,
-                    error: None,
-                });
+                ));
             }
             Intent::Form(form) => {
                 if let Some(reason) = self.read_only_reason() {
                     self.status = Some((format!("Read-only: {reason}"), StatusKind::Warn));
                     return;
                 }
-                self.modal = Some(Modal::Form(Box::new(form)));
+                self.modal = Some(Modal::Form(Box::new(FormDialog::new(form))));
             }
             Intent::Confirm(confirm) => {
                 if let Some(reason) = self.read_only_reason() {
@@ -717,6 +805,7 @@ impl App {
                 self.modal = Some(Modal::Find {
                     editor: Box::new(TextEditor::new("", EditorMode::SingleLine)),
                     error: None,
+                    discard: DiscardGuard::new(vec![String::new()]),
                 });
             }
             Intent::ContinueReplay => self.continue_replay(),
@@ -909,6 +998,9 @@ impl App {
         }
         if let Some(modal) = &self.modal {
             self.render_modal(frame, area, modal);
+            if modal.is_asking_to_discard() {
+                render_question(frame, area, &self.theme, self.dialog_style());
+            }
         }
         // Text from session files fills most of the frame; none of it may reach into
         // the cell before it.
@@ -1008,7 +1100,7 @@ impl App {
                     self.theme.key,
                 );
             }
-            Modal::Find { editor, error } => self.render_editor(
+            Modal::Find { editor, error, .. } => self.render_editor(
                 frame,
                 area,
                 ("Find the next event that mentions", "find"),
@@ -1021,7 +1113,7 @@ impl App {
                 error,
                 ..
             } => self.render_editor(frame, area, (title, "save"), editor, error.as_deref()),
-            Modal::Form(form) => form.render(frame, area, &self.theme),
+            Modal::Form(dialog) => dialog.form.render(frame, area, &self.theme),
             Modal::Confirm(confirm) => {
                 let mut lines: Vec<Line> = confirm
                     .lines

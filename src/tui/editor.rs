@@ -2,7 +2,8 @@
 //! `ratatui_textarea::TextArea` that fixes the few decisions the app cares
 //! about, so every text field behaves the same.
 //!
-//! - `Enter` submits and `Esc` cancels, in both modes. A multi-line field takes
+//! - `Enter` submits and `Esc` cancels, in both modes (the app asks before a cancel
+//!   throws changed text away; see `discard`). A multi-line field takes
 //!   a line break with `Alt-Enter` or `Ctrl-J` (plain `Shift-Enter` is not
 //!   reported by most terminals without keyboard enhancements, which the app
 //!   does not enable).
