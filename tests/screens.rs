@@ -424,7 +424,11 @@ fn new_session_partners_vision_and_the_gate() {
     wall.snap("gate_pass_reason_missing");
     wall.type_text("Neither side can staff a pilot before spring");
     wall.snap("gate_pass_reason_typed");
+    // Esc over a typed reason asks before throwing it away; y lets it go.
     wall.key(KeyCode::Esc);
+    assert!(matches!(wall.app.modal, Some(Modal::Edit { .. })));
+    wall.snap("gate_pass_reason_discard_asked");
+    wall.key(KeyCode::Char('y'));
     assert!(wall.app.modal.is_none());
     assert_eq!(wall.stage(), Some(Stage::Vision));
 }

@@ -12,6 +12,7 @@ pub mod history;
 pub mod sample;
 pub mod session;
 pub mod stage;
+pub mod stage_time;
 pub mod tally;
 pub mod templates;
 pub mod timeline;

@@ -16,6 +16,9 @@ pub enum DirSource {
     Flag,
     Env,
     Platform,
+    /// The folder of a session file opened by its path (`sameside open FILE`): closing
+    /// it goes back to the files beside it.
+    OpenedFile,
 }
 
 impl fmt::Display for DirSource {
@@ -24,6 +27,7 @@ impl fmt::Display for DirSource {
             DirSource::Flag => "--dir",
             DirSource::Env => "SAMESIDE_DIR",
             DirSource::Platform => "platform data directory",
+            DirSource::OpenedFile => "the file opened",
         })
     }
 }

@@ -15,7 +15,7 @@ use crate::export::{CsvTable, Format, Notes, render};
 use crate::storage::Header;
 use crate::storage::atomic::write_atomically;
 use crate::storage::autosave::SaveReport;
-use crate::storage::dirs::SessionsDir;
+use crate::storage::dirs::{DirSource, SessionsDir};
 use crate::storage::format::decode;
 use crate::storage::lock::link_count;
 use crate::storage::store::read_record;
@@ -25,8 +25,9 @@ use crate::storage::trash::{Trashed, restore_from_trash, trash_session};
 
 use super::cells::keep_cells_apart;
 use super::clock::Clock;
+use super::discard::{Answer, DiscardGuard, FormDialog, form_values, render_question};
 use super::editor::{EditorMode, EditorOutcome, TextEditor};
-use super::form::{Form, FormOutcome};
+use super::form::FormOutcome;
 use super::home::HomeScreen;
 use super::intent::{Confirm, ConfirmOption, Intent, OnText};
 use super::keys::PRESENT_KEYS;
@@ -71,14 +72,55 @@ pub enum Modal {
         editor: Box<TextEditor>,
         on_submit: OnText,
         error: Option<String>,
+        discard: DiscardGuard,
     },
-    Form(Box<Form>),
+    Form(Box<FormDialog>),
     Confirm(Confirm),
     /// The text to look for in a replay.
     Find {
         editor: Box<TextEditor>,
         error: Option<String>,
+        discard: DiscardGuard,
     },
+}
+
+impl Modal {
+    /// An editor or form, to be opened with what it holds now as its starting point.
+    fn edit(title: String, editor: TextEditor, on_submit: OnText) -> Modal {
+        Modal::Edit {
+            title,
+            discard: DiscardGuard::new(vec![editor.text()]),
+            editor: Box::new(editor),
+            on_submit,
+            error: None,
+        }
+    }
+
+    /// What was typed, for the dialogs that hold typed text.
+    fn typed(&self) -> Option<Vec<String>> {
+        match self {
+            Modal::Edit { editor, .. } | Modal::Find { editor, .. } => Some(vec![editor.text()]),
+            Modal::Form(dialog) => Some(form_values(&dialog.form)),
+            Modal::Help { .. } | Modal::Confirm(_) => None,
+        }
+    }
+
+    fn discard_guard(&mut self) -> Option<&mut DiscardGuard> {
+        match self {
+            Modal::Edit { discard, .. } | Modal::Find { discard, .. } => Some(discard),
+            Modal::Form(dialog) => Some(&mut dialog.discard),
+            Modal::Help { .. } | Modal::Confirm(_) => None,
+        }
+    }
+
+    /// True while the dialog asks whether to discard what was typed.
+    fn is_asking_to_discard(&self) -> bool {
+        match self {
+            Modal::Edit { discard, .. } | Modal::Find { discard, .. } => discard.is_asking(),
+            Modal::Form(dialog) => dialog.discard.is_asking(),
+            Modal::Help { .. } | Modal::Confirm(_) => false,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -232,9 +274,46 @@ impl App {
                     self.info(format!("Opened {}", path.display()));
                 }
                 self.show_session(view);
+                self.list_folder_of(path);
             }
             Err(e) => self.error(e.to_string()),
         }
+    }
+
+    /// Makes the session list the one of `path`'s folder, so that closing a session
+    /// opened by its path (`sameside open FILE`) shows the files beside it, not the
+    /// default sessions folder. Opened from the list, the folder is the list's own and
+    /// the list stays as it was, selection included.
+    fn list_folder_of(&mut self, path: &Path) {
+        let folder = match path.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let same = |a: &Path, b: &Path| {
+            a == b
+                || matches!(
+                    (a.canonicalize(), b.canonicalize()),
+                    (Ok(a), Ok(b)) if a == b
+                )
+        };
+        if same(&folder, &self.dir.path) {
+            return;
+        }
+        self.dir = SessionsDir {
+            path: folder,
+            source: DirSource::OpenedFile,
+        };
+        // The list kept for coming back shows the other folder: `go_home` builds it anew.
+        self.home = None;
+    }
+
+    /// A session list of the sessions folder, with the built-in example.
+    fn new_home(&self) -> HomeScreen {
+        HomeScreen::with_cache(
+            self.dir.clone(),
+            example().map(|(h, _)| h),
+            self.list_cache.clone(),
+        )
     }
 
     fn show_session(&mut self, view: SessionView) {
@@ -326,13 +405,7 @@ impl App {
     fn go_home(&mut self) {
         // Whatever failed to save belonged to the session just closed.
         self.save_error = None;
-        let mut home = self.home.take().unwrap_or_else(|| {
-            HomeScreen::with_cache(
-                self.dir.clone(),
-                example().map(|(h, _)| h),
-                self.list_cache.clone(),
-            )
-        });
+        let mut home = self.home.take().unwrap_or_else(|| self.new_home());
         home.refresh(None);
         self.screen = Screen::Home(home);
     }
@@ -392,9 +465,13 @@ impl App {
     }
 
     fn paste(&mut self, text: &str) {
+        if self.modal.as_ref().is_some_and(Modal::is_asking_to_discard) {
+            // The question is up: the text waits for the answer.
+            return;
+        }
         match (&mut self.modal, &mut self.screen) {
             (Some(Modal::Edit { editor, .. }), _) => editor.paste(text),
-            (Some(Modal::Form(form)), _) => form.paste(text),
+            (Some(Modal::Form(dialog)), _) => dialog.form.paste(text),
             (None, Screen::Setup(setup)) => setup.paste(text),
             _ => {}
         }
@@ -486,7 +563,15 @@ impl App {
         Intent::Status(String::new())
     }
 
-    fn handle_modal_key(&mut self, modal: Modal, key: KeyEvent) {
+    fn handle_modal_key(&mut self, mut modal: Modal, key: KeyEvent) {
+        match self.guard_typed_text(&mut modal, &key) {
+            Some(true) => {
+                self.modal = Some(modal);
+                return;
+            }
+            Some(false) => return,
+            None => {}
+        }
         match modal {
             Modal::Help { scroll } => {
                 let scroll = match key.code {
@@ -506,6 +591,7 @@ impl App {
                 mut editor,
                 on_submit,
                 error,
+                discard,
             } => match editor.handle_key(key) {
                 EditorOutcome::Editing => {
                     // Once the moderator types again, the old complaint no longer applies.
@@ -515,6 +601,7 @@ impl App {
                         editor,
                         on_submit,
                         error,
+                        discard,
                     })
                 }
                 EditorOutcome::Cancel => self.info("Cancelled; nothing changed."),
@@ -531,15 +618,24 @@ impl App {
                                 editor,
                                 on_submit,
                                 error: Some(e),
+                                discard,
                             })
                         }
                     }
                 }
             },
-            Modal::Find { mut editor, error } => match editor.handle_key(key) {
+            Modal::Find {
+                mut editor,
+                error,
+                discard,
+            } => match editor.handle_key(key) {
                 EditorOutcome::Editing => {
                     let error = if is_typing(&key) { None } else { error };
-                    self.modal = Some(Modal::Find { editor, error });
+                    self.modal = Some(Modal::Find {
+                        editor,
+                        error,
+                        discard,
+                    });
                 }
                 EditorOutcome::Cancel => {}
                 EditorOutcome::Submit => {
@@ -552,21 +648,26 @@ impl App {
                     if !found {
                         // Kept open with the text, so a typo is one key away from fixed.
                         let error = Some(format!("No event mentions '{}'", text.trim()));
-                        self.modal = Some(Modal::Find { editor, error });
+                        self.modal = Some(Modal::Find {
+                            editor,
+                            error,
+                            discard,
+                        });
                     }
                 }
             },
-            Modal::Form(mut form) => match form.handle_key(key) {
-                FormOutcome::Editing => self.modal = Some(Modal::Form(form)),
+            Modal::Form(mut dialog) => match dialog.form.handle_key(key) {
+                FormOutcome::Editing => self.modal = Some(Modal::Form(dialog)),
                 FormOutcome::Cancel => self.info("Cancelled; nothing changed."),
                 FormOutcome::Submit => {
+                    let form = &dialog.form;
                     let outcome = match &self.screen {
-                        Screen::Session(view) => (form.on_submit)(&form, view.history.session()),
+                        Screen::Session(view) => (form.on_submit)(form, view.history.session()),
                         _ => Err("no session is open".to_string()),
                     };
                     if let Err(e) = outcome.and_then(|changes| self.record(changes)) {
-                        form.error = Some(e);
-                        self.modal = Some(Modal::Form(form));
+                        dialog.form.error = Some(e);
+                        self.modal = Some(Modal::Form(dialog));
                     }
                 }
             },
@@ -588,6 +689,25 @@ impl App {
                 }
             }
         }
+    }
+
+    /// Keeps typed text from being lost by one key. Esc over changed text puts the
+    /// question up instead of cancelling; while it is up, keys answer it. Returns
+    /// whether the dialog stays open when the key was taken here, None when the dialog
+    /// should handle it.
+    fn guard_typed_text(&mut self, modal: &mut Modal, key: &KeyEvent) -> Option<bool> {
+        let typed = modal.typed()?;
+        let guard = modal.discard_guard()?;
+        if guard.is_asking() {
+            return Some(match guard.answer(key) {
+                Answer::Discard => {
+                    self.info("Discarded what was typed; nothing changed.");
+                    false
+                }
+                Answer::KeepEditing | Answer::Undecided => true,
+            });
+        }
+        (key.code == KeyCode::Esc && !guard.may_close(&typed)).then_some(true)
     }
 
     /// Records changes in the open session; the status line says what happened.
@@ -629,19 +749,18 @@ impl App {
                     self.status = Some((format!("Read-only: {reason}"), StatusKind::Warn));
                     return;
                 }
-                self.modal = Some(Modal::Edit {
+                self.modal = Some(Modal::edit(
                     title,
-                    editor: Box::new(TextEditor::new(&initial, mode)),
+                    TextEditor::new(&initial, mode),
                     on_submit,
-                    error: None,
-                });
+                ));
             }
             Intent::Form(form) => {
                 if let Some(reason) = self.read_only_reason() {
                     self.status = Some((format!("Read-only: {reason}"), StatusKind::Warn));
                     return;
                 }
-                self.modal = Some(Modal::Form(Box::new(form)));
+                self.modal = Some(Modal::Form(Box::new(FormDialog::new(form))));
             }
             Intent::Confirm(confirm) => {
                 if let Some(reason) = self.read_only_reason() {
@@ -686,6 +805,7 @@ impl App {
                 self.modal = Some(Modal::Find {
                     editor: Box::new(TextEditor::new("", EditorMode::SingleLine)),
                     error: None,
+                    discard: DiscardGuard::new(vec![String::new()]),
                 });
             }
             Intent::ContinueReplay => self.continue_replay(),
@@ -881,6 +1001,9 @@ impl App {
         }
         if let Some(modal) = &self.modal {
             self.render_modal(frame, area, modal);
+            if modal.is_asking_to_discard() {
+                render_question(frame, area, &self.theme, self.dialog_style());
+            }
         }
         // Text from session files fills most of the frame; none of it may reach into
         // the cell before it.
@@ -980,7 +1103,7 @@ impl App {
                     self.theme.key,
                 );
             }
-            Modal::Find { editor, error } => self.render_editor(
+            Modal::Find { editor, error, .. } => self.render_editor(
                 frame,
                 area,
                 ("Find the next event that mentions", "find"),
@@ -993,7 +1116,7 @@ impl App {
                 error,
                 ..
             } => self.render_editor(frame, area, (title, "save"), editor, error.as_deref()),
-            Modal::Form(form) => form.render(frame, area, &self.theme),
+            Modal::Form(dialog) => dialog.form.render(frame, area, &self.theme),
             Modal::Confirm(confirm) => {
                 let mut lines: Vec<Line> = confirm
                     .lines

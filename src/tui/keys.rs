@@ -230,8 +230,8 @@ pub const REPLAY_KEYS: &[KeyHelp] = &[
         what: "faster / slower (1×, 2×, 5×, 10×, 60×, compressed)",
     },
     KeyHelp {
-        keys: "1 … 6",
-        what: "speed 1×, 2×, 5×, 10×, 60×, compressed",
+        keys: "1 2 5 0 6 9",
+        what: "speed 1×, 2×, 5×, 10× (0), 60× (6), compressed (9)",
     },
     KeyHelp {
         keys: "↑ ↓ / Tab",

@@ -7,6 +7,7 @@ pub mod cells;
 pub mod chrome;
 pub mod clock;
 pub mod cursor;
+pub mod discard;
 pub mod editor;
 pub mod form;
 pub mod home;

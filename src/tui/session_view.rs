@@ -12,7 +12,8 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 
 use crate::domain::board::{BoardEntry, board};
-use crate::domain::change::{spent_seconds, stage_lock};
+use crate::domain::change::stage_lock;
+use crate::domain::stage_time::{TimeboxLook, ran_out_between, time_to_record};
 use crate::domain::{Change, History, Stage};
 use crate::storage::autosave::{Autosaver, SaveReport};
 use crate::storage::lock::SessionLock;
@@ -55,14 +56,18 @@ pub struct SessionView {
     writer_gone: bool,
     /// When the stage on the wall was put there (or the session opened).
     entered_at: DateTime<Utc>,
+    /// How many events the record held then: more now means the session was changed
+    /// while the stage was shown, and only then is its time recorded.
+    entered_events: usize,
     /// The stage shown when read-only, where moving around records nothing.
     view_stage: Stage,
     show_partners: bool,
     /// Focus mode (`z`): the selected item alone and large instead of the whole stage.
     /// The cursor keys still move, so the room can step from item to item.
     focus: bool,
-    /// The stage whose timebox already rang the bell, so it rings once.
-    bell_rung: Option<Stage>,
+    /// The timebox as the last tick saw it: the bell rings when it runs out between
+    /// two looks, never for a stage that was over time before it came on the wall.
+    last_look: Option<TimeboxLook>,
     /// The conflict board and the number of events it was computed for: the rules run
     /// once per change, not once per frame.
     board_cache: RefCell<(usize, Rc<[BoardEntry]>)>,
@@ -116,7 +121,8 @@ impl SessionView {
         now: DateTime<Utc>,
     ) -> SessionView {
         let view_stage = history.session().current;
-        SessionView {
+        let entered_events = history.events().len();
+        let mut view = SessionView {
             path,
             id,
             continued_from,
@@ -127,14 +133,17 @@ impl SessionView {
             watch: None,
             writer_gone: false,
             entered_at: now,
+            entered_events,
             view_stage,
             show_partners: false,
             focus: false,
-            bell_rung: None,
+            last_look: None,
             board_cache: RefCell::new((usize::MAX, Rc::from(Vec::new()))),
             screens: StageScreens::default(),
             partners: PartnersScreen::default(),
-        }
+        };
+        view.last_look = view.timebox_look(now);
+        view
     }
 
     /// The conflict board for the session as it is now.
@@ -178,16 +187,27 @@ impl SessionView {
         recorded + running
     }
 
-    /// True once per stage, when its timebox has just run out: the app rings the bell.
-    pub fn timebox_just_ran_out(&mut self, now: DateTime<Utc>) -> bool {
-        let stage = self.stage();
-        let limit = u64::from(self.history.session().clock.timebox_minutes(stage)) * 60;
-        if self.spent_now(now) >= limit && self.bell_rung != Some(stage) && self.read_only.is_none()
-        {
-            self.bell_rung = Some(stage);
-            return true;
+    /// The timebox of the stage on the wall, as it stands at `now`; None in read-only
+    /// views, whose clock does not run.
+    fn timebox_look(&self, now: DateTime<Utc>) -> Option<TimeboxLook> {
+        if self.read_only.is_some() {
+            return None;
         }
-        false
+        let stage = self.stage();
+        Some(TimeboxLook {
+            stage,
+            spent_seconds: self.spent_now(now),
+            limit_seconds: u64::from(self.history.session().clock.timebox_minutes(stage)) * 60,
+        })
+    }
+
+    /// True when the timebox of the stage on the wall has run out since the last look:
+    /// the app rings the bell.
+    pub fn timebox_just_ran_out(&mut self, now: DateTime<Utc>) -> bool {
+        let Some(look) = self.timebox_look(now) else {
+            return false;
+        };
+        ran_out_between(self.last_look.replace(look), look)
     }
 
     pub fn header(&self) -> Header {
@@ -217,9 +237,9 @@ impl SessionView {
             let after = self.history.session().current;
             if after != before {
                 // The stage on the wall changed: close its clock. The event names the stage,
-                // so coming after the move is fine.
-                let seconds = spent_seconds(self.entered_at, now);
-                if seconds > 0 {
+                // so coming after the move is fine; the move itself is a change.
+                let changed = self.history.events().len() > self.entered_events;
+                if let Some(seconds) = time_to_record(self.entered_at, now, changed) {
                     let _ = self.history.record(
                         now,
                         Change::TimeSpent {
@@ -229,6 +249,8 @@ impl SessionView {
                     );
                 }
                 self.entered_at = now;
+                self.entered_events = self.history.events().len();
+                self.last_look = self.timebox_look(now);
                 self.show_partners = false;
             }
         }
@@ -306,14 +328,16 @@ impl SessionView {
         self.saver.as_mut()?.poll()
     }
 
-    /// Records the time spent in the current stage and waits for every write. Returns
-    /// the error when the session could not be saved.
+    /// Records the time spent in the current stage, if the session was changed while it
+    /// was on the wall, and waits for every write. Returns the error when the session
+    /// could not be saved.
     pub fn close(&mut self, now: DateTime<Utc>) -> Result<(), String> {
         if self.read_only.is_some() {
             return Ok(());
         }
         let stage = self.history.session().current;
-        let seconds = spent_seconds(self.entered_at, now);
+        let changed = self.history.events().len() > self.entered_events;
+        let seconds = time_to_record(self.entered_at, now, changed);
         let failed_before = self
             .saver
             .as_ref()
@@ -321,11 +345,12 @@ impl SessionView {
         if failed_before {
             self.save();
         }
-        if seconds > 0 {
+        if let Some(seconds) = seconds {
             let _ = self
                 .history
                 .record(now, Change::TimeSpent { stage, seconds });
             self.entered_at = now;
+            self.entered_events = self.history.events().len();
             self.save();
         }
         match &mut self.saver {
