@@ -5,7 +5,7 @@
 use sameside::tui::keys::{
     HOME_KEYS, PRESENT_KEYS, REPLAY_KEYS, SESSION_KEYS, SETUP_KEYS, TEXT_KEYS, TRASH_KEYS,
 };
-use sameside::tui::stages::{conflicts, interests, partners, roles, summary, vision};
+use sameside::tui::wall::Wall;
 use sameside::tui::widgets::KeyHelp;
 
 const START: &str = "<!-- keymap:start -->";
@@ -25,23 +25,30 @@ fn table(title: &str, keys: &[KeyHelp]) -> String {
 }
 
 fn keymap() -> String {
-    let sections: [(&str, &[KeyHelp]); 13] = [
-        ("Session list", HOME_KEYS),
-        ("Trash (t on the session list)", TRASH_KEYS),
-        ("New session", SETUP_KEYS),
-        ("Every stage", SESSION_KEYS),
-        ("Partners and representatives (p)", partners::KEYS),
-        ("1 Market vision", vision::KEYS),
-        ("2 Role split", roles::KEYS),
-        ("3 Self-interest disclosure", interests::KEYS),
-        ("4 Conflict check", conflicts::KEYS),
-        ("5 Summary", summary::KEYS),
-        ("Replay", REPLAY_KEYS),
-        ("Audience view (sameside present)", PRESENT_KEYS),
-        ("Typing and forms", TEXT_KEYS),
+    let mut sections: Vec<(String, Vec<KeyHelp>)> = vec![
+        ("Session list".into(), HOME_KEYS.to_vec()),
+        ("Trash (t on the session list)".into(), TRASH_KEYS.to_vec()),
+        ("New session".into(), SETUP_KEYS.to_vec()),
+        ("Every stage".into(), SESSION_KEYS.to_vec()),
     ];
+    // The stage screens' keys come from their own key tables, as their help does.
+    for (n, (title, keys)) in Wall::default().keymap(false).into_iter().enumerate() {
+        let title = match n {
+            0 => format!("{title} (p)"),
+            n => format!("{n} {title}"),
+        };
+        sections.push((title, keys));
+    }
+    sections.extend([
+        ("Replay".into(), REPLAY_KEYS.to_vec()),
+        (
+            "Audience view (sameside present)".into(),
+            PRESENT_KEYS.to_vec(),
+        ),
+        ("Typing and forms".into(), TEXT_KEYS.to_vec()),
+    ]);
     let mut out = String::from("\n");
-    for (title, keys) in sections {
+    for (title, keys) in &sections {
         out.push_str(&table(title, keys));
     }
     out

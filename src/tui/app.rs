@@ -1019,21 +1019,30 @@ impl App {
         }
     }
 
-    fn help_sections(&self) -> (String, Vec<(&'static str, &'static [KeyHelp])>) {
+    fn help_sections(&self) -> (String, Vec<(&'static str, Vec<KeyHelp>)>) {
         match &self.screen {
             Screen::Home(_) => (
                 "Keys — session list".to_string(),
-                vec![("Session list", HOME_KEYS)],
+                vec![("Session list", HOME_KEYS.to_vec())],
             ),
             Screen::Setup(_) => (
                 "Keys — new session".to_string(),
-                vec![("New session", SETUP_KEYS), ("Typing", TEXT_KEYS)],
+                vec![
+                    ("New session", SETUP_KEYS.to_vec()),
+                    ("Typing", TEXT_KEYS.to_vec()),
+                ],
             ),
-            Screen::Replay(_) => ("Keys — replay".to_string(), vec![("Replay", REPLAY_KEYS)]),
-            Screen::Trash(_) => ("Keys — trash".to_string(), vec![("Trash", TRASH_KEYS)]),
+            Screen::Replay(_) => (
+                "Keys — replay".to_string(),
+                vec![("Replay", REPLAY_KEYS.to_vec())],
+            ),
+            Screen::Trash(_) => (
+                "Keys — trash".to_string(),
+                vec![("Trash", TRASH_KEYS.to_vec())],
+            ),
             Screen::Present(_) => (
                 "Keys — audience view".to_string(),
-                vec![("Audience view", PRESENT_KEYS)],
+                vec![("Audience view", PRESENT_KEYS.to_vec())],
             ),
             Screen::Session(view) => {
                 let (name, keys) = view.screen_keys();
@@ -1041,8 +1050,8 @@ impl App {
                     format!("Keys — {name}"),
                     vec![
                         (name, keys),
-                        ("Every stage", SESSION_KEYS),
-                        ("Typing and forms", TEXT_KEYS),
+                        ("Every stage", SESSION_KEYS.to_vec()),
+                        ("Typing and forms", TEXT_KEYS.to_vec()),
                     ],
                 )
             }
@@ -1091,7 +1100,11 @@ impl App {
     fn render_modal(&self, frame: &mut Frame, area: Rect, modal: &Modal) {
         match modal {
             Modal::Help { scroll } => {
-                let (title, sections) = self.help_sections();
+                let (title, owned) = self.help_sections();
+                let sections: Vec<(&str, &[KeyHelp])> = owned
+                    .iter()
+                    .map(|(name, keys)| (*name, keys.as_slice()))
+                    .collect();
                 let max = help_overlay_max_scroll(area, &title, &sections);
                 render_help_overlay(
                     frame,

@@ -105,6 +105,9 @@ pub struct Binding<A: 'static> {
     pub footer_keys: Option<&'static str>,
     pub action: A,
     pub effect: Effect,
+    /// False for a sibling of the binding listed before it ("1 – 5" is listed once, on
+    /// the binding of `1`; `2` to `5` dispatch but are not listed again).
+    pub listed: bool,
 }
 
 impl<A: Copy> Binding<A> {
@@ -123,6 +126,7 @@ impl<A: Copy> Binding<A> {
             footer_keys: None,
             action,
             effect: Effect::Looks,
+            listed: true,
         }
     }
 
@@ -141,7 +145,16 @@ impl<A: Copy> Binding<A> {
             footer_keys: None,
             action,
             effect: Effect::Changes,
+            listed: true,
         }
+    }
+
+    /// The same binding, dispatched but neither listed in help nor offered in the footer:
+    /// for the siblings of a listed binding ("1 – 5": the keys `2` to `5`).
+    pub const fn unlisted(mut self) -> Binding<A> {
+        self.listed = false;
+        self.footer = None;
+        self
     }
 
     /// The same binding, offered in the footer as `words`.
@@ -205,7 +218,7 @@ pub fn footer<A: Copy + PartialEq>(
 pub fn help<A: Copy>(table: &[Binding<A>], read_only: bool) -> Vec<KeyHelp> {
     table
         .iter()
-        .filter(|b| b.allowed(read_only))
+        .filter(|b| b.allowed(read_only) && b.listed)
         .map(|b| KeyHelp {
             keys: b.keys,
             what: b.what,

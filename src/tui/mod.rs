@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod big_title;
+pub mod bindings;
 pub mod cells;
 pub mod chrome;
 pub mod clock;
@@ -21,6 +22,7 @@ pub mod stages;
 pub mod terminal;
 pub mod theme;
 pub mod trash;
+pub mod wall;
 pub mod watch;
 pub mod widgets;
 

@@ -24,13 +24,10 @@ use super::chrome::{
 };
 use super::editor::EditorMode;
 use super::intent::Intent;
-use super::stages::conflicts;
 use super::stages::focus::{enter_focus, render_focus};
-use super::stages::interests;
-use super::stages::partners::{self, PartnersScreen};
-use super::stages::roles;
+use super::stages::partners::PartnersScreen;
+use super::stages::screen::Screen;
 use super::stages::set::StageScreens;
-use super::stages::summary;
 use super::stages::vision;
 use super::stages::{FocusCard, StageCtx};
 use super::theme::Theme;
@@ -399,7 +396,7 @@ impl SessionView {
     /// The selected item of the screen on show, for focus mode.
     fn focus_card(&self, ctx: &StageCtx) -> Option<FocusCard> {
         if self.show_partners {
-            return self.partners.focus_card(ctx);
+            return Screen::focus_card(&self.partners, ctx);
         }
         self.screens.focus_card(self.stage(), ctx)
     }
@@ -476,7 +473,7 @@ impl SessionView {
         let board = self.board();
         let ctx = StageCtx::new(session, &board, theme, read_only, None);
         if self.show_partners {
-            return self.partners.handle_key(key, &ctx);
+            return Screen::handle_key(&mut self.partners, key, &ctx);
         }
         self.screens.handle_key(stage, key, &ctx)
     }
@@ -492,20 +489,15 @@ impl SessionView {
     }
 
     /// The keys of the screen on show, for the help overlay.
-    pub fn screen_keys(&self) -> (&'static str, &'static [KeyHelp]) {
+    pub fn screen_keys(&self) -> (&'static str, Vec<KeyHelp>) {
+        let read_only = self.read_only.is_some();
         if self.show_partners {
-            return ("Partners and representatives", partners::KEYS);
+            return (self.partners.title(), self.partners.help(read_only));
         }
-        match self.stage() {
-            Stage::Vision => ("Market vision", vision::KEYS),
-            Stage::Roles => ("Role split", roles::KEYS),
-            Stage::Interests => ("Self-interest disclosure", interests::KEYS),
-            Stage::Conflicts => ("Conflict check", conflicts::KEYS),
-            Stage::Summary => ("Summary", summary::KEYS),
-        }
+        self.screens.help(self.stage(), read_only)
     }
 
-    fn footer_keys(&self) -> Vec<(&'static str, &'static str)> {
+    fn footer_keys(&self, ctx: &StageCtx) -> Vec<(&'static str, &'static str)> {
         if self.focus {
             return vec![("↑↓ ←→", "another item"), ("z/Esc", "back to the stage")];
         }
@@ -526,9 +518,9 @@ impl SessionView {
             return keys;
         }
         let mut keys = if self.show_partners {
-            self.partners.footer_keys()
+            Screen::footer_keys(&self.partners, ctx)
         } else {
-            self.screens.footer_keys(self.stage())
+            self.screens.footer_keys(self.stage(), ctx)
         };
         if !keys.iter().any(|(k, _)| k.starts_with("PgDn")) {
             keys.push(("PgDn", "next stage"));
@@ -580,7 +572,7 @@ impl SessionView {
         // undo, say), the stage shows again rather than an empty screen.
         if self.show_partners {
             let card = if self.focus {
-                self.partners.focus_card(&ctx)
+                Screen::focus_card(&self.partners, &ctx)
             } else {
                 None
             };
@@ -589,7 +581,7 @@ impl SessionView {
                 None => {
                     let (title, body) = split_big_title(body, area.height, "Partners");
                     render_big_title(frame, title, theme);
-                    self.partners.render(frame, body, &ctx);
+                    Screen::render(&self.partners, frame, body, &ctx);
                 }
             }
         } else {
@@ -610,7 +602,7 @@ impl SessionView {
         render_footer(
             frame,
             footer_area,
-            &self.footer_keys(),
+            &self.footer_keys(&ctx),
             status,
             &ctx.fit,
             theme,

@@ -212,7 +212,9 @@ impl Wall {
     pub fn footer_keys(&self, stage: Stage, ctx: &StageCtx) -> Vec<(&'static str, &'static str)> {
         if self.focus {
             let mut keys = vec![("↑↓ ←→", "another item")];
-            keys.extend(bindings::footer(WALL_BINDINGS, ctx.read_only, |a| self.applies(a)));
+            keys.extend(bindings::footer(WALL_BINDINGS, ctx.read_only, |a| {
+                self.applies(a)
+            }));
             return keys;
         }
         self.screen(stage).footer_keys(ctx)
@@ -222,6 +224,15 @@ impl Wall {
     pub fn help(&self, stage: Stage, read_only: bool) -> (&'static str, Vec<KeyHelp>) {
         let screen = self.screen(stage);
         (screen.title(), screen.help(read_only))
+    }
+
+    /// Every screen of the wall with its keys, the partners panel first and then the
+    /// stages in order: the README's keymap is written from this.
+    pub fn keymap(&self, read_only: bool) -> Vec<(&'static str, Vec<KeyHelp>)> {
+        std::iter::once(&self.partners as &dyn Screen)
+            .chain(self.screens.iter().map(|s| s.as_ref()))
+            .map(|s| (s.title(), s.help(read_only)))
+            .collect()
     }
 
     /// The selected item of the screen on show, for focus mode.

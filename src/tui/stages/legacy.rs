@@ -45,15 +45,27 @@ macro_rules! hand_written_screen {
     };
 }
 
-hand_written_screen!(super::vision::VisionScreen, "Market vision", super::vision::KEYS);
+hand_written_screen!(
+    super::vision::VisionScreen,
+    "Market vision",
+    super::vision::KEYS
+);
 hand_written_screen!(super::roles::RolesScreen, "Role split", super::roles::KEYS);
 hand_written_screen!(
     super::interests::InterestsScreen,
     "Self-interest disclosure",
     super::interests::KEYS
 );
-hand_written_screen!(super::conflicts::ConflictsScreen, "Conflict check", super::conflicts::KEYS);
-hand_written_screen!(super::summary::SummaryScreen, "Summary", super::summary::KEYS);
+hand_written_screen!(
+    super::conflicts::ConflictsScreen,
+    "Conflict check",
+    super::conflicts::KEYS
+);
+hand_written_screen!(
+    super::summary::SummaryScreen,
+    "Summary",
+    super::summary::KEYS
+);
 hand_written_screen!(
     super::partners::PartnersScreen,
     "Partners and representatives",

@@ -75,9 +75,8 @@ impl<T: StageScreen> Screen for T {
     }
 
     fn handle_key(&mut self, key: KeyEvent, ctx: &StageCtx) -> Option<Intent> {
-        let action = bindings::dispatch(T::BINDINGS, &key, ctx.read_only, |a| {
-            self.applies(a, ctx)
-        })?;
+        let action =
+            bindings::dispatch(T::BINDINGS, &key, ctx.read_only, |a| self.applies(a, ctx))?;
         self.perform(action, ctx)
     }
 

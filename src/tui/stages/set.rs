@@ -15,6 +15,7 @@ use super::conflicts::ConflictsScreen;
 use super::focus::render_focus;
 use super::interests::InterestsScreen;
 use super::roles::RolesScreen;
+use super::screen::Screen;
 use super::summary::SummaryScreen;
 use super::vision::VisionScreen;
 use super::{FocusCard, StageCtx};
@@ -42,11 +43,11 @@ impl StageScreens {
         let (title, body) = split_big_title(body, screen_height, stage.label());
         render_big_title(frame, title, ctx.theme);
         match stage {
-            Stage::Vision => self.vision.render(frame, body, ctx),
-            Stage::Roles => self.roles.render(frame, body, ctx),
-            Stage::Interests => self.interests.render(frame, body, ctx),
-            Stage::Conflicts => self.conflicts.render(frame, body, ctx),
-            Stage::Summary => self.summary.render(frame, body, ctx),
+            Stage::Vision => Screen::render(&self.vision, frame, body, ctx),
+            Stage::Roles => Screen::render(&self.roles, frame, body, ctx),
+            Stage::Interests => Screen::render(&self.interests, frame, body, ctx),
+            Stage::Conflicts => Screen::render(&self.conflicts, frame, body, ctx),
+            Stage::Summary => Screen::render(&self.summary, frame, body, ctx),
         }
     }
 
@@ -75,33 +76,49 @@ impl StageScreens {
     /// Gives `key` to the screen of `stage`.
     pub fn handle_key(&mut self, stage: Stage, key: KeyEvent, ctx: &StageCtx) -> Option<Intent> {
         match stage {
-            Stage::Vision => self.vision.handle_key(key, ctx),
-            Stage::Roles => self.roles.handle_key(key, ctx),
-            Stage::Interests => self.interests.handle_key(key, ctx),
-            Stage::Conflicts => self.conflicts.handle_key(key, ctx),
-            Stage::Summary => self.summary.handle_key(key, ctx),
+            Stage::Vision => Screen::handle_key(&mut self.vision, key, ctx),
+            Stage::Roles => Screen::handle_key(&mut self.roles, key, ctx),
+            Stage::Interests => Screen::handle_key(&mut self.interests, key, ctx),
+            Stage::Conflicts => Screen::handle_key(&mut self.conflicts, key, ctx),
+            Stage::Summary => Screen::handle_key(&mut self.summary, key, ctx),
         }
+    }
+
+    /// The screen of `stage` as the help overlay sees it: its title and keys.
+    pub fn help(
+        &self,
+        stage: Stage,
+        read_only: bool,
+    ) -> (&'static str, Vec<super::super::widgets::KeyHelp>) {
+        let screen: &dyn Screen = match stage {
+            Stage::Vision => &self.vision,
+            Stage::Roles => &self.roles,
+            Stage::Interests => &self.interests,
+            Stage::Conflicts => &self.conflicts,
+            Stage::Summary => &self.summary,
+        };
+        (screen.title(), screen.help(read_only))
     }
 
     /// The selected item of `stage`, for focus mode.
     pub fn focus_card(&self, stage: Stage, ctx: &StageCtx) -> Option<FocusCard> {
         match stage {
-            Stage::Vision => self.vision.focus_card(ctx),
-            Stage::Roles => self.roles.focus_card(ctx),
-            Stage::Interests => self.interests.focus_card(ctx),
-            Stage::Conflicts => self.conflicts.focus_card(ctx),
-            Stage::Summary => self.summary.focus_card(ctx),
+            Stage::Vision => Screen::focus_card(&self.vision, ctx),
+            Stage::Roles => Screen::focus_card(&self.roles, ctx),
+            Stage::Interests => Screen::focus_card(&self.interests, ctx),
+            Stage::Conflicts => Screen::focus_card(&self.conflicts, ctx),
+            Stage::Summary => Screen::focus_card(&self.summary, ctx),
         }
     }
 
     /// The keys the footer offers on `stage`.
-    pub fn footer_keys(&self, stage: Stage) -> Vec<(&'static str, &'static str)> {
+    pub fn footer_keys(&self, stage: Stage, ctx: &StageCtx) -> Vec<(&'static str, &'static str)> {
         match stage {
-            Stage::Vision => self.vision.footer_keys(),
-            Stage::Roles => self.roles.footer_keys(),
-            Stage::Interests => self.interests.footer_keys(),
-            Stage::Conflicts => self.conflicts.footer_keys(),
-            Stage::Summary => self.summary.footer_keys(),
+            Stage::Vision => Screen::footer_keys(&self.vision, ctx),
+            Stage::Roles => Screen::footer_keys(&self.roles, ctx),
+            Stage::Interests => Screen::footer_keys(&self.interests, ctx),
+            Stage::Conflicts => Screen::footer_keys(&self.conflicts, ctx),
+            Stage::Summary => Screen::footer_keys(&self.summary, ctx),
         }
     }
 }
