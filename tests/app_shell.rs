@@ -2,46 +2,19 @@
 //! closing a session does to its file, where `q` leads, and when the bell rings. The app
 //! is driven by keys with a clock that only moves when the test says so.
 
-use std::path::{Path, PathBuf};
-use std::rc::Rc;
+#[path = "common/room.rs"]
+mod room;
 
-use chrono::{Duration, TimeZone, Utc};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::path::{Path, PathBuf};
+
+use chrono::Duration;
+use ratatui::crossterm::event::KeyCode;
 use tempfile::TempDir;
 
-use sameside::storage::dirs::{DirSource, SessionsDir};
 use sameside::tui::app::{App, Screen};
 use sameside::tui::clock::{Clock, FixedClock};
-use sameside::tui::theme::Theme;
 
-const NORTHWIND: &str = "2026-11-12-northwind-globex-plant-floor-analytics.ron";
-const ACME: &str = "2026-11-19-acme-robotics-initech-vision-embedded-oem-deal.ron";
-
-/// An app whose sessions folder is `dir`, with a clock under the test's control.
-fn app_on(dir: &Path) -> (App, Rc<FixedClock>) {
-    let clock = Rc::new(FixedClock::new(
-        Utc.with_ymd_and_hms(2026, 11, 27, 10, 0, 0).unwrap(),
-    ));
-    let sessions = SessionsDir {
-        path: dir.to_path_buf(),
-        source: DirSource::Flag,
-    };
-    (App::new(sessions, Theme::dark(), clock.clone()), clock)
-}
-
-/// A copy of the shipped example `name` in `dir`.
-fn copy_example(name: &str, dir: &Path) -> PathBuf {
-    let shipped = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("sessions")
-        .join(name);
-    let copy = dir.join(name);
-    std::fs::copy(shipped, &copy).expect("copy an example");
-    copy
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
-}
+use room::{ACME, NORTHWIND, app_on, copy_example, press};
 
 fn home_dir(app: &App) -> Option<PathBuf> {
     match &app.screen {

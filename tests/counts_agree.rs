@@ -4,13 +4,13 @@
 //! 22 open where the notes said 20, the HTML counted 27 on the board where the Markdown
 //! said 30, and a session that took a pass planned 100 minutes on screen and 35 in the notes.
 
+#[path = "common/wall.rs"]
+mod wall;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use chrono::{DateTime, TimeZone, Utc};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::layout::Rect;
 use sameside::domain::board::board;
 use sameside::domain::tally::{Tally, TimeTally};
 use sameside::domain::{Change, ConflictStatus, History, Stage, sample};
@@ -20,9 +20,6 @@ use sameside::export::markdown::markdown;
 use sameside::export::{Notes, minutes};
 use sameside::storage::Header;
 use sameside::storage::store::{read_session, save_session};
-use sameside::tui::stages::StageCtx;
-use sameside::tui::stages::set::StageScreens;
-use sameside::tui::theme::Theme;
 
 const EXAMPLES: [&str; 2] = [
     "2026-11-12-northwind-globex-plant-floor-analytics.ron",
@@ -41,27 +38,7 @@ fn example(name: &str) -> PathBuf {
 
 /// The summary screen as text, one string with rows joined by newlines.
 fn summary_screen(history: &History) -> String {
-    let session = history.session();
-    let board = board(session);
-    let theme = Theme::dark();
-    let screens = StageScreens::default();
-    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
-    terminal
-        .draw(|frame| {
-            let ctx = StageCtx::new(session, &board, &theme, false, None).on(generated());
-            screens.render(Stage::Summary, frame, Rect::new(0, 0, 200, 60), 60, &ctx);
-        })
-        .unwrap();
-    let buf = terminal.backend().buffer().clone();
-    (0..buf.area.height)
-        .map(|y| {
-            (0..buf.area.width)
-                .map(|x| buf[(x, y)].symbol().to_string())
-                .collect::<String>()
-                .replace('\u{a0}', " ")
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    wall::stage_text(history, Stage::Summary, generated(), (200, 60))
 }
 
 fn check_line(path: &Path) -> String {

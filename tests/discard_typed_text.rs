@@ -2,100 +2,26 @@
 //! closes at once; with changes it asks "Discard what you typed?", and only `y` lets the
 //! text go. Driven by keys, as a moderator would, and read off the drawn screen.
 
-use std::path::{Path, PathBuf};
-use std::rc::Rc;
+#[path = "common/room.rs"]
+mod room;
 
-use chrono::{TimeZone, Utc};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
+
+use sameside::tui::app::Modal;
 use tempfile::TempDir;
 
-use sameside::storage::dirs::{DirSource, SessionsDir};
-use sameside::tui::app::{App, Modal};
-use sameside::tui::clock::FixedClock;
-use sameside::tui::theme::Theme;
+use room::{NORTHWIND, Room, app_on, copy_example, press};
 
-const NORTHWIND: &str = "2026-11-12-northwind-globex-plant-floor-analytics.ron";
 const QUESTION: &str = "Discard what you typed?";
-
-struct Room {
-    app: App,
-    path: PathBuf,
-    _tmp: TempDir,
-}
 
 /// The Northwind example, copied and opened live.
 fn northwind() -> Room {
-    let tmp = TempDir::new().expect("temporary directory");
-    let shipped = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("sessions")
-        .join(NORTHWIND);
-    let path = tmp.path().join(NORTHWIND);
-    std::fs::copy(shipped, &path).expect("copy the example");
-    let clock = Rc::new(FixedClock::new(
-        Utc.with_ymd_and_hms(2026, 11, 27, 10, 0, 0).unwrap(),
-    ));
-    let dir = SessionsDir {
-        path: tmp.path().to_path_buf(),
-        source: DirSource::Flag,
-    };
-    let mut app = App::new(dir, Theme::dark(), clock);
-    app.open(&path);
-    Room {
-        app,
-        path,
-        _tmp: tmp,
-    }
+    Room::open(NORTHWIND)
 }
 
-impl Room {
-    fn key(&mut self, code: KeyCode) -> &mut Room {
-        let modifiers = match code {
-            KeyCode::Char(c) if c.is_uppercase() => KeyModifiers::SHIFT,
-            _ => KeyModifiers::NONE,
-        };
-        self.app.handle_key(KeyEvent::new(code, modifiers));
-        self
-    }
-
-    fn type_text(&mut self, text: &str) -> &mut Room {
-        for c in text.chars() {
-            self.key(KeyCode::Char(c));
-        }
-        self
-    }
-
-    /// The screen as drawn at 80×24, one string.
-    fn screen(&self) -> String {
-        let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
-        terminal.draw(|frame| self.app.render(frame)).expect("draw");
-        let buffer = terminal.backend().buffer();
-        let mut text = String::new();
-        for y in 0..buffer.area.height {
-            for x in 0..buffer.area.width {
-                text.push_str(buffer[(x, y)].symbol());
-            }
-            text.push('\n');
-        }
-        text
-    }
-
-    fn asks(&self) -> bool {
-        self.screen().contains(QUESTION)
-    }
-
-    fn editing(&self) -> bool {
-        matches!(self.app.modal, Some(Modal::Edit { .. }))
-    }
-
-    fn in_form(&self) -> bool {
-        matches!(self.app.modal, Some(Modal::Form(_)))
-    }
-
-    fn file(&self) -> Vec<u8> {
-        std::fs::read(&self.path).expect("read the session file")
-    }
+/// True while the question is on the screen.
+fn asks(room: &Room) -> bool {
+    room.screen().contains(QUESTION)
 }
 
 #[test]
@@ -125,12 +51,12 @@ fn a_second_esc_or_n_keeps_editing_with_the_text_intact() {
     room.key(KeyCode::Char('t')).type_text("5");
     room.key(KeyCode::Esc).key(KeyCode::Esc);
     assert!(
-        room.editing() && !room.asks(),
+        room.editing() && !asks(&room),
         "a second Esc should go back to editing"
     );
     room.key(KeyCode::Esc).key(KeyCode::Char('n'));
     assert!(
-        room.editing() && !room.asks(),
+        room.editing() && !asks(&room),
         "n should go back to editing"
     );
     // The text is still there: typing goes on after it.
@@ -146,7 +72,7 @@ fn other_keys_while_asking_change_nothing() {
     let mut room = northwind();
     room.key(KeyCode::Char('t')).type_text("5");
     room.key(KeyCode::Esc).type_text("xq").key(KeyCode::Enter);
-    assert!(room.asks(), "the question went away without an answer");
+    assert!(asks(&room), "the question went away without an answer");
     room.key(KeyCode::Char('n'));
     let Some(Modal::Edit { editor, .. }) = &room.app.modal else {
         panic!("the editor closed");
@@ -173,9 +99,9 @@ fn esc_in_a_form_with_typed_text_asks_before_discarding_it() {
     assert!(room.in_form(), "p a opens the representative form");
     room.type_text("Ana Costa");
     room.key(KeyCode::Esc);
-    assert!(room.in_form() && room.asks(), "one Esc threw the form away");
+    assert!(room.in_form() && asks(&room), "one Esc threw the form away");
     room.key(KeyCode::Esc);
-    assert!(room.in_form() && !room.asks());
+    assert!(room.in_form() && !asks(&room));
     room.key(KeyCode::Esc).key(KeyCode::Char('y'));
     assert!(room.app.modal.is_none());
 }
@@ -202,19 +128,8 @@ fn typing_text_back_to_how_it_was_counts_as_unchanged() {
 #[test]
 fn esc_in_the_replay_find_prompt_asks_once_something_is_typed() {
     let tmp = TempDir::new().expect("temporary directory");
-    let shipped = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("sessions")
-        .join(NORTHWIND);
-    let clock = Rc::new(FixedClock::new(
-        Utc.with_ymd_and_hms(2026, 11, 27, 10, 0, 0).unwrap(),
-    ));
-    let dir = SessionsDir {
-        path: tmp.path().to_path_buf(),
-        source: DirSource::Flag,
-    };
-    let mut app = App::new(dir, Theme::dark(), clock);
-    app.replay(&shipped);
-    let press = |app: &mut App, code| app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+    let (mut app, _clock) = app_on(tmp.path());
+    app.replay(&copy_example(NORTHWIND, tmp.path()));
     press(&mut app, KeyCode::Char('/'));
     press(&mut app, KeyCode::Esc);
     assert!(app.modal.is_none(), "the empty prompt stayed open");

@@ -3,7 +3,7 @@
 //! to paste; `SAMESIDE_WRITE_README=1 cargo test --test readme` rewrites it in place.
 
 use sameside::tui::keys::{
-    HOME_KEYS, PRESENT_KEYS, REPLAY_KEYS, SESSION_KEYS, SETUP_KEYS, TEXT_KEYS, TRASH_KEYS,
+    HOME_KEYS, SETUP_KEYS, TEXT_KEYS, TRASH_KEYS, every_stage_keys, present_keys, replay_keys,
 };
 use sameside::tui::wall::Wall;
 use sameside::tui::widgets::KeyHelp;
@@ -29,7 +29,7 @@ fn keymap() -> String {
         ("Session list".into(), HOME_KEYS.to_vec()),
         ("Trash (t on the session list)".into(), TRASH_KEYS.to_vec()),
         ("New session".into(), SETUP_KEYS.to_vec()),
-        ("Every stage".into(), SESSION_KEYS.to_vec()),
+        ("Every stage".into(), every_stage_keys(false)),
     ];
     // The stage screens' keys come from their own key tables, as their help does.
     for (n, (title, keys)) in Wall::default().keymap(false).into_iter().enumerate() {
@@ -40,11 +40,8 @@ fn keymap() -> String {
         sections.push((title, keys));
     }
     sections.extend([
-        ("Replay".into(), REPLAY_KEYS.to_vec()),
-        (
-            "Audience view (sameside present)".into(),
-            PRESENT_KEYS.to_vec(),
-        ),
+        ("Replay".into(), replay_keys()),
+        ("Audience view (sameside present)".into(), present_keys()),
         ("Typing and forms".into(), TEXT_KEYS.to_vec()),
     ]);
     let mut out = String::from("\n");

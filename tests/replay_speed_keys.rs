@@ -59,8 +59,8 @@ fn a_digit_that_names_no_speed_leaves_the_speed_alone() {
 
 #[test]
 fn the_help_names_each_speed_key_with_its_speed() {
-    let help = sameside::tui::keys::REPLAY_KEYS
-        .iter()
+    let help = sameside::tui::keys::replay_keys()
+        .into_iter()
         .find(|k| k.what.starts_with("speed"))
         .expect("a help line for the speed keys");
     for (key, speed) in [

@@ -2,11 +2,10 @@
 //! the vision gate stays visible when it stops holding, and an action item whose day has
 //! passed is called overdue.
 
+#[path = "common/wall.rs"]
+mod wall;
+
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::layout::Rect;
-use sameside::domain::board::board;
 use sameside::domain::sample::example_proceed;
 use sameside::domain::{ActionItem, Change, History, ItemId, Stage};
 use sameside::export::csv::csv;
@@ -15,35 +14,13 @@ use sameside::export::json::json;
 use sameside::export::markdown::markdown;
 use sameside::export::{CsvTable, Notes};
 use sameside::storage::Header;
-use sameside::tui::stages::StageCtx;
-use sameside::tui::stages::set::StageScreens;
-use sameside::tui::theme::Theme;
 
 fn generated() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 27, 10, 0, 0).unwrap()
 }
 
 fn screen(history: &History, stage: Stage, now: DateTime<Utc>) -> String {
-    let session = history.session();
-    let board = board(session);
-    let theme = Theme::dark();
-    let screens = StageScreens::default();
-    let mut terminal = Terminal::new(TestBackend::new(220, 60)).unwrap();
-    terminal
-        .draw(|frame| {
-            let ctx = StageCtx::new(session, &board, &theme, false, None).on(now);
-            screens.render(stage, frame, Rect::new(0, 0, 220, 60), 60, &ctx);
-        })
-        .unwrap();
-    let buf = terminal.backend().buffer().clone();
-    (0..buf.area.height)
-        .map(|y| {
-            (0..buf.area.width)
-                .map(|x| buf[(x, y)].symbol().to_string())
-                .collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    wall::stage_text(history, stage, now, (220, 60))
 }
 
 fn exports(history: &History) -> (String, String) {

@@ -560,8 +560,12 @@ fn every_stage_of_a_finished_session() {
     assert_eq!(wall.stage(), Some(Stage::Vision));
     wall.snap("vision");
 
-    // The gate was passed: the dialog says so and offers to reopen it.
+    // The gate was passed: PageDown goes straight on, and `g` opens the gate's
+    // dialog, which says so and offers to reopen it.
     wall.key(KeyCode::PageDown);
+    assert_eq!(wall.stage(), Some(Stage::Roles));
+    wall.key(KeyCode::PageUp);
+    wall.key(KeyCode::Char('g'));
     assert!(matches!(wall.app.modal, Some(Modal::Confirm(_))));
     wall.snap("vision_gate_passed");
     wall.key(KeyCode::Esc);
@@ -721,6 +725,8 @@ fn too_small_terminal_says_what_it_needs() {
         insta::assert_snapshot!(format!("too_small_home_{w}x{h}"), wall.text(w, h));
     }
     let home = wall.text(79, 24);
+    // Keys wait for a terminal large enough to show what they do.
+    wall.text(80, 24);
     wall.open_from_home(NORTHWIND);
     assert_eq!(
         wall.text(79, 24),
@@ -899,6 +905,9 @@ fn no_colour_at_all_in_monochrome() {
                 }
             }
         }
+        // The terminal grows back before the next key: keys wait for a terminal large
+        // enough to show what they do.
+        wall.buffer(80, 24);
     }
     let mut wall = Wall::with_examples(Theme::monochrome());
     colourless(&wall, "home");
@@ -1281,7 +1290,8 @@ fn present_help_lists_only_the_keys_that_work_and_q_quits() {
     wall.save_as_autosave(LIVE, &northwind_up_to(50));
     wall.present(LIVE);
     let text = wall.text(80, 24);
-    assert!(text.contains("look around"), "{text}");
+    assert!(text.contains("z focus"), "{text}");
+    assert!(text.contains("q quit"), "{text}");
     assert!(!text.contains("PgDn"), "{text}");
     wall.key(KeyCode::Char('?'));
     let text = wall.text(160, 45);

@@ -30,9 +30,8 @@ use super::editor::{EditorMode, EditorOutcome, TextEditor};
 use super::form::FormOutcome;
 use super::home::HomeScreen;
 use super::intent::{Confirm, ConfirmOption, Intent, OnText};
-use super::keys::PRESENT_KEYS;
 use super::keys::TRASH_KEYS;
-use super::keys::{HOME_KEYS, REPLAY_KEYS, SESSION_KEYS, SETUP_KEYS, TEXT_KEYS};
+use super::keys::{HOME_KEYS, SETUP_KEYS, TEXT_KEYS, every_stage_keys};
 use super::present::PresentView;
 use super::replay::ReplayView;
 use super::session_view::SessionView;
@@ -150,6 +149,9 @@ pub struct App {
     home: Option<HomeScreen>,
     /// Where the session list keeps its checks.
     list_cache: Option<std::path::PathBuf>,
+    /// The terminal's size at the last frame drawn. Below `MIN_SIZE` the screen says
+    /// only that it is too small, so keys must not act on what nobody can see.
+    last_size: std::cell::Cell<Option<(u16, u16)>>,
 }
 
 /// Writes the Markdown and HTML notes beside `session_path` (same name, other
@@ -220,6 +222,7 @@ impl App {
             blank: false,
             home: None,
             list_cache: cache_dir,
+            last_size: std::cell::Cell::new(None),
         }
     }
 
@@ -393,7 +396,7 @@ impl App {
                 let path = opened.path.clone();
                 let mut view = SessionView::from_opened(opened, now);
                 // The room starts by saying who is there.
-                let _ = view.handle_key(KeyEvent::from(KeyCode::Char('p')), &self.theme);
+                view.show_partners();
                 self.show_session(view);
                 self.info(format!("Created {}", path.display()));
                 Ok(())
@@ -460,6 +463,7 @@ impl App {
         match event {
             Event::Key(key) if key.kind == KeyEventKind::Press => self.handle_key(key),
             Event::Paste(text) => self.paste(&text),
+            Event::Resize(width, height) => self.last_size.set(Some((width, height))),
             _ => {}
         }
     }
@@ -487,6 +491,11 @@ impl App {
             // Any key brings the screen back, and does nothing else: the press that
             // wakes the projector must not also act on the session.
             self.blank = false;
+            return;
+        }
+        if self.is_too_small() {
+            // The screen shows only "terminal too small": a key acting now would change
+            // what nobody can see. Ctrl-c (above) still quits, saving first.
             return;
         }
         if self.modal.is_none() && !ctrl && is_blank_key(&key) && self.wall_keys_work() {
@@ -550,6 +559,13 @@ impl App {
         if let Some(intent) = intent {
             self.dispatch(intent);
         }
+    }
+
+    /// True when the last frame was smaller than the screens need.
+    fn is_too_small(&self) -> bool {
+        self.last_size
+            .get()
+            .is_some_and(|(width, height)| width < MIN_SIZE.0 || height < MIN_SIZE.1)
     }
 
     /// Screens where `b`, `.` and `T` are commands rather than text: not the set-up
@@ -967,6 +983,7 @@ impl App {
 
     pub fn render(&self, frame: &mut Frame) {
         let area = frame.area();
+        self.last_size.set(Some((area.width, area.height)));
         if self.blank {
             // Nothing but the blank colour: black where colour is allowed, the
             // terminal's own background where it is not.
@@ -1032,25 +1049,19 @@ impl App {
                     ("Typing", TEXT_KEYS.to_vec()),
                 ],
             ),
-            Screen::Replay(_) => (
-                "Keys — replay".to_string(),
-                vec![("Replay", REPLAY_KEYS.to_vec())],
-            ),
+            Screen::Replay(view) => ("Keys — replay".to_string(), view.help()),
             Screen::Trash(_) => (
                 "Keys — trash".to_string(),
                 vec![("Trash", TRASH_KEYS.to_vec())],
             ),
-            Screen::Present(_) => (
-                "Keys — audience view".to_string(),
-                vec![("Audience view", PRESENT_KEYS.to_vec())],
-            ),
+            Screen::Present(view) => ("Keys — audience view".to_string(), view.help()),
             Screen::Session(view) => {
                 let (name, keys) = view.screen_keys();
                 (
                     format!("Keys — {name}"),
                     vec![
                         (name, keys),
-                        ("Every stage", SESSION_KEYS.to_vec()),
+                        ("Every stage", every_stage_keys(view.read_only.is_some())),
                         ("Typing and forms", TEXT_KEYS.to_vec()),
                     ],
                 )

@@ -213,6 +213,23 @@ pub fn footer<A: Copy + PartialEq>(
     out
 }
 
+/// The help lines of the bindings the view may use and that `listed_here` keeps (a view
+/// that never offers an action leaves it out), in table order.
+pub fn help_where<A: Copy>(
+    table: &[Binding<A>],
+    read_only: bool,
+    listed_here: impl Fn(A) -> bool,
+) -> Vec<KeyHelp> {
+    table
+        .iter()
+        .filter(|b| b.allowed(read_only) && b.listed && listed_here(b.action))
+        .map(|b| KeyHelp {
+            keys: b.keys,
+            what: b.what,
+        })
+        .collect()
+}
+
 /// The help overlay's lines (and the README's): every binding the view may use, in
 /// table order.
 pub fn help<A: Copy>(table: &[Binding<A>], read_only: bool) -> Vec<KeyHelp> {

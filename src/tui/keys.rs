@@ -1,5 +1,7 @@
 //! The keys that work the same on every session screen, and the text-entry keys. Help
-//! overlays, footers and the README keymap are all written from these tables.
+//! overlays, footers and the README keymap are all written from these tables; the
+//! keys of the wall's views come from their key tables (`SESSION_BINDINGS`,
+//! `REPLAY_BINDINGS`, `PRESENT_BINDINGS`, `WALL_BINDINGS`).
 
 use super::widgets::KeyHelp;
 
@@ -14,65 +16,6 @@ const NEXT_THEME: KeyHelp = KeyHelp {
     keys: "T",
     what: "next colour theme (the status line names it)",
 };
-
-/// Focus mode where a stage is shown read-only (replay, the audience view).
-const FOCUS: KeyHelp = KeyHelp {
-    keys: "z",
-    what: "focus: the selected item alone, large (z or Esc back)",
-};
-
-pub const SESSION_KEYS: &[KeyHelp] = &[
-    KeyHelp {
-        keys: "PageDown",
-        what: "next stage (at the vision gate: decide the gate)",
-    },
-    KeyHelp {
-        keys: "PageUp",
-        what: "previous stage (nothing is lost)",
-    },
-    KeyHelp {
-        keys: "u",
-        what: "undo the last change",
-    },
-    KeyHelp {
-        keys: "U / Ctrl-r",
-        what: "redo",
-    },
-    KeyHelp {
-        keys: "p",
-        what: "partners and representatives",
-    },
-    KeyHelp {
-        keys: "+ / -",
-        what: "add / remove a minute of this stage's timebox",
-    },
-    KeyHelp {
-        keys: "t",
-        what: "set this stage's timebox",
-    },
-    KeyHelp {
-        keys: "z",
-        what: "focus: the selected item alone, large (arrows step to the next; z or Esc back)",
-    },
-    KeyHelp {
-        keys: "o",
-        what: "take over a read-only session once the sameside that had it open has closed it",
-    },
-    BLANK,
-    NEXT_THEME,
-    KeyHelp {
-        keys: "?",
-        what: "this help",
-    },
-    KeyHelp {
-        keys: "q",
-        what: "save and go back to the session list",
-    },
-    KeyHelp {
-        keys: "Ctrl-c",
-        what: "save and quit sameside",
-    },
-];
 
 pub const TEXT_KEYS: &[KeyHelp] = &[
     KeyHelp {
@@ -208,44 +151,8 @@ pub const SETUP_KEYS: &[KeyHelp] = &[
     },
 ];
 
-pub const REPLAY_KEYS: &[KeyHelp] = &[
-    KeyHelp {
-        keys: "Space",
-        what: "play / pause",
-    },
-    KeyHelp {
-        keys: "→ / ←",
-        what: "one event forward / back",
-    },
-    KeyHelp {
-        keys: "] / [",
-        what: "next / previous stage change",
-    },
-    KeyHelp {
-        keys: "Home / End",
-        what: "first / last event",
-    },
-    KeyHelp {
-        keys: "+ / -",
-        what: "faster / slower (1×, 2×, 5×, 10×, 60×, compressed)",
-    },
-    KeyHelp {
-        keys: "1 2 5 0 6 9",
-        what: "speed 1×, 2×, 5×, 10× (0), 60× (6), compressed (9)",
-    },
-    KeyHelp {
-        keys: "↑ ↓ / Tab",
-        what: "move around the stage on show",
-    },
-    FOCUS,
-    KeyHelp {
-        keys: "/",
-        what: "jump to the next event that mentions a text",
-    },
-    KeyHelp {
-        keys: "c",
-        what: "continue from here in a new session file (this one stays as it is)",
-    },
+/// Keys the app answers on every view of a session, whatever its key table says.
+pub const APP_KEYS: &[KeyHelp] = &[
     BLANK,
     NEXT_THEME,
     KeyHelp {
@@ -253,26 +160,30 @@ pub const REPLAY_KEYS: &[KeyHelp] = &[
         what: "this help",
     },
     KeyHelp {
-        keys: "q / Esc",
-        what: "back to the session list",
+        keys: "Ctrl-c",
+        what: "save and quit sameside",
     },
 ];
 
-/// The audience view changes nothing; it only looks around the stage on show.
-pub const PRESENT_KEYS: &[KeyHelp] = &[
-    KeyHelp {
-        keys: "↑ ↓ ← → / Tab",
-        what: "move around the stage on show (the file is not changed)",
-    },
-    FOCUS,
-    BLANK,
-    NEXT_THEME,
-    KeyHelp {
-        keys: "?",
-        what: "this help",
-    },
-    KeyHelp {
-        keys: "q / Esc / Ctrl-c",
-        what: "quit",
-    },
-];
+/// The keys every stage of an open session shares, for help and the README.
+pub fn every_stage_keys(read_only: bool) -> Vec<KeyHelp> {
+    let mut keys = super::session_view::SessionView::every_stage_keys(read_only);
+    keys.extend_from_slice(APP_KEYS);
+    keys
+}
+
+/// The replay's own keys and the wall's, for help and the README.
+pub fn replay_keys() -> Vec<KeyHelp> {
+    let mut keys = super::bindings::help(super::replay::REPLAY_BINDINGS, true);
+    keys.extend(super::wall::Wall::own_help(true));
+    keys.extend_from_slice(APP_KEYS);
+    keys
+}
+
+/// The audience view's own keys and the wall's, for help and the README.
+pub fn present_keys() -> Vec<KeyHelp> {
+    let mut keys = super::bindings::help(super::present::PRESENT_BINDINGS, true);
+    keys.extend(super::wall::Wall::own_help(true));
+    keys.extend_from_slice(APP_KEYS);
+    keys
+}

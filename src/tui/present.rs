@@ -21,13 +21,14 @@ use crate::storage::FileError;
 use crate::storage::follow::{FollowEvent, Follower};
 use crate::storage::follow_worker::{FollowWorker, Followed};
 
+use super::bindings::{self, Binding, Chord};
 use super::chrome::{FOOTER_ROWS, HEADER_ROWS, render_footer, render_header, wall_clock};
 use super::intent::Intent;
 use super::replay::HIGHLIGHT;
-use super::stages::focus::enter_focus;
-use super::stages::set::StageScreens;
-use super::stages::{FocusCard, StageCtx};
+use super::stages::StageCtx;
 use super::theme::Theme;
+use super::wall::{Wall, WallKey};
+use super::widgets::KeyHelp;
 use super::widgets::wrap_lines;
 
 /// How often the worker looks at the file's metadata.
@@ -36,6 +37,21 @@ pub const POLL_EVERY: std::time::Duration = std::time::Duration::from_millis(200
 /// At most this many rows of the error in the notice; a longer one is cut, since the
 /// stage underneath matters more than the end of a long path.
 const NOTICE_ERROR_ROWS: usize = 3;
+
+/// What the audience view's own keys stand for: it changes nothing, so leaving is all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PresentAction {
+    Quit,
+}
+
+/// The audience view's own keys; the rest go to the wall, read-only.
+pub const PRESENT_BINDINGS: &[Binding<PresentAction>] = &[Binding::looks(
+    &[Chord::char('q'), Chord::key(KeyCode::Esc)],
+    "q / Esc",
+    "quit (the file is not changed)",
+    PresentAction::Quit,
+)
+.footer_as("q", "quit")];
 
 /// Why the view stopped following, and since when.
 struct Notice {
@@ -58,9 +74,8 @@ pub struct PresentView {
     changed: Option<(Changed, DateTime<Utc>)>,
     /// Show times at this offset instead of the local zone (pictures in tests).
     offset: Option<FixedOffset>,
-    screens: StageScreens,
-    /// Focus mode (`z`): the selected item alone and large.
-    focus: bool,
+    /// The stage screens, focus and partners panel, as the live session has them.
+    wall: Wall,
 }
 
 impl PresentView {
@@ -88,8 +103,7 @@ impl PresentView {
             updated: now,
             changed: None,
             offset: None,
-            screens: StageScreens::default(),
-            focus: false,
+            wall: Wall::default(),
         })
     }
 
@@ -184,32 +198,22 @@ impl PresentView {
             .map(|(changed, _)| changed)
     }
 
+    /// A key: the wall's own (focus, partners), then the view's, then the stage on
+    /// show, read-only: the audience view only looks around.
     pub fn handle_key(&mut self, key: KeyEvent, theme: &Theme) -> Option<Intent> {
-        match key.code {
-            KeyCode::Char('z') | KeyCode::Esc if self.focus => {
-                self.focus = false;
-                None
-            }
-            KeyCode::Char('z') => {
-                let has_item = self.focus_card(&self.ctx(theme, None)).is_some();
-                enter_focus(&mut self.focus, has_item)
-            }
-            // Nothing to go back to: the audience view is all this instance shows.
-            KeyCode::Char('q') | KeyCode::Esc => Some(Intent::Quit),
-            KeyCode::Up
-            | KeyCode::Down
-            | KeyCode::Left
-            | KeyCode::Right
-            | KeyCode::Tab
-            | KeyCode::BackTab
-            | KeyCode::PageUp
-            | KeyCode::PageDown => {
-                // Looking around the stage on show: the screens move their cursor. The
-                // view changes nothing, so whatever they ask for is dropped.
-                self.stage_key(key, theme);
-                None
-            }
-            _ => None,
+        let stage = self.stage();
+        let ctx = StageCtx::new(self.history.session(), &self.board, theme, true, None);
+        if let WallKey::Used(intent) = self.wall.own_key(stage, &key, &ctx) {
+            return intent;
+        }
+        match bindings::dispatch(PRESENT_BINDINGS, &key, true, |_| true) {
+            Some(PresentAction::Quit) => Some(Intent::Quit),
+            // Whatever a read-only screen asks for is dropped, bar a word for the
+            // status line (why a key does nothing here).
+            None => match self.wall.screen_key(stage, key, &ctx) {
+                Some(Intent::Status(said)) => Some(Intent::Status(said)),
+                _ => None,
+            },
         }
     }
 
@@ -218,14 +222,23 @@ impl PresentView {
         StageCtx::new(self.history.session(), &self.board, theme, true, highlight)
     }
 
-    /// The selected item of the stage on show, for focus mode.
-    fn focus_card(&self, ctx: &StageCtx) -> Option<FocusCard> {
-        self.screens.focus_card(self.stage(), ctx)
+    /// The footer: the stage's looking keys, then the view's.
+    fn footer_keys(&self, ctx: &StageCtx) -> Vec<(&'static str, &'static str)> {
+        let mut keys = self.wall.footer_keys(self.stage(), ctx);
+        if !self.wall.is_focused() {
+            keys.extend(bindings::footer(PRESENT_BINDINGS, true, |_| true));
+        }
+        keys
     }
 
-    fn stage_key(&mut self, key: KeyEvent, theme: &Theme) {
-        let ctx = StageCtx::new(self.history.session(), &self.board, theme, true, None);
-        let _ = self.screens.handle_key(self.stage(), key, &ctx);
+    /// The help overlay's sections: the view's and the wall's keys, then the keys of
+    /// the stage on show that work here.
+    pub fn help(&self) -> Vec<(&'static str, Vec<KeyHelp>)> {
+        let (title, stage) = self.wall.help(self.stage(), true);
+        vec![
+            ("Audience view", super::keys::present_keys()),
+            (title, stage),
+        ]
     }
 
     fn clock_of(&self, at: DateTime<Utc>) -> String {
@@ -294,8 +307,7 @@ impl PresentView {
 
         let highlight = self.highlight(now);
         let ctx = self.ctx(theme, highlight).on(now);
-        self.screens
-            .render_or_focus(stage, self.focus, frame, body, area.height, &ctx);
+        self.wall.render(stage, frame, body, area.height, &ctx);
 
         let updated = format!(
             "updated {} · {}",
@@ -303,12 +315,8 @@ impl PresentView {
             self.file_name()
         );
         let status = status.or(Some((updated.as_str(), theme.muted)));
-        let keys: &[(&str, &str)] = if self.focus {
-            &[("↑↓←→", "another item"), ("z/Esc", "back to the stage")]
-        } else {
-            &[("↑↓←→ Tab", "look around"), ("z", "focus"), ("q", "quit")]
-        };
-        render_footer(frame, footer_area, keys, status, &ctx.fit, theme);
+        let keys = self.footer_keys(&ctx);
+        render_footer(frame, footer_area, &keys, status, &ctx.fit, theme);
     }
 
     /// The notice's text, wrapped to `width`: the error as `path:line:col: message`,

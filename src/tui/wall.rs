@@ -65,20 +65,32 @@ pub const WALL_BINDINGS: &[Binding<WallAction>] = &[
         "back from focus to the whole stage",
         WallAction::Unfocus,
     )
-    .footer("back to the stage"),
+    .unlisted()
+    .footer_as("z/Esc", "back to the stage"),
     Binding::looks(
         &[Chord::char('p')],
         "p",
         "partners and representatives (p again or Esc back)",
         WallAction::Partners,
-    ),
+    )
+    .footer("partners"),
     Binding::looks(
         &[Chord::char('p'), Chord::key(KeyCode::Esc)],
         "p / Esc",
         "back from the partners to the stage",
         WallAction::ClosePartners,
-    ),
+    )
+    .unlisted()
+    .footer_as("p/Esc", "back to the stage"),
 ];
+
+/// What the wall did with a key.
+pub enum WallKey {
+    /// One of the wall's own keys: this is what the app should do, if anything.
+    Used(Option<Intent>),
+    /// Not one of the wall's keys now: the view's own keys, then the screen, may have it.
+    Unused,
+}
 
 /// The stage screens of one view and how they are on show.
 pub struct Wall {
@@ -171,11 +183,16 @@ impl Wall {
         }
     }
 
-    /// Gives `key` to the wall: its own keys first, then the screen on show.
-    pub fn handle_key(&mut self, stage: Stage, key: KeyEvent, ctx: &StageCtx) -> Option<Intent> {
-        let own = bindings::dispatch(WALL_BINDINGS, &key, ctx.read_only, |a| self.applies(a));
-        match own {
-            Some(WallAction::Focus) => {
+    /// Gives `key` to the wall's own keys (focus, partners), when one of them means
+    /// something now. A view tries these first, then its own keys, then `screen_key`.
+    pub fn own_key(&mut self, stage: Stage, key: &KeyEvent, ctx: &StageCtx) -> WallKey {
+        let Some(action) =
+            bindings::dispatch(WALL_BINDINGS, key, ctx.read_only, |a| self.applies(a))
+        else {
+            return WallKey::Unused;
+        };
+        WallKey::Used(match action {
+            WallAction::Focus => {
                 if self.screen(stage).focus_card(ctx).is_some() {
                     self.focus = true;
                     None
@@ -185,20 +202,29 @@ impl Wall {
                     ))
                 }
             }
-            Some(WallAction::Unfocus) => {
+            WallAction::Unfocus => {
                 self.focus = false;
                 None
             }
-            Some(WallAction::Partners) => {
+            WallAction::Partners => {
                 self.show_partners = true;
                 None
             }
-            Some(WallAction::ClosePartners) => {
+            WallAction::ClosePartners => {
                 self.show_partners = false;
                 None
             }
-            None => self.screen_mut(stage).handle_key(key, ctx),
-        }
+        })
+    }
+
+    /// Gives `key` to the screen on show.
+    pub fn screen_key(&mut self, stage: Stage, key: KeyEvent, ctx: &StageCtx) -> Option<Intent> {
+        self.screen_mut(stage).handle_key(key, ctx)
+    }
+
+    /// The help lines of the wall's own keys.
+    pub fn own_help(read_only: bool) -> Vec<KeyHelp> {
+        bindings::help(WALL_BINDINGS, read_only)
     }
 
     /// The record says what the last change did: the screen on show moves its cursor
@@ -217,7 +243,18 @@ impl Wall {
             }));
             return keys;
         }
-        self.screen(stage).footer_keys(ctx)
+        let mut keys = self.screen(stage).footer_keys(ctx);
+        // Leaving the partners panel is always offered; a view that only looks also
+        // offers what there is to look at.
+        keys.extend(bindings::footer(WALL_BINDINGS, ctx.read_only, |a| {
+            let offered = match a {
+                WallAction::ClosePartners => true,
+                WallAction::Focus | WallAction::Partners => ctx.read_only,
+                WallAction::Unfocus => false,
+            };
+            offered && self.applies(a)
+        }));
+        keys
     }
 
     /// The title and keys of the screen on show, then the wall's own keys, for help.

@@ -8,24 +8,10 @@ use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
 use crate::tui::big_title::{self, BigLayout};
-use crate::tui::intent::Intent;
 use crate::tui::theme::Theme;
 use crate::tui::widgets::wrap_lines;
 
 use super::{FitReport, FocusCard, draw_lines, take_top};
-
-/// What `z` does outside focus mode in any view: focus on the selected item when the
-/// screen has one (`has_item`), or say that there is none.
-pub fn enter_focus(focus: &mut bool, has_item: bool) -> Option<Intent> {
-    if has_item {
-        *focus = true;
-        None
-    } else {
-        Some(Intent::Status(
-            "Nothing is selected here to focus on.".to_string(),
-        ))
-    }
-}
 
 /// Cells left free on each side: the card is read from afar, and text pressed
 /// against the edge of a projected image is the first to be lost to keystoning.

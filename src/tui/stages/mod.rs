@@ -23,7 +23,6 @@ mod legacy;
 pub mod partners;
 pub mod roles;
 pub mod screen;
-pub mod set;
 pub mod summary;
 pub mod text;
 pub mod vision;

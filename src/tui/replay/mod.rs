@@ -2,6 +2,10 @@
 //! the state at a chosen event, with a timeline bar to walk the record. Nothing here
 //! writes the replayed file; "continue from here" writes a new one through the app.
 
+mod keys;
+
+pub use keys::{REPLAY_BINDINGS, ReplayAction, speed_for_key};
+
 use std::cell::Cell;
 use std::path::PathBuf;
 use std::rc::Rc;
@@ -9,14 +13,13 @@ use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset, Utc};
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::domain::board::{BoardEntry, board};
-use crate::domain::timeline::{Changed, Player, Speed};
+use crate::domain::timeline::{Changed, Player};
 use crate::domain::{History, Session, Stage};
 use crate::storage::store::Recorded;
 use crate::storage::{FileError, Header};
@@ -24,11 +27,9 @@ use crate::storage::{FileError, Header};
 use super::chrome::{
     FOOTER_ROWS, HEADER_ROWS, clock_text, render_footer, render_header, short_label, wall_clock,
 };
-use super::intent::Intent;
-use super::stages::focus::enter_focus;
-use super::stages::set::StageScreens;
-use super::stages::{FocusCard, StageCtx};
+use super::stages::StageCtx;
 use super::theme::Theme;
+use super::wall::Wall;
 use super::widgets::{display_width, truncate_to_width};
 
 /// Rows the timeline bar takes: where and when, the bar itself, the event in words.
@@ -58,24 +59,8 @@ pub struct ReplayView {
     changed_at: Option<Duration>,
     /// Show event times at this offset instead of the local zone (pictures in tests).
     offset: Option<FixedOffset>,
-    screens: StageScreens,
-    /// Focus mode (`z`): the selected item alone and large.
-    focus: bool,
-}
-
-/// The speed a digit key names. A digit is read as the speed it shows, so `5` is 5×
-/// (a room that reads "5" does not expect 60×); `0` and `6` stand for 10× and 60×,
-/// whose own figures are taken, and `9`, the top key, for compressed.
-pub fn speed_for_key(key: char) -> Option<Speed> {
-    match key {
-        '1' => Some(Speed::X1),
-        '2' => Some(Speed::X2),
-        '5' => Some(Speed::X5),
-        '0' => Some(Speed::X10),
-        '6' => Some(Speed::X60),
-        '9' => Some(Speed::Compressed),
-        _ => None,
-    }
+    /// The stage screens, focus and partners panel, as the live session has them.
+    wall: Wall,
 }
 
 impl ReplayView {
@@ -96,8 +81,7 @@ impl ReplayView {
             board,
             changed_at: None,
             offset: None,
-            screens: StageScreens::default(),
-            focus: false,
+            wall: Wall::default(),
         }
     }
 
@@ -177,91 +161,9 @@ impl ReplayView {
         }
     }
 
-    pub fn handle_key(
-        &mut self,
-        key: KeyEvent,
-        now: DateTime<Utc>,
-        theme: &Theme,
-    ) -> Option<Intent> {
-        let now = self.replay_time(now);
-        let player = &mut self.player;
-        match key.code {
-            KeyCode::Char(' ') => player.toggle_play(),
-            KeyCode::Right => player.step_forward(),
-            KeyCode::Left => player.step_back(),
-            KeyCode::Char(']') => player.next_boundary(),
-            KeyCode::Char('[') => player.prev_boundary(),
-            KeyCode::Home => player.home(),
-            KeyCode::End => player.end(),
-            KeyCode::Char('+') | KeyCode::Char('=') => player.set_speed(player.speed().faster()),
-            KeyCode::Char('-') => player.set_speed(player.speed().slower()),
-            KeyCode::Char(c) if speed_for_key(c).is_some() => {
-                if let Some(speed) = speed_for_key(c) {
-                    player.set_speed(speed);
-                }
-            }
-            KeyCode::Char('/') => return Some(Intent::FindInReplay),
-            KeyCode::Char('c') => return Some(Intent::ContinueReplay),
-            KeyCode::Char('z') | KeyCode::Esc if self.focus => {
-                self.focus = false;
-                return None;
-            }
-            KeyCode::Char('z') => {
-                let has_item = self.focus_card(&self.ctx(theme, None)).is_some();
-                return enter_focus(&mut self.focus, has_item);
-            }
-            KeyCode::Char('q') | KeyCode::Esc => return Some(Intent::Home),
-            KeyCode::Up | KeyCode::Down | KeyCode::Tab | KeyCode::BackTab => {
-                // Looking around the stage on show: the screens move their cursor. A
-                // replay never changes the session, so whatever they ask for is dropped.
-                self.stage_key(key, theme);
-                return None;
-            }
-            _ => return None,
-        }
-        self.restart_wait(now);
-        self.sync(now);
-        None
-    }
-
     /// A read-only context for the state at the position.
     fn ctx<'a>(&'a self, theme: &'a Theme, highlight: Option<&'a Changed>) -> StageCtx<'a> {
         StageCtx::new(&self.state, &self.board, theme, true, highlight)
-    }
-
-    /// The selected item of the stage on show, for focus mode.
-    fn focus_card(&self, ctx: &StageCtx) -> Option<FocusCard> {
-        self.screens.focus_card(self.stage(), ctx)
-    }
-
-    fn stage_key(&mut self, key: KeyEvent, theme: &Theme) {
-        let ctx = StageCtx::new(&self.state, &self.board, theme, true, None);
-        let _ = self.screens.handle_key(self.state.current, key, &ctx);
-    }
-
-    fn footer_keys(&self) -> Vec<(&'static str, &'static str)> {
-        let play = if self.player.is_playing() {
-            "pause"
-        } else {
-            "play"
-        };
-        if self.focus {
-            return vec![
-                ("Space", play),
-                ("← →", "step"),
-                ("↑↓", "another item"),
-                ("z/Esc", "back to the stage"),
-            ];
-        }
-        vec![
-            ("Space", play),
-            ("← →", "step"),
-            ("[ ]", "stage"),
-            ("+ -", "speed"),
-            ("/", "find"),
-            ("c", "continue here"),
-            ("q", "back"),
-        ]
     }
 
     fn clock_of(&self, at: DateTime<Utc>, format: &str) -> String {
@@ -277,14 +179,13 @@ impl ReplayView {
         status: Option<(&str, Style)>,
     ) {
         let area = area.intersection(frame.area());
-        let header_h = HEADER_ROWS.min(area.height);
-        let footer_h = FOOTER_ROWS.min(area.height - header_h);
-        let bar_h = BAR_ROWS.min(area.height - header_h - footer_h);
-        let body_h = area.height - header_h - footer_h - bar_h;
-        let header_area = Rect::new(area.x, area.y, area.width, header_h);
-        let body = Rect::new(area.x, area.y + header_h, area.width, body_h);
-        let bar_area = Rect::new(area.x, body.bottom(), area.width, bar_h);
-        let footer_area = Rect::new(area.x, bar_area.bottom(), area.width, footer_h);
+        let [header_area, body, bar_area, footer_area] = Layout::vertical([
+            Constraint::Length(HEADER_ROWS),
+            Constraint::Fill(1),
+            Constraint::Length(BAR_ROWS),
+            Constraint::Length(FOOTER_ROWS),
+        ])
+        .areas(area);
 
         let stage = self.stage();
         let spent = self.state.clock.spent_seconds(stage);
@@ -299,14 +200,13 @@ impl ReplayView {
         );
         let replay_now = self.replay_time(now);
         let ctx = self.ctx(theme, self.highlight(replay_now)).on(now);
-        self.screens
-            .render_or_focus(stage, self.focus, frame, body, area.height, &ctx);
+        self.wall.render(stage, frame, body, area.height, &ctx);
         let lines = self.bar_lines(usize::from(area.width), theme, replay_now);
         frame.render_widget(Paragraph::new(lines), bar_area);
         render_footer(
             frame,
             footer_area,
-            &self.footer_keys(),
+            &self.footer_keys(&ctx),
             status,
             &ctx.fit,
             theme,
@@ -475,179 +375,4 @@ fn changed_label(changed: &Changed, session: &Session) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use std::path::Path;
-
-    use chrono::TimeZone;
-    use ratatui::crossterm::event::KeyModifiers;
-
-    use super::*;
-    use crate::storage::store::read_record;
-    use crate::tui::clock::{Clock, FixedClock};
-
-    const NORTHWIND: &str = "2026-11-12-northwind-globex-plant-floor-analytics.ron";
-
-    fn clock() -> FixedClock {
-        let start = Utc
-            .with_ymd_and_hms(2026, 11, 27, 10, 0, 0)
-            .single()
-            .unwrap_or_default();
-        FixedClock::new(start)
-    }
-
-    fn northwind(clock: &FixedClock) -> ReplayView {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("sessions")
-            .join(NORTHWIND);
-        match read_record(&path) {
-            Ok(recorded) => ReplayView::new(recorded, clock.now()),
-            Err(e) => panic!("{e}"),
-        }
-    }
-
-    fn press(view: &mut ReplayView, clock: &FixedClock, code: KeyCode) -> Option<Intent> {
-        view.handle_key(
-            KeyEvent::new(code, KeyModifiers::NONE),
-            clock.now(),
-            &Theme::dark(),
-        )
-    }
-
-    #[test]
-    fn steps_home_end_and_the_state_follows() {
-        let clock = clock();
-        let mut view = northwind(&clock);
-        assert_eq!(view.player().position(), 0);
-        assert_eq!(view.stage(), Stage::Vision);
-        press(&mut view, &clock, KeyCode::Right);
-        press(&mut view, &clock, KeyCode::Right);
-        assert_eq!(view.player().position(), 2);
-        press(&mut view, &clock, KeyCode::Left);
-        assert_eq!(view.player().position(), 1);
-        press(&mut view, &clock, KeyCode::End);
-        let last = view.player().timeline().last();
-        assert_eq!(view.player().position(), last);
-        assert_eq!(view.stage(), Stage::Summary);
-        assert!(view.state().verdict.is_some());
-        press(&mut view, &clock, KeyCode::Home);
-        assert_eq!(view.player().position(), 0);
-        assert!(view.state().verdict.is_none());
-    }
-
-    #[test]
-    fn brackets_jump_between_stage_changes() {
-        let clock = clock();
-        let mut view = northwind(&clock);
-        let boundaries: Vec<usize> = view
-            .player()
-            .timeline()
-            .stage_boundaries()
-            .iter()
-            .map(|(p, _)| *p)
-            .collect();
-        assert!(boundaries.len() >= 3, "{boundaries:?}");
-        press(&mut view, &clock, KeyCode::Char(']'));
-        assert_eq!(view.player().position(), boundaries[1]);
-        press(&mut view, &clock, KeyCode::Char(']'));
-        assert_eq!(view.player().position(), boundaries[2]);
-        assert_eq!(
-            view.stage(),
-            view.player().timeline().stage_at(boundaries[2])
-        );
-        press(&mut view, &clock, KeyCode::Char('['));
-        assert_eq!(view.player().position(), boundaries[1]);
-    }
-
-    #[test]
-    fn playing_advances_only_when_the_clock_does_and_pause_stops_it() {
-        let clock = clock();
-        let mut view = northwind(&clock);
-        press(&mut view, &clock, KeyCode::Char('9'));
-        assert_eq!(view.player().speed(), Speed::Compressed);
-        press(&mut view, &clock, KeyCode::Char(' '));
-        assert!(view.player().is_playing());
-        view.tick(clock.now());
-        assert_eq!(view.player().position(), 0, "nothing is due yet");
-        clock.advance(chrono::Duration::milliseconds(400));
-        assert!(view.tick(clock.now()));
-        assert_eq!(view.player().position(), 1);
-        // A late tick catches up on everything that came due.
-        clock.advance(chrono::Duration::milliseconds(1200));
-        view.tick(clock.now());
-        assert_eq!(view.player().position(), 4);
-        press(&mut view, &clock, KeyCode::Char(' '));
-        assert!(!view.player().is_playing());
-        clock.advance(chrono::Duration::seconds(60));
-        assert!(!view.tick(clock.now()));
-        assert_eq!(view.player().position(), 4);
-    }
-
-    #[test]
-    fn speed_keys_go_up_and_down_and_faster_plays_sooner() {
-        let clock = clock();
-        let mut view = northwind(&clock);
-        assert_eq!(view.player().speed(), Speed::X1);
-        press(&mut view, &clock, KeyCode::Char('+'));
-        press(&mut view, &clock, KeyCode::Char('+'));
-        assert_eq!(view.player().speed(), Speed::X5);
-        press(&mut view, &clock, KeyCode::Char('-'));
-        assert_eq!(view.player().speed(), Speed::X2);
-        press(&mut view, &clock, KeyCode::Char('6'));
-        assert_eq!(view.player().speed(), Speed::X60);
-
-        let gap = view.player().timeline().gap_after(0);
-        press(&mut view, &clock, KeyCode::Char(' '));
-        let wait = Speed::X60.wait(gap);
-        let wait = chrono::Duration::from_std(wait).unwrap_or_default();
-        clock.advance(wait - chrono::Duration::milliseconds(1));
-        view.tick(clock.now());
-        assert_eq!(view.player().position(), 0);
-        clock.advance(chrono::Duration::milliseconds(1));
-        view.tick(clock.now());
-        assert_eq!(view.player().position(), 1);
-    }
-
-    #[test]
-    fn the_other_keys_ask_the_app() {
-        let clock = clock();
-        let mut view = northwind(&clock);
-        assert!(matches!(
-            press(&mut view, &clock, KeyCode::Char('/')),
-            Some(Intent::FindInReplay)
-        ));
-        assert!(matches!(
-            press(&mut view, &clock, KeyCode::Char('c')),
-            Some(Intent::ContinueReplay)
-        ));
-        assert!(matches!(
-            press(&mut view, &clock, KeyCode::Char('q')),
-            Some(Intent::Home)
-        ));
-        assert!(matches!(
-            press(&mut view, &clock, KeyCode::Esc),
-            Some(Intent::Home)
-        ));
-        assert!(view.find("Globex", clock.now()));
-        let at = view.player().position();
-        assert!(at > 0);
-        let said = view.player().timeline().sentence(at).unwrap_or_default();
-        assert!(said.to_lowercase().contains("globex"), "{said}");
-        assert!(!view.find("no such words anywhere", clock.now()));
-        assert_eq!(view.player().position(), at);
-    }
-
-    #[test]
-    fn continuing_from_the_middle_keeps_the_events_so_far() {
-        let clock = clock();
-        let mut view = northwind(&clock);
-        for _ in 0..5 {
-            press(&mut view, &clock, KeyCode::Right);
-        }
-        let history = view.continue_here();
-        assert!(history.is_ok(), "{history:?}");
-        if let Ok(history) = history {
-            assert_eq!(history.events().len(), 6);
-            assert_eq!(history.session(), view.state());
-        }
-    }
-}
+mod tests;

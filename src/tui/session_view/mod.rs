@@ -1,17 +1,19 @@
-//! An open session on the wall: the stage screens, the keys every stage shares, stage
-//! timing and saving. Every change goes through `record`, which applies it to the history,
-//! notes the time spent when the stage changes, and hands the new state to the autosaver.
+//! An open session on the wall: the wall of stage screens, the keys every stage shares
+//! (`keys`), drawing (`render`), stage timing and saving. Every change goes through
+//! `record`, which applies it to the history, notes the time spent when the stage
+//! changes, hands the new state to the autosaver and tells the wall what changed.
 
-use std::cell::RefCell;
+mod keys;
+mod render;
+
+pub use keys::{SESSION_BINDINGS, SessionAction};
+
 use std::path::PathBuf;
 use std::rc::Rc;
 
 use chrono::{DateTime, Utc};
-use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::layout::Rect;
 
-use crate::domain::board::{BoardEntry, board};
+use crate::domain::board::BoardEntry;
 use crate::domain::change::stage_lock;
 use crate::domain::stage_time::{TimeboxLook, ran_out_between, time_to_record};
 use crate::domain::{Change, History, Stage};
@@ -19,20 +21,10 @@ use crate::storage::autosave::{Autosaver, SaveReport};
 use crate::storage::lock::SessionLock;
 use crate::storage::{Access, Header, Opened};
 
-use super::chrome::{
-    FOOTER_ROWS, HEADER_ROWS, render_big_title, render_footer, render_header, split_big_title,
-};
-use super::editor::EditorMode;
-use super::intent::Intent;
-use super::stages::focus::{enter_focus, render_focus};
-use super::stages::partners::PartnersScreen;
-use super::stages::screen::Screen;
-use super::stages::set::StageScreens;
-use super::stages::vision;
-use super::stages::{FocusCard, StageCtx};
+use super::stages::StageCtx;
 use super::theme::Theme;
+use super::wall::Wall;
 use super::watch::{Watch, WatchNews};
-use super::widgets::KeyHelp;
 
 pub struct SessionView {
     /// The file behind the session; None for the built-in example.
@@ -58,18 +50,14 @@ pub struct SessionView {
     entered_events: usize,
     /// The stage shown when read-only, where moving around records nothing.
     view_stage: Stage,
-    show_partners: bool,
-    /// Focus mode (`z`): the selected item alone and large instead of the whole stage.
-    /// The cursor keys still move, so the room can step from item to item.
-    focus: bool,
     /// The timebox as the last tick saw it: the bell rings when it runs out between
     /// two looks, never for a stage that was over time before it came on the wall.
     last_look: Option<TimeboxLook>,
-    /// The conflict board and the number of events it was computed for: the rules run
-    /// once per change, not once per frame.
-    board_cache: RefCell<(usize, Rc<[BoardEntry]>)>,
-    screens: StageScreens,
-    partners: PartnersScreen,
+    /// Counts every change to `history` (recorded or reloaded), so the wall's board is
+    /// computed once per change: the same number of events is not the same record when
+    /// another instance rewrote the file.
+    version: u64,
+    wall: Wall,
 }
 
 impl SessionView {
@@ -132,12 +120,9 @@ impl SessionView {
             entered_at: now,
             entered_events,
             view_stage,
-            show_partners: false,
-            focus: false,
             last_look: None,
-            board_cache: RefCell::new((usize::MAX, Rc::from(Vec::new()))),
-            screens: StageScreens::default(),
-            partners: PartnersScreen::default(),
+            version: 0,
+            wall: Wall::default(),
         };
         view.last_look = view.timebox_look(now);
         view
@@ -145,12 +130,7 @@ impl SessionView {
 
     /// The conflict board for the session as it is now.
     pub fn board(&self) -> Rc<[BoardEntry]> {
-        let events = self.history.events().len();
-        let mut cache = self.board_cache.borrow_mut();
-        if cache.0 != events {
-            *cache = (events, Rc::from(board(self.history.session())));
-        }
-        Rc::clone(&cache.1)
+        self.wall.board(self.history.session(), self.version)
     }
 
     /// The stage on screen.
@@ -169,7 +149,7 @@ impl SessionView {
             return false;
         }
         self.view_stage = stage;
-        self.show_partners = false;
+        self.wall.stage_changed();
         true
     }
 
@@ -219,6 +199,7 @@ impl SessionView {
         }
         let mut said = String::new();
         let mut outcome = Ok(());
+        let mut touched = Vec::new();
         for change in changes {
             let before = self.history.session().current;
             let navigation = matches!(change, Change::MovedTo { .. });
@@ -231,6 +212,8 @@ impl SessionView {
                     break;
                 }
             }
+            self.version += 1;
+            touched.extend(self.history.last_changed());
             let after = self.history.session().current;
             if after != before {
                 // The stage on the wall changed: close its clock. The event names the stage,
@@ -248,11 +231,28 @@ impl SessionView {
                 self.entered_at = now;
                 self.entered_events = self.history.events().len();
                 self.last_look = self.timebox_look(now);
-                self.show_partners = false;
+                self.wall.stage_changed();
             }
         }
         self.save();
+        self.follow_changes(&touched);
         outcome.map(|()| said)
+    }
+
+    /// Tells the screen on show what the recorded changes touched, in order, so its
+    /// cursor lands on what the room just saw change (a new role, a settled conflict's
+    /// neighbour). The theme does not matter to where a cursor goes.
+    fn follow_changes(&mut self, touched: &[crate::domain::timeline::Changed]) {
+        if touched.is_empty() {
+            return;
+        }
+        let stage = self.stage();
+        let board = self.board();
+        let theme = Theme::dark();
+        let ctx = StageCtx::new(self.history.session(), &board, &theme, false, None);
+        for changed in touched {
+            self.wall.follow(stage, changed, &ctx);
+        }
     }
 
     fn save(&mut self) {
@@ -277,7 +277,7 @@ impl SessionView {
                     }
                     self.history = *history;
                     // Same length is not same content: a replaced file may differ.
-                    self.board_cache.borrow_mut().0 = usize::MAX;
+                    self.version += 1;
                 }
                 WatchNews::Unreadable(error) => {
                     said = Some(format!(
@@ -360,252 +360,5 @@ impl SessionView {
             }
             None => Ok(()),
         }
-    }
-
-    fn move_by(&mut self, forward: bool) -> Option<Intent> {
-        let session = self.history.session();
-        let here = self.stage();
-        let mut candidate = if forward { here.next() } else { here.prev() };
-        // Skip stages that are locked (after a pass, Summary follows Vision directly).
-        while let Some(stage) = candidate {
-            if stage_lock(session, stage).is_none() {
-                break;
-            }
-            candidate = if forward { stage.next() } else { stage.prev() };
-        }
-        let Some(target) = candidate else {
-            return Some(Intent::Status(if forward {
-                "This is the last stage.".to_string()
-            } else {
-                "This is the first stage.".to_string()
-            }));
-        };
-        if self.read_only.is_some() {
-            self.view_stage = target;
-            self.show_partners = false;
-            return None;
-        }
-        Some(Intent::GoTo(target))
-    }
-
-    /// True while focus mode is on.
-    pub fn is_focused(&self) -> bool {
-        self.focus
-    }
-
-    /// The selected item of the screen on show, for focus mode.
-    fn focus_card(&self, ctx: &StageCtx) -> Option<FocusCard> {
-        if self.show_partners {
-            return Screen::focus_card(&self.partners, ctx);
-        }
-        self.screens.focus_card(self.stage(), ctx)
-    }
-
-    /// Keys shared by every stage, then the stage's own.
-    pub fn handle_key(&mut self, key: KeyEvent, theme: &Theme) -> Option<Intent> {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Char('z') if !ctrl && self.focus => {
-                self.focus = false;
-                return None;
-            }
-            KeyCode::Esc if self.focus => {
-                self.focus = false;
-                return None;
-            }
-            KeyCode::Char('z') if !ctrl => {
-                let board = self.board();
-                let ctx = StageCtx::new(self.history.session(), &board, theme, true, None);
-                let has_item = self.focus_card(&ctx).is_some();
-                return enter_focus(&mut self.focus, has_item);
-            }
-            KeyCode::PageDown => {
-                let session = self.history.session();
-                if self.stage() == Stage::Vision && self.read_only.is_none() && !self.show_partners
-                {
-                    return Some(vision::gate_intent(session));
-                }
-                return self.move_by(true);
-            }
-            KeyCode::PageUp => return self.move_by(false),
-            KeyCode::Char('o') if !ctrl && self.may_take_over() => {
-                return self.path.clone().map(Intent::TakeOver);
-            }
-            KeyCode::Char('u') if !ctrl => return Some(Intent::Record(vec![Change::Undo])),
-            KeyCode::Char('U') => return Some(Intent::Record(vec![Change::Redo])),
-            KeyCode::Char('r') if ctrl => return Some(Intent::Record(vec![Change::Redo])),
-            KeyCode::Char('p') if !ctrl => {
-                self.show_partners = !self.show_partners;
-                return None;
-            }
-            KeyCode::Esc if self.show_partners => {
-                self.show_partners = false;
-                return None;
-            }
-            KeyCode::Char('e')
-                if !ctrl && self.stage() == Stage::Summary && !self.show_partners =>
-            {
-                return Some(Intent::ExportNotes);
-            }
-            KeyCode::Char('+') => return Some(self.timebox_change(1)),
-            KeyCode::Char('-') => return Some(self.timebox_change(-1)),
-            KeyCode::Char('t') if !ctrl => {
-                let stage = self.stage();
-                let minutes = self.history.session().clock.timebox_minutes(stage);
-                return Some(Intent::Edit {
-                    title: format!("Timebox for {stage}, in minutes"),
-                    initial: minutes.to_string(),
-                    mode: EditorMode::SingleLine,
-                    on_submit: Box::new(move |text, _| {
-                        let minutes: u32 = text
-                            .trim()
-                            .parse()
-                            .map_err(|_| format!("'{}' is not a number of minutes", text.trim()))?;
-                        Ok(vec![Change::TimeboxSet { stage, minutes }])
-                    }),
-                });
-            }
-            _ => {}
-        }
-        let read_only = self.read_only.is_some();
-        let stage = self.stage();
-        let session = self.history.session();
-        let board = self.board();
-        let ctx = StageCtx::new(session, &board, theme, read_only, None);
-        if self.show_partners {
-            return Screen::handle_key(&mut self.partners, key, &ctx);
-        }
-        self.screens.handle_key(stage, key, &ctx)
-    }
-
-    fn timebox_change(&self, delta: i64) -> Intent {
-        let stage = self.stage();
-        let minutes = i64::from(self.history.session().clock.timebox_minutes(stage));
-        let next = (minutes + delta).clamp(1, 600);
-        Intent::Record(vec![Change::TimeboxSet {
-            stage,
-            minutes: u32::try_from(next).unwrap_or(1),
-        }])
-    }
-
-    /// The keys of the screen on show, for the help overlay.
-    pub fn screen_keys(&self) -> (&'static str, Vec<KeyHelp>) {
-        let read_only = self.read_only.is_some();
-        if self.show_partners {
-            return (self.partners.title(), self.partners.help(read_only));
-        }
-        self.screens.help(self.stage(), read_only)
-    }
-
-    fn footer_keys(&self, ctx: &StageCtx) -> Vec<(&'static str, &'static str)> {
-        if self.focus {
-            return vec![("↑↓ ←→", "another item"), ("z/Esc", "back to the stage")];
-        }
-        if self.read_only.is_some() {
-            // Only what can be done here: look around.
-            let mut keys = vec![
-                ("PgDn/PgUp", "stages"),
-                ("p", "partners"),
-                ("arrows", "move"),
-            ];
-            if self.stage() == Stage::Summary {
-                keys.push(("e", "export notes"));
-            }
-            if self.may_take_over() {
-                keys.insert(0, ("o", "take over"));
-            }
-            keys.push(("q", "close"));
-            return keys;
-        }
-        let mut keys = if self.show_partners {
-            Screen::footer_keys(&self.partners, ctx)
-        } else {
-            self.screens.footer_keys(self.stage(), ctx)
-        };
-        if !keys.iter().any(|(k, _)| k.starts_with("PgDn")) {
-            keys.push(("PgDn", "next stage"));
-        }
-        keys.push(("q", "save & close"));
-        keys
-    }
-
-    pub fn render(
-        &self,
-        frame: &mut Frame,
-        area: Rect,
-        theme: &Theme,
-        now: DateTime<Utc>,
-        status: Option<(&str, ratatui::style::Style)>,
-    ) {
-        let session = self.history.session();
-        let header_area = Rect::new(area.x, area.y, area.width, HEADER_ROWS.min(area.height));
-        let footer_h = FOOTER_ROWS.min(area.height.saturating_sub(header_area.height));
-        let footer_area = Rect::new(
-            area.x,
-            area.bottom().saturating_sub(footer_h),
-            area.width,
-            footer_h,
-        );
-        let body = Rect::new(
-            area.x,
-            header_area.bottom(),
-            area.width,
-            area.height.saturating_sub(header_area.height + footer_h),
-        );
-        let badge = match (&self.read_only, self.writer_gone) {
-            (None, _) => None,
-            (Some(_), false) => Some("READ-ONLY"),
-            (Some(_), true) => Some("FREE: o TAKES OVER"),
-        };
-        render_header(
-            frame,
-            header_area,
-            session,
-            self.stage(),
-            self.spent_now(now),
-            badge,
-            theme,
-        );
-        let board = self.board();
-        let ctx = StageCtx::new(session, &board, theme, self.read_only.is_some(), None).on(now);
-        // In focus mode the item takes the whole body; should it be gone (deleted by
-        // undo, say), the stage shows again rather than an empty screen.
-        if self.show_partners {
-            let card = if self.focus {
-                Screen::focus_card(&self.partners, &ctx)
-            } else {
-                None
-            };
-            match card {
-                Some(card) => render_focus(frame, body, &card, theme, area.height, &ctx.fit),
-                None => {
-                    let (title, body) = split_big_title(body, area.height, "Partners");
-                    render_big_title(frame, title, theme);
-                    Screen::render(&self.partners, frame, body, &ctx);
-                }
-            }
-        } else {
-            self.screens
-                .render_or_focus(self.stage(), self.focus, frame, body, area.height, &ctx);
-        }
-        let fallback;
-        let status = match status {
-            Some(s) => Some(s),
-            None => match &self.read_only {
-                Some(reason) => {
-                    fallback = format!("Read-only: {reason}");
-                    Some((fallback.as_str(), theme.warn))
-                }
-                None => None,
-            },
-        };
-        render_footer(
-            frame,
-            footer_area,
-            &self.footer_keys(&ctx),
-            status,
-            &ctx.fit,
-            theme,
-        );
     }
 }
