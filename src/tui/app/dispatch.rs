@@ -1,0 +1,199 @@
+//! Carrying out what a screen asked for (`Intent`): recording changes through the one
+//! writer, opening dialogs, moving between screens, exporting, the trash.
+
+use super::*;
+
+impl App {
+    /// Records changes in the open session; the status line says what happened.
+    pub(super) fn record(&mut self, changes: Vec<Change>) -> Result<(), String> {
+        let now = self.clock.now();
+        let Screen::Session(view) = &mut self.screen else {
+            return Err("no session is open".to_string());
+        };
+        if changes.is_empty() {
+            return Ok(());
+        }
+        let said = view.record(changes, now)?;
+        self.info(said);
+        Ok(())
+    }
+
+    pub(super) fn read_only_reason(&self) -> Option<String> {
+        match &self.screen {
+            Screen::Session(view) => view.read_only.clone(),
+            _ => None,
+        }
+    }
+
+    /// Carries out what a screen asked for.
+    pub fn dispatch(&mut self, intent: Intent) {
+        match intent {
+            Intent::Record(changes) => {
+                if let Err(e) = self.record(changes) {
+                    self.error(e);
+                }
+            }
+            Intent::Edit {
+                title,
+                initial,
+                mode,
+                on_submit,
+            } => {
+                if let Some(reason) = self.read_only_reason() {
+                    self.status = Some((format!("Read-only: {reason}"), StatusKind::Warn));
+                    return;
+                }
+                self.modal = Some(Modal::edit(
+                    title,
+                    TextEditor::new(&initial, mode),
+                    on_submit,
+                ));
+            }
+            Intent::Form(form) => {
+                if let Some(reason) = self.read_only_reason() {
+                    self.status = Some((format!("Read-only: {reason}"), StatusKind::Warn));
+                    return;
+                }
+                self.modal = Some(Modal::Form(Box::new(FormDialog::new(form))));
+            }
+            Intent::Confirm(confirm) => {
+                if let Some(reason) = self.read_only_reason() {
+                    self.status = Some((format!("Read-only: {reason}"), StatusKind::Warn));
+                    return;
+                }
+                self.modal = Some(Modal::Confirm(confirm));
+            }
+            Intent::Status(text) if text.is_empty() => self.modal = Some(Modal::Help { scroll: 0 }),
+            Intent::Status(text) => self.info(text),
+            Intent::GoTo(stage) => self.go_to(stage),
+            Intent::OpenSession(path) => self.open(&path),
+            Intent::TakeOver(path) => {
+                // The read-only view goes first, so nothing of it outlives the switch.
+                let home = self
+                    .home
+                    .take()
+                    .unwrap_or_else(|| HomeScreen::new(self.dir.clone(), None));
+                self.screen = Screen::Home(home);
+                self.open(&path);
+                if let Screen::Session(view) = &self.screen
+                    && view.read_only.is_none()
+                {
+                    self.info("Taken over: changes are saved from this screen now");
+                }
+            }
+            Intent::OpenExample => match example() {
+                Some((header, history)) => {
+                    let view = SessionView::read_only(
+                        history,
+                        header.id,
+                        "the built-in example; start your own with n on the session list"
+                            .to_string(),
+                        self.clock.now(),
+                    );
+                    self.show_session(view);
+                }
+                None => self.error("The built-in example could not be read."),
+            },
+            Intent::Replay(path) => self.replay(&path),
+            Intent::FindInReplay => {
+                self.modal = Some(Modal::Find {
+                    editor: Box::new(TextEditor::new("", EditorMode::SingleLine)),
+                    error: None,
+                    discard: DiscardGuard::new(vec![String::new()]),
+                });
+            }
+            Intent::ContinueReplay => self.continue_replay(),
+            Intent::NewSession => self.start_setup(SetupScreen::default()),
+            Intent::DeleteSession(path) => self.delete(&path),
+            Intent::OpenTrash => self.show(Screen::Trash(TrashScreen::new(self.dir.path.clone()))),
+            Intent::RestoreFromTrash(item) => self.restore(&item),
+            Intent::Home => {
+                if self.leave_session(false) {
+                    self.go_home();
+                }
+            }
+            Intent::DiscardAndHome => self.go_home(),
+            Intent::Quit => {
+                if self.leave_session(true) {
+                    self.quit = true;
+                }
+            }
+            Intent::QuitAnyway => self.quit = true,
+            Intent::ExportNotes => {
+                let exported = match &self.screen {
+                    Screen::Session(view) => {
+                        // The built-in example has no file: its notes go to the sessions
+                        // directory, under the example's name.
+                        let beside = view
+                            .path
+                            .clone()
+                            .unwrap_or_else(|| self.dir.path.join(EXAMPLE_FILE));
+                        write_notes(&beside, &view.history, &view.header(), self.clock.now())
+                    }
+                    _ => Err("no session is open".to_string()),
+                };
+                self.report_export(exported);
+            }
+            Intent::ExportFile(path) => {
+                let exported =
+                    read_session(&path)
+                        .map_err(|e| e.to_string())
+                        .and_then(|(header, history)| {
+                            write_notes(&path, &history, &header, self.clock.now())
+                        });
+                self.report_export(exported);
+            }
+        }
+    }
+
+    pub(super) fn report_export(&mut self, exported: Result<(PathBuf, PathBuf), String>) {
+        match exported {
+            Ok((md, _html)) => {
+                // The name first: on a narrow wall the end of the line may be cut.
+                let stem = md
+                    .file_stem()
+                    .map_or_else(String::new, |n| n.to_string_lossy().to_string());
+                self.info(format!(
+                    "Notes written: {stem}.md and .html, beside the session file"
+                ));
+            }
+            Err(e) => self.error(format!("Notes not written: {e}")),
+        }
+    }
+
+    pub(super) fn go_to(&mut self, stage: Stage) {
+        if let Err(e) = self.record(vec![Change::MovedTo { stage }]) {
+            self.error(e);
+        }
+    }
+
+    pub(super) fn delete(&mut self, path: &Path) {
+        match trash_session(path, self.clock.now()) {
+            Ok(_) => {
+                let name = path
+                    .file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                self.info(format!("Moved {name} to the trash; t puts it back"));
+                if let Screen::Home(home) = &mut self.screen {
+                    home.refresh(None);
+                }
+            }
+            Err(e) => self.error(format!("Not deleted: {e}")),
+        }
+    }
+
+    pub(super) fn restore(&mut self, item: &Trashed) {
+        match restore_from_trash(item, &self.dir.path) {
+            Ok(path) => {
+                let name = path
+                    .file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                self.info(format!("Restored {name} to the session list"));
+            }
+            Err(e) => self.error(format!("Not restored: {e}")),
+        }
+        if let Screen::Trash(trash) = &mut self.screen {
+            trash.refresh();
+        }
+    }
+}
