@@ -5,10 +5,10 @@ use super::*;
 
 impl App {
     /// Records changes in the open session; the status line says what happened.
-    pub(super) fn record(&mut self, changes: Vec<Change>) -> Result<(), String> {
+    pub(super) fn record(&mut self, changes: Vec<Change>) -> Result<(), RecordError> {
         let now = self.clock.now();
         let Screen::Session(view) = &mut self.screen else {
-            return Err("no session is open".to_string());
+            return Err(RecordError::NoSession);
         };
         if changes.is_empty() {
             return Ok(());
@@ -30,7 +30,7 @@ impl App {
         match intent {
             Intent::Record(changes) => {
                 if let Err(e) = self.record(changes) {
-                    self.error(e);
+                    self.error(e.to_string());
                 }
             }
             Intent::Edit {
@@ -163,7 +163,7 @@ impl App {
 
     pub(super) fn go_to(&mut self, stage: Stage) {
         if let Err(e) = self.record(vec![Change::MovedTo { stage }]) {
-            self.error(e);
+            self.error(e.to_string());
         }
     }
 

@@ -39,7 +39,7 @@ use super::keys::TRASH_KEYS;
 use super::keys::{HOME_KEYS, SETUP_KEYS, TEXT_KEYS, every_stage_keys};
 use super::present::PresentView;
 use super::replay::ReplayView;
-use super::session_view::SessionView;
+use super::session_view::{RecordError, SessionView};
 use super::setup::{SetupOutcome, SetupScreen};
 use super::theme::{Theme, Themes};
 use super::trash::TrashScreen;
@@ -438,6 +438,8 @@ impl App {
                     title: "The session is not saved".to_string(),
                     lines: vec![
                         format!("Saving failed: {e}."),
+                        // The kept error kind says what would help.
+                        format!("To fix: {}.", e.advice()),
                         "Everything is still here, in memory.".to_string(),
                     ],
                     options: vec![

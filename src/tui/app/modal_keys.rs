@@ -51,7 +51,9 @@ impl App {
                         Screen::Session(view) => on_submit(editor.text(), view.history.session()),
                         _ => Err("no session is open".to_string()),
                     };
-                    match outcome.and_then(|changes| self.record(changes)) {
+                    match outcome
+                        .and_then(|changes| self.record(changes).map_err(|e| e.to_string()))
+                    {
                         Ok(()) => {}
                         Err(e) => {
                             self.modal = Some(Modal::Edit {
@@ -106,7 +108,9 @@ impl App {
                         Screen::Session(view) => (form.on_submit)(form, view.history.session()),
                         _ => Err("no session is open".to_string()),
                     };
-                    if let Err(e) = outcome.and_then(|changes| self.record(changes)) {
+                    if let Err(e) =
+                        outcome.and_then(|changes| self.record(changes).map_err(|e| e.to_string()))
+                    {
                         dialog.form.error = Some(e);
                         self.modal = Some(Modal::Form(dialog));
                     }

@@ -4,9 +4,11 @@
 //! changes, hands the new state to the autosaver and tells the wall what changed.
 
 mod keys;
+mod record_error;
 mod render;
 
 pub use keys::{SESSION_BINDINGS, SessionAction};
+pub use record_error::RecordError;
 
 use std::path::PathBuf;
 use std::rc::Rc;
@@ -17,6 +19,7 @@ use crate::domain::board::BoardEntry;
 use crate::domain::change::stage_lock;
 use crate::domain::stage_time::{TimeboxLook, ran_out_between, time_to_record};
 use crate::domain::{Change, History, Stage};
+use crate::storage::SaveError;
 use crate::storage::autosave::{Autosaver, SaveReport};
 use crate::storage::lock::SessionLock;
 use crate::storage::{Access, Header, Opened};
@@ -193,9 +196,13 @@ impl SessionView {
 
     /// Applies `changes` in order; stops at the first refused one. Returns the sentence
     /// for the last change applied, or the reason for the refusal.
-    pub fn record(&mut self, changes: Vec<Change>, now: DateTime<Utc>) -> Result<String, String> {
+    pub fn record(
+        &mut self,
+        changes: Vec<Change>,
+        now: DateTime<Utc>,
+    ) -> Result<String, RecordError> {
         if let Some(reason) = &self.read_only {
-            return Err(format!("Read-only: {reason}"));
+            return Err(RecordError::ReadOnly(reason.clone()));
         }
         let mut said = String::new();
         let mut outcome = Ok(());
@@ -208,7 +215,7 @@ impl SessionView {
                 Ok(text) if !navigation || said.is_empty() => said = text,
                 Ok(_) => {}
                 Err(e) => {
-                    outcome = Err(e.to_string());
+                    outcome = Err(RecordError::Refused(e));
                     break;
                 }
             }
@@ -328,7 +335,7 @@ impl SessionView {
     /// Records the time spent in the current stage, if the session was changed while it
     /// was on the wall, and waits for every write. Returns the error when the session
     /// could not be saved.
-    pub fn close(&mut self, now: DateTime<Utc>) -> Result<(), String> {
+    pub fn close(&mut self, now: DateTime<Utc>) -> Result<(), SaveError> {
         if self.read_only.is_some() {
             return Ok(());
         }
@@ -354,7 +361,7 @@ impl SessionView {
             Some(saver) => {
                 saver.flush();
                 match saver.last_error() {
-                    Some(e) => Err(e.to_string()),
+                    Some(e) => Err(e.clone()),
                     None => Ok(()),
                 }
             }
