@@ -57,11 +57,6 @@ hand_written_screen!(
     super::interests::KEYS
 );
 hand_written_screen!(
-    super::conflicts::ConflictsScreen,
-    "Conflict check",
-    super::conflicts::KEYS
-);
-hand_written_screen!(
     super::summary::SummaryScreen,
     "Summary",
     super::summary::KEYS

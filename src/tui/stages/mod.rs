@@ -20,6 +20,7 @@ pub mod conflicts;
 pub mod focus;
 pub mod interests;
 mod legacy;
+pub mod marks;
 pub mod partners;
 pub mod roles;
 pub mod screen;
