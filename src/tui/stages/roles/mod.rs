@@ -24,7 +24,7 @@ use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::Rect;
 
 use crate::domain::timeline::Changed;
-use crate::domain::{Change, Raci, Session};
+use crate::domain::{Change, Hole, PartnerId, Raci, Role, Session};
 use crate::tui::bindings::{Binding, Chord};
 use crate::tui::intent::Intent;
 
@@ -256,13 +256,7 @@ impl RolesScreen {
     }
 
     /// The role under the cursor and, when the cursor is on a letter, whose letter it is.
-    fn role_cell<'s>(
-        &self,
-        s: &'s Session,
-    ) -> (
-        Option<&'s crate::domain::Role>,
-        Option<crate::domain::PartnerId>,
-    ) {
+    fn role_cell<'s>(&self, s: &'s Session) -> (Option<&'s Role>, Option<PartnerId>) {
         let partner = self
             .column
             .checked_sub(1)
@@ -272,7 +266,7 @@ impl RolesScreen {
     }
 
     /// The hole under the cursor in the holes pane.
-    fn hole_at<'s>(&self, s: &'s Session) -> Option<&'s crate::domain::Hole> {
+    fn hole_at<'s>(&self, s: &'s Session) -> Option<&'s Hole> {
         let owner = s.partners.get(self.hole_partner)?;
         s.holes_of(owner.id).nth(self.hole)
     }
