@@ -50,7 +50,6 @@ hand_written_screen!(
     "Market vision",
     super::vision::KEYS
 );
-hand_written_screen!(super::roles::RolesScreen, "Role split", super::roles::KEYS);
 hand_written_screen!(
     super::interests::InterestsScreen,
     "Self-interest disclosure",
@@ -60,9 +59,4 @@ hand_written_screen!(
     super::summary::SummaryScreen,
     "Summary",
     super::summary::KEYS
-);
-hand_written_screen!(
-    super::partners::PartnersScreen,
-    "Partners and representatives",
-    super::partners::KEYS
 );
