@@ -45,11 +45,6 @@ macro_rules! hand_written_screen {
     };
 }
 
-hand_written_screen!(
-    super::vision::VisionScreen,
-    "Market vision",
-    super::vision::KEYS
-);
 hand_written_screen!(super::roles::RolesScreen, "Role split", super::roles::KEYS);
 hand_written_screen!(
     super::interests::InterestsScreen,
