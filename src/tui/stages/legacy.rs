@@ -47,11 +47,6 @@ macro_rules! hand_written_screen {
 
 hand_written_screen!(super::roles::RolesScreen, "Role split", super::roles::KEYS);
 hand_written_screen!(
-    super::interests::InterestsScreen,
-    "Self-interest disclosure",
-    super::interests::KEYS
-);
-hand_written_screen!(
     super::conflicts::ConflictsScreen,
     "Conflict check",
     super::conflicts::KEYS
