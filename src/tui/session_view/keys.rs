@@ -43,13 +43,6 @@ const Q: &[Chord] = &[Chord::char('q')];
 /// Every session-wide key, in the order the help lists them. The footer offers those
 /// with footer words, after the keys of the stage on show.
 pub const SESSION_BINDINGS: &[Binding<SessionAction>] = &[
-    Binding::changes(
-        PAGE_DOWN,
-        "PageDown",
-        "at an undecided vision gate: decide the gate",
-        SessionAction::DecideGate,
-    )
-    .footer_as("PgDn", "vision gate"),
     Binding::looks(
         PAGE_DOWN,
         "PageDown",
@@ -57,6 +50,13 @@ pub const SESSION_BINDINGS: &[Binding<SessionAction>] = &[
         SessionAction::NextStage,
     )
     .footer_as("PgDn", "next stage"),
+    // No footer words: the vision screen offers the gate as "g vision gate".
+    Binding::changes(
+        PAGE_DOWN,
+        "PageDown",
+        "at an undecided vision gate: open the gate's decision (as g does)",
+        SessionAction::DecideGate,
+    ),
     Binding::looks(
         &[Chord::key(KeyCode::PageUp)],
         "PageUp",
@@ -121,14 +121,13 @@ impl SessionView {
     /// Whether a session-wide key means something now.
     fn applies(&self, action: SessionAction) -> bool {
         let live = self.read_only.is_none();
-        let session = self.history.session();
         match action {
             // The gate's dialog only while the gate is undecided: once it is decided,
             // PageDown simply goes on, so a presentation clicker is never stuck.
-            SessionAction::DecideGate => {
-                live && self.stage() == Stage::Vision && session.gate.is_none()
+            SessionAction::DecideGate => self.at_undecided_gate(),
+            SessionAction::NextStage => {
+                !self.at_undecided_gate() && self.next_stage(true).is_some()
             }
-            SessionAction::NextStage => self.next_stage(true).is_some(),
             SessionAction::PrevStage => self.next_stage(false).is_some(),
             SessionAction::TakeOver => self.may_take_over(),
             SessionAction::SaveAndClose => live,
@@ -139,6 +138,14 @@ impl SessionView {
             | SessionAction::TimeboxDown
             | SessionAction::SetTimebox => live,
         }
+    }
+
+    /// True on the vision stage of a live session whose gate is not decided yet: there
+    /// PageDown opens the gate's decision rather than moving on.
+    fn at_undecided_gate(&self) -> bool {
+        self.read_only.is_none()
+            && self.stage() == Stage::Vision
+            && self.history.session().gate.is_none()
     }
 
     /// The stage PageDown (`forward`) or PageUp leads to: the next one that is not

@@ -46,16 +46,6 @@ macro_rules! hand_written_screen {
 }
 
 hand_written_screen!(
-    super::vision::VisionScreen,
-    "Market vision",
-    super::vision::KEYS
-);
-hand_written_screen!(
-    super::interests::InterestsScreen,
-    "Self-interest disclosure",
-    super::interests::KEYS
-);
-hand_written_screen!(
     super::summary::SummaryScreen,
     "Summary",
     super::summary::KEYS

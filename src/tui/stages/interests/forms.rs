@@ -1,0 +1,165 @@
+//! The forms and the question behind the self-interest screen's changing keys: adding
+//! and editing an interest, and deleting one.
+
+use crate::domain::{Change, Function, Interest, InterestCategory, PartnerId, Session, Weight};
+use crate::tui::form::Form;
+use crate::tui::intent::{Confirm, Intent};
+use crate::tui::widgets::truncate_to_width;
+
+use super::super::text::one_line;
+
+/// The interests of one partner as the column shows them: non-negotiable first, and
+/// within a weight in the order the room said them.
+pub(super) fn column_items(session: &Session, partner: PartnerId) -> Vec<&Interest> {
+    let mut items: Vec<&Interest> = session.interests_of(partner).collect();
+    // Stable sort: interests are kept by id, which is the order they were added in.
+    items.sort_by_key(|i| i.weight);
+    items
+}
+
+pub(super) fn labels<T: Copy>(all: &[T], label: fn(T) -> &'static str) -> Vec<String> {
+    all.iter().map(|v| label(*v).to_string()).collect()
+}
+
+pub(super) fn position_of<T: PartialEq>(all: &[T], value: &T) -> usize {
+    all.iter().position(|v| v == value).unwrap_or(0)
+}
+
+/// The values a moderator fills in for an interest, before it gets its id.
+pub(super) struct Draft {
+    statement: String,
+    category: InterestCategory,
+    weight: Weight,
+    function: Function,
+}
+
+pub(super) fn interest_form(
+    title: String,
+    draft: &Draft,
+    on_submit: crate::tui::form::OnSubmit,
+) -> Form {
+    Form::new(title, on_submit)
+        .text("What must be protected", &draft.statement)
+        .choice(
+            "Category",
+            labels(InterestCategory::ALL, InterestCategory::label),
+            position_of(InterestCategory::ALL, &draft.category),
+        )
+        .choice(
+            "Weight",
+            labels(Weight::ALL, Weight::label),
+            position_of(Weight::ALL, &draft.weight),
+        )
+        .choice(
+            "Stated by",
+            labels(Function::ALL, Function::label),
+            position_of(Function::ALL, &draft.function),
+        )
+}
+
+/// Reads the form back; the statement must say something.
+pub(super) fn read_form(form: &Form) -> Result<Draft, String> {
+    let statement = form.value(0);
+    if statement.is_empty() {
+        return Err("Write what this partner must protect first".to_string());
+    }
+    Ok(Draft {
+        statement,
+        category: InterestCategory::ALL
+            .get(form.selected(1))
+            .copied()
+            .unwrap_or(InterestCategory::Other),
+        weight: Weight::ALL
+            .get(form.selected(2))
+            .copied()
+            .unwrap_or(Weight::Important),
+        function: Function::ALL
+            .get(form.selected(3))
+            .copied()
+            .unwrap_or(Function::Other),
+    })
+}
+
+pub(super) fn add_form(session: &Session, partner: PartnerId) -> Intent {
+    let name = session.partner_name(partner);
+    // Most interests are said by the person who speaks first for a partner; the
+    // moderator changes the function when someone else speaks.
+    let function = session
+        .partner(partner)
+        .and_then(|p| p.representatives.first())
+        .map_or(Function::Executive, |r| r.function);
+    let draft = Draft {
+        statement: String::new(),
+        // "Other" until the room says otherwise: a wrong category left by default would
+        // mislead the conflict check, an honest "other" does not.
+        category: InterestCategory::Other,
+        // The middle weight, so that nothing is non-negotiable without someone saying so.
+        weight: Weight::Important,
+        function,
+    };
+    let on_submit = Box::new(move |form: &Form, session: &Session| {
+        let draft = read_form(form)?;
+        if session.partner(partner).is_none() {
+            return Err("That partner is no longer in the session".to_string());
+        }
+        Ok(vec![Change::InterestAdded {
+            interest: Interest {
+                id: session.fresh_id(),
+                partner,
+                statement: draft.statement,
+                category: draft.category,
+                weight: draft.weight,
+                function: draft.function,
+            },
+        }])
+    });
+    Intent::Form(interest_form(
+        format!("New interest — {name}"),
+        &draft,
+        on_submit,
+    ))
+}
+
+pub(super) fn edit_form(session: &Session, interest: &Interest) -> Intent {
+    let name = session.partner_name(interest.partner);
+    let draft = Draft {
+        statement: interest.statement.clone(),
+        category: interest.category,
+        weight: interest.weight,
+        function: interest.function,
+    };
+    let (id, partner) = (interest.id, interest.partner);
+    let on_submit = Box::new(move |form: &Form, session: &Session| {
+        let draft = read_form(form)?;
+        let Some(current) = session.interest(id) else {
+            return Err("This interest was removed meanwhile".to_string());
+        };
+        let edited = Interest {
+            id,
+            partner,
+            statement: draft.statement,
+            category: draft.category,
+            weight: draft.weight,
+            function: draft.function,
+        };
+        if *current == edited {
+            return Ok(Vec::new());
+        }
+        Ok(vec![Change::InterestEdited { interest: edited }])
+    });
+    Intent::Form(interest_form(
+        format!("Edit interest — {name}"),
+        &draft,
+        on_submit,
+    ))
+}
+
+pub(super) fn delete_confirm(session: &Session, interest: &Interest) -> Intent {
+    let name = session.partner_name(interest.partner);
+    let statement = truncate_to_width(&one_line(&interest.statement), 60);
+    Intent::Confirm(Confirm::yes_no(
+        "Delete interest",
+        format!("Delete {name}'s interest '{statement}'?"),
+        Intent::Record(vec![Change::InterestRemoved { id: interest.id }]),
+    ))
+}
