@@ -486,7 +486,9 @@ fn a_failed_save_is_reported_and_trying_again_saves_once_the_directory_is_back()
     let (tmux, file) = session_whose_directory_vanishes(dir.path(), "Kept in memory");
 
     tmux.keys(&["q"]);
-    let screen = tmux.wait_for("The session is not saved");
+    // The dialog's last line: the whole dialog is drawn once it shows.
+    let screen = tmux.wait_for("cancel, change nothing");
+    assert!(screen.contains("The session is not saved"), "{screen}");
     assert!(screen.contains("try saving again"), "{screen}");
     assert!(screen.contains("lose the unsaved changes"), "{screen}");
 
@@ -507,7 +509,7 @@ fn after_a_successful_retry_the_not_saved_message_is_gone() {
     let dir = TempDir::new().unwrap();
     let (tmux, file) = session_whose_directory_vanishes(dir.path(), "Kept in memory");
     tmux.keys(&["q"]);
-    tmux.wait_for("The session is not saved");
+    tmux.wait_for("cancel, change nothing");
     fs::create_dir(dir.path()).unwrap();
     tmux.keys(&["r"]);
     let screen = tmux.wait_for("Sessions in");

@@ -59,7 +59,9 @@ fn a_save_past_the_file_size_limit_is_reported_and_the_app_survives_it() {
 
     // Leaving asks before losing the change, and losing it is a deliberate choice.
     tmux.keys(&["q"]);
-    let screen = tmux.wait_for("The session is not saved");
+    // The dialog's last line: the whole dialog is drawn once it shows.
+    let screen = tmux.wait_for("cancel, change nothing");
+    assert!(screen.contains("The session is not saved"), "{screen}");
     assert!(screen.contains("lose the unsaved changes"), "{screen}");
     tmux.keys(&["x"]);
     tmux.wait_for("Sessions in");
