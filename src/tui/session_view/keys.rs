@@ -277,6 +277,28 @@ impl SessionView {
         keys
     }
 
+    /// Every key the footer offers now, each with the key event that presses it: for
+    /// the check that each one does something.
+    pub fn offered_keys(&self, theme: &Theme) -> Vec<(&'static str, KeyEvent)> {
+        let board = self.board();
+        let read_only = self.read_only.is_some();
+        let ctx = StageCtx::new(self.history.session(), &board, theme, read_only, None);
+        let offered = self.footer_keys(&ctx);
+        let mut keys = self.wall.offered_keys(self.stage(), &ctx);
+        keys.extend(
+            SESSION_BINDINGS
+                .iter()
+                .filter(|b| b.allowed(read_only) && self.applies(b.action))
+                .filter_map(|b| {
+                    let words = b.footer?;
+                    let shown = offered.contains(&(b.footer_keys.unwrap_or(b.keys), words));
+                    let chord = b.chords.first()?;
+                    shown.then(|| (words, chord.event()))
+                }),
+        );
+        keys
+    }
+
     /// The footer: the keys of the screen on show, then the session's own that apply.
     pub(super) fn footer_keys(&self, ctx: &StageCtx) -> Vec<(&'static str, &'static str)> {
         let mut keys = self.wall.footer_keys(self.stage(), ctx);

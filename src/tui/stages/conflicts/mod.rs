@@ -108,6 +108,8 @@ pub enum Action {
     OpenMatrix,
     /// Delete the selected entered conflict (after a yes).
     Delete,
+    /// `d` on a detected conflict: say that it is dismissed, not deleted.
+    SayDismissInstead,
     Down,
     Up,
     First,
@@ -186,6 +188,14 @@ impl StageScreen for ConflictsScreen {
             Action::Delete,
         )
         .footer("delete"),
+        // Not offered: the footer promises `d` only where it deletes.
+        Binding::changes(
+            &[letter('d')],
+            "d",
+            "say that detected conflicts are dismissed, not deleted",
+            Action::SayDismissInstead,
+        )
+        .unlisted(),
         // Down first: the key the footer's "↑↓" stands for moves from the top row.
         Binding::looks(
             &[key(KeyCode::Down), letter('j')],
@@ -253,7 +263,10 @@ impl StageScreen for ConflictsScreen {
             // A filtered list is for settling what the cell holds; adding and deleting
             // wait until f shows every conflict again.
             (Focus::List, Add) => !filtered,
-            (Focus::List, Delete) => !filtered && self.listed(ctx) > 0,
+            (Focus::List, Delete) => !filtered && self.selected_is_entered(ctx) == Some(true),
+            (Focus::List, SayDismissInstead) => {
+                !filtered && self.selected_is_entered(ctx) == Some(false)
+            }
             (Focus::List, ShowAll) => filtered,
             (Focus::List, OpenMatrix) => true,
             (Focus::List, Settle | EditOrSettle | First | Last) => self.listed(ctx) > 0,
@@ -284,7 +297,7 @@ impl StageScreen for ConflictsScreen {
             Action::Add => return Some(Intent::Form(conflict_form(session, None))),
             Action::EditOrSettle => return selected.map(|entry| edit_or_settle(session, entry)),
             Action::Settle => return selected.map(|entry| settle_confirm(session, entry)),
-            Action::Delete => return selected.map(delete_confirm),
+            Action::Delete | Action::SayDismissInstead => return selected.map(delete_confirm),
             Action::OpenMatrix => self.open_matrix(ctx),
             Action::ShowAll => self.filter = None,
             _ => {}
@@ -390,6 +403,15 @@ impl ConflictsScreen {
     }
 
     /// How many conflicts the list shows: all of them, or those in the filter's cell.
+    /// Whether the conflict under the cursor was entered by the room (`Some(true)`) or
+    /// found by the rules (`Some(false)`); `None` when the list is empty.
+    fn selected_is_entered(&self, ctx: &StageCtx) -> Option<bool> {
+        let order = display_order(ctx, self.filter.as_ref());
+        let pos = self.position(ctx.board, &order);
+        let entry = &ctx.board[*order.get(pos)?];
+        Some(matches!(entry.source, Source::Moderator(_)))
+    }
+
     fn listed(&self, ctx: &StageCtx) -> usize {
         match &self.filter {
             None => ctx.board.len(),

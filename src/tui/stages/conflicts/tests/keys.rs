@@ -145,7 +145,7 @@ fn a_read_only_view_offers_lists_and_obeys_no_changing_key() {
 }
 
 #[test]
-fn the_footers_read_as_before() {
+fn the_footers_read_as_before_and_offer_d_only_on_an_entered_conflict() {
     let history = proceed();
     let session = history.session();
     let theme = Theme::dark();
@@ -158,6 +158,8 @@ fn the_footers_read_as_before() {
             .collect()
     };
     let places = places(session);
+    // The first conflict was found by the rules: it is dismissed, not deleted, so `d`
+    // is not offered on it.
     assert_eq!(
         footer(&places[0].1),
         [
@@ -165,7 +167,6 @@ fn the_footers_read_as_before() {
             "Enter edit/settle",
             "a add",
             "m matrix",
-            "d delete",
             "↑↓ select"
         ]
     );
@@ -224,4 +225,32 @@ fn an_empty_board_offers_only_what_it_can_do() {
     assert!(all.contains("No conflicts found or entered — "), "{all}");
     assert!(!all.contains("press a"), "{all}");
     assert!(!all.contains("add it"), "{all}");
+}
+
+#[test]
+fn d_is_offered_on_an_entered_conflict_and_explains_itself_on_a_detected_one() {
+    let history = proceed();
+    let session = history.session();
+    let theme = Theme::dark();
+    let ctx = ctx(session, &theme);
+    let mut explained = false;
+    for (_, mut screen) in places(session) {
+        let offers = screen
+            .footer_keys(&ctx)
+            .iter()
+            .any(|(keys, _)| *keys == "d");
+        let intent = Screen::handle_key(&mut screen, key(KeyCode::Char('d')), &ctx);
+        match intent {
+            Some(Intent::Confirm(_)) => {
+                assert!(offers, "d deletes here but the footer does not say so");
+            }
+            Some(Intent::Status(said)) => {
+                assert!(!offers, "the footer offers d where it only explains");
+                assert!(said.contains("dismissed"), "{said}");
+                explained = true;
+            }
+            _ => assert!(!offers, "the footer offers d where it does nothing"),
+        }
+    }
+    assert!(explained, "no place had a detected conflict selected");
 }
