@@ -62,11 +62,6 @@ hand_written_screen!(
     super::conflicts::KEYS
 );
 hand_written_screen!(
-    super::summary::SummaryScreen,
-    "Summary",
-    super::summary::KEYS
-);
-hand_written_screen!(
     super::partners::PartnersScreen,
     "Partners and representatives",
     super::partners::KEYS
