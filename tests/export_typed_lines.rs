@@ -4,9 +4,9 @@
 use chrono::{TimeZone, Utc};
 use sameside::domain::sample::example_proceed;
 use sameside::domain::{Change, History, Verdict};
+use sameside::export::Notes;
 use sameside::export::html::html;
 use sameside::export::markdown::markdown;
-use sameside::export::Notes;
 use sameside::storage::Header;
 
 fn with_conditions(note: &str) -> History {

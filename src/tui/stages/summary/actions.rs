@@ -18,7 +18,6 @@ const DUE_WIDTH: usize = 10;
 /// Said after a due date that has passed.
 const OVERDUE: &str = " overdue";
 
-
 /// The rows of the action items in view, and how many rows of their texts were cut to
 /// fit one row each.
 pub(super) fn action_lines(

@@ -9,9 +9,9 @@ use crate::domain::board::{self, BoardEntry};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::{fit_to_width, wrap_lines};
 
+use super::super::StageCtx;
 use super::super::conflicts::severity_marker;
 use super::super::text::one_line;
-use super::super::StageCtx;
 
 /// Cells between columns.
 pub(super) const GAP: usize = 2;
@@ -132,7 +132,10 @@ pub(super) fn conflict_marker(entry: &BoardEntry, theme: &Theme) -> (&'static st
     match entry.status {
         ConflictStatus::DealBreaker => ("✖ deal-breaker", theme.bad),
         ConflictStatus::Parked => ("parked", theme.muted),
-        _ => (severity_marker(entry.severity), theme.severity(entry.severity)),
+        _ => (
+            severity_marker(entry.severity),
+            theme.severity(entry.severity),
+        ),
     }
 }
 

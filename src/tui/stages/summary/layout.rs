@@ -23,7 +23,12 @@ use super::verdict::{render_verdict, verdict_body};
 pub(super) const TWO_COLUMN_MIN_WIDTH: u16 = 120;
 
 /// Draws the summary into `area` with the cursor on `focus`, at `index` in its list.
-pub(super) fn render(frame: &mut Frame, area: Rect, ctx: &StageCtx, (focus, index): (Focus, usize)) {
+pub(super) fn render(
+    frame: &mut Frame,
+    area: Rect,
+    ctx: &StageCtx,
+    (focus, index): (Focus, usize),
+) {
     let area = area.intersection(frame.area());
     if area.is_empty() {
         return;

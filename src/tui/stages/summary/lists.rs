@@ -9,9 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use super::super::{StageCtx, scroll_offset, take_top};
 use super::actions::action_lines;
-use super::entries::{
-    Entry, EntryColumns, Section, entries, entry_lines, section_len,
-};
+use super::entries::{Entry, EntryColumns, Section, entries, entry_lines, section_len};
 use super::time::open_count;
 
 /// Keys that reach an agreement or open conflict that is out of view: Tab to the list,

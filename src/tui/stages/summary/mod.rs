@@ -151,13 +151,8 @@ impl StageScreen for SummaryScreen {
             A::VerdictByEnter,
         )
         .unlisted(),
-        Binding::changes(
-            &[Chord::char('a')],
-            "a",
-            "add an action item",
-            A::AddAction,
-        )
-        .footer("add action item"),
+        Binding::changes(&[Chord::char('a')], "a", "add an action item", A::AddAction)
+            .footer("add action item"),
         Binding::changes(
             &[Chord::char('d')],
             "d",

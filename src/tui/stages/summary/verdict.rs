@@ -117,8 +117,7 @@ pub(super) fn verdict_text(
         (Some(_), _) => None,
         (None, None) => Some((
             vec![
-                "The vision gate has not been decided yet; the verdict comes after it."
-                    .to_string(),
+                "The vision gate has not been decided yet; the verdict comes after it.".to_string(),
             ],
             theme.muted,
         )),

@@ -168,8 +168,14 @@ fn the_cursor_goes_to_the_action_item_the_record_says_was_added() {
     history
         .record(at(), Change::ActionAdded { action })
         .expect("added");
-    let changed = history.last_changed().expect("the record says what changed");
-    StageScreen::follow(&mut screen, &changed, &ctx(history.session(), &Theme::dark()));
+    let changed = history
+        .last_changed()
+        .expect("the record says what changed");
+    StageScreen::follow(
+        &mut screen,
+        &changed,
+        &ctx(history.session(), &Theme::dark()),
+    );
     let buf = draw(&screen, history.session(), 80, 24);
     assert!(
         find(&buf, "▶ Book the pilot kick-off").is_some(),
@@ -191,7 +197,11 @@ fn the_cursor_goes_to_the_action_item_the_record_says_was_added() {
         }],
     );
     let changed = history.last_changed().expect("the verdict");
-    StageScreen::follow(&mut screen, &changed, &ctx(history.session(), &Theme::dark()));
+    StageScreen::follow(
+        &mut screen,
+        &changed,
+        &ctx(history.session(), &Theme::dark()),
+    );
     let buf = draw(&screen, history.session(), 80, 24);
     assert!(find(&buf, "▶ VERDICT").is_some());
 }

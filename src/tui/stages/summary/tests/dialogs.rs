@@ -161,9 +161,7 @@ fn after_a_pass_at_the_gate_only_the_pass_can_be_chosen() {
     let dialog = confirm(press(&mut screen, history.session(), KeyCode::Char('v')));
     // The reason already recorded is offered for rewording.
     let (_, editor) = option(dialog, 'x');
-    assert!(
-        matches!(&editor, Intent::Edit { initial, .. } if initial.starts_with("Acme wants"))
-    );
+    assert!(matches!(&editor, Intent::Edit { initial, .. } if initial.starts_with("Acme wants")));
 }
 
 #[test]

@@ -206,7 +206,11 @@ fn tab_goes_round_the_verdict_the_action_items_the_agreements_and_the_open_confl
     // Empty lists are passed over.
     let history = fresh(2);
     let mut screen = SummaryScreen::default();
-    assert!(footer(&screen, history.session()).iter().all(|(k, _)| *k != "↓"));
+    assert!(
+        footer(&screen, history.session())
+            .iter()
+            .all(|(k, _)| *k != "↓")
+    );
     press(&mut screen, history.session(), KeyCode::Tab);
     assert_eq!(screen.focus, Focus::Verdict);
 }

@@ -40,7 +40,12 @@ fn record(history: &mut History, changes: Vec<Change>) {
     }
 }
 
-fn add_conflict(history: &mut History, description: &str, severity: Severity, status: ConflictStatus) {
+fn add_conflict(
+    history: &mut History,
+    description: &str,
+    severity: Severity,
+    status: ConflictStatus,
+) {
     let conflict = Conflict {
         id: history.session().fresh_id(),
         origin: ConflictOrigin::Moderator,
@@ -62,7 +67,12 @@ fn draw(screen: &SummaryScreen, session: &Session, w: u16, h: u16) -> Buffer {
 }
 
 /// Draws the screen; returns its rows and what it reported as not shown.
-fn draw_fit(screen: &SummaryScreen, session: &Session, w: u16, h: u16) -> (Vec<String>, Vec<Hidden>) {
+fn draw_fit(
+    screen: &SummaryScreen,
+    session: &Session,
+    w: u16,
+    h: u16,
+) -> (Vec<String>, Vec<Hidden>) {
     testing::draw_fit(w, h, session, |f, ctx| {
         StageScreen::render(screen, f, f.area(), ctx)
     })
