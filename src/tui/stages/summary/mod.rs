@@ -106,6 +106,10 @@ impl StageScreen for SummaryScreen {
 
     const TITLE: &'static str = "Summary";
 
+    // In help order. The footer reads the table in the same order, which is why two
+    // unlisted siblings close it: on the verdict it reads "v, a, e, ↓", on an action
+    // item "Enter, a, d, v". Keys whose action does not apply fall through to the next
+    // binding of the same key (↓ on the verdict, v on an action item).
     const BINDINGS: &'static [Binding<SummaryAction>] = &[
         Binding::changes(&[Chord::char('v')], "v", "record the verdict", A::Verdict)
             .footer("verdict"),
