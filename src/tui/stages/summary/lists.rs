@@ -42,6 +42,8 @@ pub(super) fn share(rows: usize, needs: &[usize]) -> Vec<usize> {
 struct Prepared {
     section: Section,
     len: usize,
+    /// The first entries, as many as the area has rows.
+    entries: Vec<Entry>,
     /// Each of the first entries wrapped in full; used when the section gets all the
     /// rows it asks for.
     wrapped: Vec<Vec<Line<'static>>>,
@@ -76,6 +78,7 @@ fn prepare(
     Prepared {
         section,
         len,
+        entries: first,
         wrapped,
         need,
         need_wrapped,
@@ -253,7 +256,16 @@ fn entry_rows(
         rows
     };
     let first = cursor.map_or(0, |c| scroll_offset(c, len, shown));
-    let window = entries(ctx, prepared.section, first, shown);
+    // The entries already prepared serve unless the cursor went past them (a long
+    // list scrolled far down); only then is the window read again.
+    let fresh;
+    let end = (first + shown).min(len);
+    let window: &[Entry] = if end <= prepared.entries.len() {
+        &prepared.entries[first..end]
+    } else {
+        fresh = entries(ctx, prepared.section, first, shown);
+        &fresh
+    };
     let mut lines: Vec<Line<'static>> = window
         .iter()
         .enumerate()
@@ -264,13 +276,13 @@ fn entry_rows(
     }
     ctx.fit.hide(len.saturating_sub(shown), noun, keys);
     // Each shown entry keeps one row of the rows its text wraps to.
-    let cut = window
-        .iter()
-        .map(|e| {
-            entry_lines(e, &cols, theme, true, false)
-                .len()
-                .saturating_sub(1)
+    let cut = (first..first + window.len())
+        .zip(window)
+        .map(|(i, e)| match prepared.wrapped.get(i) {
+            Some(rows) => rows.len(),
+            None => entry_lines(e, &cols, theme, true, false).len(),
         })
+        .map(|rows| rows.saturating_sub(1))
         .sum();
     let cut_noun = match prepared.section {
         Section::Agreements => "lines of agreements",
