@@ -1,7 +1,7 @@
 //! Every key a footer offers does something on that screen: for each stage of a
 //! finished session, live and read-only, each offered key is pressed on a fresh copy and
-//! must open a dialog, change the picture above the status line, move the wall or change
-//! the record. A key that only promises, or only says why it cannot, is the defect this
+//! must open a dialog, change the picture above the status line, move the wall, change
+//! the record or write a file (the notes). A key that only promises, or only says why it cannot, is the defect this
 //! guards against.
 
 #[path = "common/room.rs"]
@@ -52,6 +52,17 @@ fn above_status(room: &Room) -> String {
     rows[..rows.len().saturating_sub(1)].join("\n")
 }
 
+/// The names of the files in the session's folder: exporting the notes writes there.
+fn files(room: &Room) -> Vec<std::ffi::OsString> {
+    let folder = room.path.parent().expect("the session's folder");
+    let mut names: Vec<_> = std::fs::read_dir(folder)
+        .expect("read the session's folder")
+        .filter_map(|entry| entry.ok().map(|e| e.file_name()))
+        .collect();
+    names.sort();
+    names
+}
+
 fn offered(room: &Room) -> Vec<(&'static str, KeyEvent)> {
     match &room.app.screen {
         Screen::Session(view) => view.offered_keys(&Theme::dark()),
@@ -67,9 +78,9 @@ fn check_every_offered_key(read_only: bool) {
         assert!(!keys.is_empty(), "{stage:?} offers no key at all");
         for (words, key) in keys {
             let mut room = room_on(stage, read_only);
-            let before = (above_status(&room), current(&room));
+            let before = (above_status(&room), current(&room), files(&room));
             room.app.handle_key(key);
-            let after = (above_status(&room), current(&room));
+            let after = (above_status(&room), current(&room), files(&room));
             let acted = room.app.modal.is_some() || before != after;
             assert!(
                 acted,

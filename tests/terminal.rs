@@ -103,7 +103,9 @@ fn a_whole_session_from_scratch_is_saved_and_leaves_the_terminal_as_it_was() {
 
     // The gate names what is decided; proceeding puts the role split on the wall.
     tmux.keys(&["PageDown"]);
-    let screen = tmux.wait_for("Vision gate");
+    // The dialog's last line: the whole dialog is drawn once it shows.
+    let screen = tmux.wait_for("cancel, change nothing");
+    assert!(screen.contains("Vision gate"), "{screen}");
     assert!(
         screen.contains("Every partner agrees to the shared statement"),
         "{screen}"

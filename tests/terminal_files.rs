@@ -98,7 +98,9 @@ const TITLE: &str = "Northwind × Globex";
 fn delete_first_session(tmux: &Tmux) {
     tmux.wait_for(TITLE);
     tmux.keys(&["d"]);
-    let screen = tmux.wait_for("Delete session");
+    // The dialog's last line: the whole dialog is drawn once it shows.
+    let screen = tmux.wait_for("cancel, change nothing");
+    assert!(screen.contains("Delete session"), "{screen}");
     assert!(
         screen.contains("moved to the trash") && screen.contains("restorable with t"),
         "{screen}"

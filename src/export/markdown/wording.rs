@@ -78,7 +78,9 @@ pub(super) fn verdict_line(s: &Session) -> String {
         }
         other => verdict_title(other),
     };
-    let note = escape::inline(&s.verdict_note);
+    // Conditions typed on several lines keep them: hard breaks, indented to stay in
+    // the "At a glance" bullet this line is written into.
+    let note = escape::paragraph(&s.verdict_note, "  ");
     if note.is_empty() {
         format!("{label}.")
     } else {

@@ -19,7 +19,6 @@ pub mod columns;
 pub mod conflicts;
 pub mod focus;
 pub mod interests;
-mod legacy;
 pub mod marks;
 pub mod partners;
 pub mod roles;
