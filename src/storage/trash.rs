@@ -38,7 +38,7 @@ pub fn trash_dir(sessions_dir: &Path) -> PathBuf {
 }
 
 /// One session in the trash.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Trashed {
     /// The session file, inside its deletion folder.
     pub file: PathBuf,

@@ -12,12 +12,14 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use crate::domain::{Change, Session};
 
 use super::editor::{EditorMode, EditorOutcome, TextEditor};
+use super::purpose::{FieldId, FieldValue, LegacyForm, Purpose, Values};
 use super::theme::Theme;
 use super::widgets::{centered, truncate_to_width};
 
 /// Builds the changes from the form's values, or says what is wrong (the form stays open).
 pub type OnSubmit = Box<dyn Fn(&Form, &Session) -> Result<Vec<Change>, String>>;
 
+#[derive(Debug, Clone)]
 pub enum FieldKind {
     Text(Box<TextEditor>),
     Choice {
@@ -26,17 +28,40 @@ pub enum FieldKind {
     },
 }
 
+#[derive(Debug, Clone)]
 pub struct Field {
+    /// What the field is, for reading its value by name.
+    pub id: FieldId,
     pub label: String,
     pub kind: FieldKind,
 }
 
+impl Field {
+    /// What the field holds now.
+    pub fn value(&self) -> FieldValue {
+        match &self.kind {
+            FieldKind::Text(editor) => FieldValue::Text(editor.text()),
+            FieldKind::Choice { selected, .. } => FieldValue::Choice(*selected),
+        }
+    }
+}
+
+/// Two fields are the same when they are the same field holding the same value; the
+/// editors' cursors and scroll positions do not count.
+impl PartialEq for Field {
+    fn eq(&self, other: &Field) -> bool {
+        self.id == other.id && self.label == other.label && self.value() == other.value()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
 pub struct Form {
     pub title: String,
     pub fields: Vec<Field>,
     pub focus: usize,
     pub error: Option<String>,
-    pub on_submit: OnSubmit,
+    /// What the form is for: `tui::submit` turns its values into changes.
+    pub purpose: Purpose,
 }
 
 pub enum FormOutcome {
@@ -46,33 +71,63 @@ pub enum FormOutcome {
 }
 
 impl Form {
-    pub fn new(title: impl Into<String>, on_submit: OnSubmit) -> Form {
+    pub fn new(title: impl Into<String>, purpose: Purpose) -> Form {
         Form {
             title: title.into(),
             fields: Vec::new(),
             focus: 0,
             error: None,
-            on_submit,
+            purpose,
         }
     }
 
+    /// A form whose values go to `on_submit` (for screens not yet moved to purposes).
+    pub fn legacy(title: impl Into<String>, on_submit: OnSubmit) -> Form {
+        Form::new(title, Purpose::LegacyForm(LegacyForm(on_submit.into())))
+    }
+
     /// Adds a one-line text field.
-    pub fn text(mut self, label: &str, initial: &str) -> Form {
+    pub fn text(self, label: &str, initial: &str) -> Form {
+        self.text_field(FieldId::Text, label, initial)
+    }
+
+    /// Adds a choice field over `options`, starting at `selected`.
+    pub fn choice(self, label: &str, options: Vec<String>, selected: usize) -> Form {
+        self.choice_field(FieldId::Text, label, options, selected)
+    }
+
+    /// Adds a one-line text field named `id`.
+    pub fn text_field(mut self, id: FieldId, label: &str, initial: &str) -> Form {
         self.fields.push(Field {
+            id,
             label: label.to_string(),
             kind: FieldKind::Text(Box::new(TextEditor::new(initial, EditorMode::SingleLine))),
         });
         self
     }
 
-    /// Adds a choice field over `options`, starting at `selected`.
-    pub fn choice(mut self, label: &str, options: Vec<String>, selected: usize) -> Form {
+    /// Adds a choice field named `id` over `options`, starting at `selected`.
+    pub fn choice_field(
+        mut self,
+        id: FieldId,
+        label: &str,
+        options: Vec<String>,
+        selected: usize,
+    ) -> Form {
         let selected = selected.min(options.len().saturating_sub(1));
         self.fields.push(Field {
+            id,
             label: label.to_string(),
             kind: FieldKind::Choice { options, selected },
         });
         self
+    }
+
+    /// What every field holds, by name.
+    pub fn values(&self) -> Values {
+        self.fields.iter().fold(Values::default(), |values, field| {
+            values.with(field.id, field.value())
+        })
     }
 
     /// The text of field `index` (trimmed), or "" when it is not a text field.

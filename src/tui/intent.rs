@@ -2,16 +2,15 @@
 //! themselves: they return an `Intent`, and the app records changes, opens editors and
 //! dialogs, and saves. That keeps every change going through the event record.
 
-use crate::domain::{Change, Session};
+use crate::domain::Change;
 
 use super::editor::EditorMode;
 use super::form::Form;
+use super::purpose::Purpose;
 
-/// Turns the text typed into an editor into changes, or says what is wrong with it.
-/// It may run more than once: when the changes are refused, the editor stays open with
-/// the text and the reason, and the moderator can correct and try again.
-pub type OnText = Box<dyn Fn(String, &Session) -> Result<Vec<Change>, String>>;
-
+/// What a screen asks of the app. Plain data: it can be compared and printed, and what
+/// an editor or form will do is its `Purpose`, carried out by `tui::submit`.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Intent {
     /// Record these changes, in order, as one step of the session.
     Record(Vec<Change>),
@@ -20,7 +19,9 @@ pub enum Intent {
         title: String,
         initial: String,
         mode: EditorMode,
-        on_submit: OnText,
+        /// What the text is for. Submitting may run more than once: when the changes
+        /// are refused, the editor stays open with the text and the reason.
+        purpose: Purpose,
     },
     /// Open a form with several fields.
     Form(Form),
@@ -65,6 +66,7 @@ pub enum Intent {
 }
 
 /// One answer in a confirmation dialog.
+#[derive(Debug, Clone, PartialEq)]
 pub struct ConfirmOption {
     pub key: char,
     pub label: String,
@@ -72,6 +74,7 @@ pub struct ConfirmOption {
 }
 
 /// A dialog that names what is being decided and waits for one of its keys.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Confirm {
     pub title: String,
     pub lines: Vec<String>,

@@ -37,17 +37,13 @@ impl App {
                 title,
                 initial,
                 mode,
-                on_submit,
+                purpose,
             } => {
                 if let Some(reason) = self.read_only_reason() {
                     self.status = Some((format!("Read-only: {reason}"), StatusKind::Warn));
                     return;
                 }
-                self.modal = Some(Modal::edit(
-                    title,
-                    TextEditor::new(&initial, mode),
-                    on_submit,
-                ));
+                self.modal = Some(Modal::edit(title, TextEditor::new(&initial, mode), purpose));
             }
             Intent::Form(form) => {
                 if let Some(reason) = self.read_only_reason() {

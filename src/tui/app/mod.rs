@@ -34,13 +34,15 @@ use super::discard::{Answer, DiscardGuard, FormDialog, form_values, render_quest
 use super::editor::{EditorMode, EditorOutcome, TextEditor};
 use super::form::FormOutcome;
 use super::home::HomeScreen;
-use super::intent::{Confirm, ConfirmOption, Intent, OnText};
+use super::intent::{Confirm, ConfirmOption, Intent};
 use super::keys::TRASH_KEYS;
 use super::keys::{HOME_KEYS, SETUP_KEYS, TEXT_KEYS, every_stage_keys};
 use super::present::PresentView;
+use super::purpose::Purpose;
 use super::replay::ReplayView;
 use super::session_view::{RecordError, SessionView};
 use super::setup::{SetupOutcome, SetupScreen};
+use super::submit::{submit_form, submit_text};
 use super::theme::{Theme, Themes};
 use super::trash::TrashScreen;
 use super::widgets::{
@@ -74,7 +76,7 @@ pub enum Modal {
     Edit {
         title: String,
         editor: Box<TextEditor>,
-        on_submit: OnText,
+        purpose: Purpose,
         error: Option<String>,
         discard: DiscardGuard,
     },
@@ -90,12 +92,12 @@ pub enum Modal {
 
 impl Modal {
     /// An editor or form, to be opened with what it holds now as its starting point.
-    fn edit(title: String, editor: TextEditor, on_submit: OnText) -> Modal {
+    fn edit(title: String, editor: TextEditor, purpose: Purpose) -> Modal {
         Modal::Edit {
             title,
             discard: DiscardGuard::new(vec![editor.text()]),
             editor: Box::new(editor),
-            on_submit,
+            purpose,
             error: None,
         }
     }

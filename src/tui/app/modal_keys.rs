@@ -30,7 +30,7 @@ impl App {
             Modal::Edit {
                 title,
                 mut editor,
-                on_submit,
+                purpose,
                 error,
                 discard,
             } => match editor.handle_key(key) {
@@ -40,7 +40,7 @@ impl App {
                     self.modal = Some(Modal::Edit {
                         title,
                         editor,
-                        on_submit,
+                        purpose,
                         error,
                         discard,
                     })
@@ -48,7 +48,9 @@ impl App {
                 EditorOutcome::Cancel => self.info("Cancelled; nothing changed."),
                 EditorOutcome::Submit => {
                     let outcome = match &self.screen {
-                        Screen::Session(view) => on_submit(editor.text(), view.history.session()),
+                        Screen::Session(view) => {
+                            submit_text(&purpose, editor.text(), view.history.session())
+                        }
                         _ => Err("no session is open".to_string()),
                     };
                     match outcome
@@ -59,7 +61,7 @@ impl App {
                             self.modal = Some(Modal::Edit {
                                 title,
                                 editor,
-                                on_submit,
+                                purpose,
                                 error: Some(e),
                                 discard,
                             })
@@ -105,7 +107,7 @@ impl App {
                 FormOutcome::Submit => {
                     let form = &dialog.form;
                     let outcome = match &self.screen {
-                        Screen::Session(view) => (form.on_submit)(form, view.history.session()),
+                        Screen::Session(view) => submit_form(form, view.history.session()),
                         _ => Err("no session is open".to_string()),
                     };
                     if let Err(e) =

@@ -10,6 +10,7 @@ use crate::domain::{Change, Stage};
 use crate::tui::bindings::{self, Binding, Chord};
 use crate::tui::editor::EditorMode;
 use crate::tui::intent::Intent;
+use crate::tui::purpose::{FieldId, Purpose, Values};
 use crate::tui::stages::{StageCtx, is_chord, vision};
 use crate::tui::theme::Theme;
 use crate::tui::wall::{Wall, WallKey};
@@ -186,13 +187,7 @@ impl SessionView {
                     title: format!("Timebox for {stage}, in minutes"),
                     initial: minutes.to_string(),
                     mode: EditorMode::SingleLine,
-                    on_submit: Box::new(move |text, _| {
-                        let minutes: u32 = text
-                            .trim()
-                            .parse()
-                            .map_err(|_| format!("'{}' is not a number of minutes", text.trim()))?;
-                        Ok(vec![Change::TimeboxSet { stage, minutes }])
-                    }),
+                    purpose: Purpose::Timebox(stage),
                 })
             }
             SessionAction::TakeOver => self.path.clone().map(Intent::TakeOver),
@@ -319,4 +314,13 @@ impl SessionView {
         keys.extend(own.into_iter().filter(|(k, _)| !stage_keys.contains(k)));
         keys
     }
+}
+
+/// The change a typed timebox asks for: a whole number of minutes for `stage`.
+pub fn timebox_minutes(stage: Stage, values: &Values) -> Result<Vec<Change>, String> {
+    let text = values.text(FieldId::Text);
+    let minutes: u32 = text
+        .parse()
+        .map_err(|_| format!("'{text}' is not a number of minutes"))?;
+    Ok(vec![Change::TimeboxSet { stage, minutes }])
 }

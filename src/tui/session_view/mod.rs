@@ -7,7 +7,7 @@ mod keys;
 mod record_error;
 mod render;
 
-pub use keys::{SESSION_BINDINGS, SessionAction};
+pub use keys::{SESSION_BINDINGS, SessionAction, timebox_minutes};
 pub use record_error::RecordError;
 
 use std::path::PathBuf;

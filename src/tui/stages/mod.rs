@@ -490,7 +490,9 @@ pub(crate) mod testing {
         session: &Session,
     ) -> Result<Vec<Change>, String> {
         match intent {
-            Intent::Edit { on_submit, .. } => on_submit(text.to_string(), session),
+            Intent::Edit { purpose, .. } => {
+                crate::tui::submit::submit_text(&purpose, text.to_string(), session)
+            }
             _ => panic!("expected an editor"),
         }
     }

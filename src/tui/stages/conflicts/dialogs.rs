@@ -11,6 +11,7 @@ use crate::domain::{
 use crate::tui::editor::EditorMode;
 use crate::tui::form::{Form, OnSubmit};
 use crate::tui::intent::{Confirm, ConfirmOption, Intent};
+use crate::tui::purpose::Purpose;
 use crate::tui::stages::marks::severity_marker;
 use crate::tui::stages::text::one_line;
 use crate::tui::widgets::truncate_to_width;
@@ -157,7 +158,7 @@ pub(super) fn conflict_form(session: &Session, existing: Option<&Conflict>) -> F
     };
     let category = existing.map_or(ConflictCategory::Territory, |c| c.category);
     let severity = existing.map_or(Severity::Medium, |c| c.severity);
-    Form::new(title, on_submit)
+    Form::legacy(title, on_submit)
         .text(
             "Description",
             existing.map_or("", |c| c.description.as_str()),
@@ -249,7 +250,7 @@ fn outcome_editor(
         title: format!("{title} — {}", one_line(&entry.description)),
         initial,
         mode,
-        on_submit: Box::new(move |text, session| {
+        purpose: Purpose::legacy_text(move |text, session| {
             let text = text.trim().to_string();
             if text.is_empty() {
                 return Err(missing.to_string());

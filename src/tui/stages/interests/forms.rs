@@ -38,7 +38,7 @@ pub(super) fn interest_form(
     draft: &Draft,
     on_submit: crate::tui::form::OnSubmit,
 ) -> Form {
-    Form::new(title, on_submit)
+    Form::legacy(title, on_submit)
         .text("What must be protected", &draft.statement)
         .choice(
             "Category",

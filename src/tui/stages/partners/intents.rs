@@ -6,6 +6,7 @@ use crate::domain::{Change, Function, Partner, PartnerId, Representative, Sessio
 use crate::tui::editor::EditorMode;
 use crate::tui::form::Form;
 use crate::tui::intent::{Confirm, Intent};
+use crate::tui::purpose::Purpose;
 
 pub(super) fn function_labels() -> Vec<String> {
     Function::ALL
@@ -52,7 +53,7 @@ pub(super) fn rename(partner: &Partner) -> Intent {
         title: format!("Rename {}", partner.name),
         initial: partner.name.clone(),
         mode: EditorMode::SingleLine,
-        on_submit: Box::new(move |text: String, session: &Session| {
+        purpose: Purpose::legacy_text(move |text: String, session: &Session| {
             let name = text.trim().to_string();
             if session.partner(id).is_some_and(|p| p.name == name) {
                 return Ok(Vec::new());
@@ -69,7 +70,7 @@ pub(super) fn edit_brings(partner: &Partner) -> Intent {
         title: format!("What {} brings to the table", partner.name),
         initial: partner.brings.clone(),
         mode: EditorMode::SingleLine,
-        on_submit: Box::new(move |text: String, session: &Session| {
+        purpose: Purpose::legacy_text(move |text: String, session: &Session| {
             let text = text.trim().to_string();
             if session.partner(id).is_some_and(|p| p.brings == text) {
                 return Ok(Vec::new());
@@ -81,7 +82,7 @@ pub(super) fn edit_brings(partner: &Partner) -> Intent {
 
 pub(super) fn add_representative(partner: &Partner) -> Intent {
     let id = partner.id;
-    let form = Form::new(
+    let form = Form::legacy(
         format!("New representative of {}", partner.name),
         Box::new(move |form: &Form, session: &Session| {
             let name = form.value(0);
@@ -108,7 +109,7 @@ pub(super) fn add_representative(partner: &Partner) -> Intent {
 /// removed and a new one added, in one step so that one undo takes both back.
 pub(super) fn edit_representative(partner: &Partner, rep: &Representative) -> Intent {
     let (partner_id, rep_id) = (partner.id, rep.id);
-    let form = Form::new(
+    let form = Form::legacy(
         format!("Representative of {}", partner.name),
         Box::new(move |form: &Form, session: &Session| {
             let name = form.value(0);
@@ -159,7 +160,7 @@ pub(super) fn add_partner(session: &Session) -> Intent {
             "A session can have at most {MAX_PARTNERS} partners, and this one has {count}"
         ));
     }
-    let form = Form::new(
+    let form = Form::legacy(
         "Add a partner",
         Box::new(|form: &Form, session: &Session| {
             if session.partners.len() >= MAX_PARTNERS {

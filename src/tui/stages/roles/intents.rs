@@ -6,6 +6,7 @@ use crate::domain::{Change, Hole, HoleFiller, ItemId, PartnerId, Raci, Role, Ses
 use crate::tui::editor::EditorMode;
 use crate::tui::form::Form;
 use crate::tui::intent::{Confirm, Intent};
+use crate::tui::purpose::Purpose;
 
 pub(super) fn set_letter(role: ItemId, partner: PartnerId, letter: Option<Raci>) -> Intent {
     Intent::Record(vec![Change::RaciSet {
@@ -41,7 +42,7 @@ pub(super) fn add_role() -> Intent {
         title: "New role".to_string(),
         initial: String::new(),
         mode: EditorMode::SingleLine,
-        on_submit: Box::new(|text, session| {
+        purpose: Purpose::legacy_text(|text, session| {
             let name = check_role_name(&text, session, None)?;
             Ok(vec![Change::RoleAdded {
                 role: Role {
@@ -60,7 +61,7 @@ pub(super) fn rename_role(role: &Role) -> Intent {
         title: "Rename role".to_string(),
         initial: role.name.clone(),
         mode: EditorMode::SingleLine,
-        on_submit: Box::new(move |text, session| {
+        purpose: Purpose::legacy_text(move |text, session| {
             let Some(current) = session.role(id) else {
                 return Err("That role was removed in the meantime".to_string());
             };
@@ -111,7 +112,7 @@ pub(super) fn add_hole(s: &Session, owner: PartnerId) -> Intent {
     let options = filler_options(s, owner);
     let labels = options.iter().map(|f| filler_label(s, *f)).collect();
     let name = s.partner_name(owner);
-    let form = Form::new(
+    let form = Form::legacy(
         format!("New hole in {name}'s business"),
         Box::new(move |form: &Form, session: &Session| {
             let text = form.value(0);
@@ -151,7 +152,7 @@ pub(super) fn edit_hole(s: &Session, hole: &Hole) -> Intent {
         title: format!("Hole in {}'s business", s.partner_name(hole.owner)),
         initial: hole.text.clone(),
         mode: EditorMode::SingleLine,
-        on_submit: Box::new(move |text, session| {
+        purpose: Purpose::legacy_text(move |text, session| {
             let Some(current) = session.hole(id) else {
                 return Err("That hole was removed in the meantime".to_string());
             };

@@ -9,6 +9,7 @@ use crate::domain::{ActionItem, Change, Session, Verdict};
 use crate::tui::editor::EditorMode;
 use crate::tui::form::{Form, OnSubmit};
 use crate::tui::intent::{Confirm, ConfirmOption, Intent};
+use crate::tui::purpose::Purpose;
 use crate::tui::widgets::truncate_to_width;
 
 use super::super::text::one_line;
@@ -78,7 +79,7 @@ pub(super) fn action_form(existing: Option<&ActionItem>) -> Form {
         .and_then(|a| a.due)
         .map(|d| d.format(DATE_FORMAT).to_string())
         .unwrap_or_default();
-    Form::new(title, on_submit)
+    Form::legacy(title, on_submit)
         .text(
             "What needs to be done",
             existing.map_or("", |a| a.text.as_str()),
@@ -108,7 +109,7 @@ fn verdict_note_editor(session: &Session, verdict: Verdict) -> Intent {
         title: title.to_string(),
         initial,
         mode: EditorMode::MultiLine,
-        on_submit: Box::new(move |text, _| {
+        purpose: Purpose::legacy_text(move |text, _| {
             let note = text.trim().to_string();
             if note.is_empty() {
                 return Err(error.to_string());

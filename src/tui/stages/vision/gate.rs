@@ -11,6 +11,7 @@ use crate::domain::gate::drift;
 use crate::domain::{Change, GateDecision, Session, Stage};
 use crate::tui::editor::EditorMode;
 use crate::tui::intent::{Confirm, ConfirmOption, Intent};
+use crate::tui::purpose::{Purpose, VisionPurpose};
 use crate::tui::widgets::truncate_to_width;
 
 use super::super::text::one_line;
@@ -127,30 +128,13 @@ fn quoted(text: &str) -> String {
     format!("“{}”", truncate_to_width(&one_line(text), 200))
 }
 
-/// An editor for the reason behind a gate decision; `decide` turns the reason into the
-/// decision, and the wall moves to `then` with it.
-fn reason_editor(
-    title: &str,
-    refusal: &'static str,
-    decide: fn(String) -> GateDecision,
-    then: Stage,
-) -> Intent {
+/// An editor for the reason behind a gate decision; `purpose` says which decision.
+fn reason_editor(title: &str, purpose: VisionPurpose) -> Intent {
     Intent::Edit {
         title: title.to_string(),
         initial: String::new(),
         mode: EditorMode::MultiLine,
-        on_submit: Box::new(move |text: String, _session: &Session| {
-            let reason = text.trim().to_string();
-            if reason.is_empty() {
-                return Err(refusal.to_string());
-            }
-            Ok(vec![
-                Change::GateDecided {
-                    decision: decide(reason),
-                },
-                Change::MovedTo { stage: then },
-            ])
-        }),
+        purpose: Purpose::Vision(purpose),
     }
 }
 
@@ -160,9 +144,9 @@ fn take_a_pass_option() -> ConfirmOption {
         label: "Take a pass".to_string(),
         then: reason_editor(
             "Why do the partners take a pass? (the summary records it)",
-            "Say why the partners take a pass: the summary records the reason",
-            |reason| GateDecision::TakeAPass { reason },
-            Stage::Summary,
+            VisionPurpose::PassReason {
+                then: Stage::Summary,
+            },
         ),
     }
 }
@@ -250,11 +234,7 @@ pub fn gate_intent(session: &Session) -> Intent {
                         label: "Override and proceed".to_string(),
                         then: reason_editor(
                             "Why go on without a full agreement? (recorded with the decision)",
-                            "An override needs a reason: it is recorded with the decision",
-                            |reason| GateDecision::Proceed {
-                                override_reason: Some(reason),
-                            },
-                            Stage::Roles,
+                            VisionPurpose::OverrideReason { then: Stage::Roles },
                         ),
                     },
                     take_a_pass_option(),

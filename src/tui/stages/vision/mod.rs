@@ -28,6 +28,7 @@ use super::screen::StageScreen;
 use super::{FocusCard, StageCtx};
 
 use cards::{partner_card, statement_card};
+pub use edits::submit;
 use edits::{
     edit_alignment, edit_statement, edit_view, edit_why_not_alone, next_stance, toggle_agreement,
 };

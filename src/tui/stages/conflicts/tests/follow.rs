@@ -128,7 +128,7 @@ fn editing_a_conflict_keeps_the_cursor_on_it_wherever_it_sorts() {
         crate::tui::form::FieldKind::Choice { selected, .. } => *selected = low,
         _ => panic!("the severity is a choice"),
     }
-    let changes = (edit.on_submit)(&edit, history.session()).expect("valid");
+    let changes = crate::tui::submit::submit_form(&edit, history.session()).expect("valid");
     record_and_follow(&mut screen, &mut history, changes);
     assert_eq!(
         selected(&screen, history.session()).source,

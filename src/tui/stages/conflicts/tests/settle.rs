@@ -345,7 +345,7 @@ fn enter_edits_an_entered_conflict_and_settles_a_detected_one() {
     assert_eq!(edit.title, "Edit conflict");
     assert_eq!(edit.value(0), "Both claim the Nordics");
     crate::tui::stages::testing::set_text(&mut edit, 4, "Helen Marsh");
-    let changes = (edit.on_submit)(&edit, history.session()).expect("valid");
+    let changes = crate::tui::submit::submit_form(&edit, history.session()).expect("valid");
     record(&mut history, changes);
     assert_eq!(
         history.session().conflict(id).map(|c| c.owner.as_str()),
@@ -361,7 +361,7 @@ fn enter_edits_an_entered_conflict_and_settles_a_detected_one() {
     let mut added = form(press(&mut screen, history.session(), KeyCode::Char('a')));
     assert_eq!(added.title, "New conflict");
     crate::tui::stages::testing::set_text(&mut added, 0, "Support hours differ");
-    let changes = (added.on_submit)(&added, history.session()).expect("valid");
+    let changes = crate::tui::submit::submit_form(&added, history.session()).expect("valid");
     let id = match &changes[..] {
         [Change::ConflictAdded { conflict }] => {
             assert_eq!(conflict.status, ConflictStatus::Open);

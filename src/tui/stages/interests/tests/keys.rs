@@ -76,7 +76,7 @@ fn enter_opens_a_prefilled_form_and_saving_keeps_id_and_partner() {
         0,
         "Own EMEA enterprise accounts for all delivery work",
     );
-    let changes = (form.on_submit)(&form, history.session()).expect("accepted");
+    let changes = crate::tui::submit::submit_form(&form, history.session()).expect("accepted");
     let expected = Interest {
         statement: "Own EMEA enterprise accounts for all delivery work".to_string(),
         ..original.clone()
@@ -100,7 +100,7 @@ fn enter_opens_a_prefilled_form_and_saving_keeps_id_and_partner() {
         panic!("Enter should open a form");
     };
     set_text(&mut form, 0, "   ");
-    assert!((form.on_submit)(&form, history.session()).is_err());
+    assert!(crate::tui::submit::submit_form(&form, history.session()).is_err());
 }
 
 #[test]
@@ -132,13 +132,13 @@ fn a_adds_an_interest_stated_by_the_first_representative_and_selects_it() {
         position_of(Function::ALL, &Function::Sales)
     );
     assert!(
-        (form.on_submit)(&form, history.session()).is_err(),
+        crate::tui::submit::submit_form(&form, history.session()).is_err(),
         "an empty statement is refused"
     );
 
     set_text(&mut form, 0, "Renewals stay on our paper");
     let fresh = history.session().fresh_id();
-    let changes = (form.on_submit)(&form, history.session()).expect("accepted");
+    let changes = crate::tui::submit::submit_form(&form, history.session()).expect("accepted");
     let [Change::InterestAdded { interest }] = changes.as_slice() else {
         panic!("expected one InterestAdded, got {changes:?}");
     };

@@ -74,6 +74,6 @@ fn submit(intent: Option<Intent>, session: &Session) -> (Form, Vec<Change>) {
     let Some(Intent::Form(form)) = intent else {
         panic!("expected a form");
     };
-    let changes = (form.on_submit)(&form, session).expect("the form is accepted");
+    let changes = crate::tui::submit::submit_form(&form, session).expect("the form is accepted");
     (form, changes)
 }

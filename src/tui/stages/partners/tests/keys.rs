@@ -9,18 +9,20 @@ fn enter_renames_and_refuses_a_taken_name() {
     let mut screen = PartnersScreen::default();
     moves(&mut screen, session, &[KeyCode::Right]);
     let Some(Intent::Edit {
-        initial, on_submit, ..
+        initial, purpose, ..
     }) = press(&mut screen, session, KeyCode::Enter)
     else {
         panic!("expected an editor")
     };
     assert_eq!(initial, "Globex Integration");
-    assert!(on_submit("northwind analytics".into(), session).is_err());
-    let Some(Intent::Edit { on_submit, .. }) = press(&mut screen, session, KeyCode::Enter) else {
+    assert!(
+        crate::tui::submit::submit_text(&purpose, "northwind analytics".into(), session).is_err()
+    );
+    let Some(Intent::Edit { purpose, .. }) = press(&mut screen, session, KeyCode::Enter) else {
         panic!("expected an editor")
     };
     assert_eq!(
-        on_submit(" Globex ".into(), session).unwrap(),
+        crate::tui::submit::submit_text(&purpose, " Globex ".into(), session).unwrap(),
         vec![Change::PartnerRenamed {
             partner: GLOBEX,
             name: "Globex".into()
@@ -35,14 +37,14 @@ fn enter_on_brings_edits_it() {
     let mut screen = PartnersScreen::default();
     moves(&mut screen, session, &[KeyCode::Down]);
     let Some(Intent::Edit {
-        initial, on_submit, ..
+        initial, purpose, ..
     }) = press(&mut screen, session, KeyCode::Enter)
     else {
         panic!("expected an editor")
     };
     assert!(initial.starts_with("Real-time analytics"));
     assert_eq!(
-        on_submit("Analytics for lines".into(), session).unwrap(),
+        crate::tui::submit::submit_text(&purpose, "Analytics for lines".into(), session).unwrap(),
         vec![Change::BringsSet {
             partner: NORTHWIND,
             text: "Analytics for lines".into()
@@ -64,10 +66,14 @@ fn editing_a_representative_replaces_it_in_one_step() {
     assert_eq!(form.value(0), "Tom Okafor");
     assert_eq!(function_at(form.selected(1)), Function::Sales);
     // Unchanged: nothing to record.
-    assert!((form.on_submit)(&form, &session).unwrap().is_empty());
+    assert!(
+        crate::tui::submit::submit_form(&form, &session)
+            .unwrap()
+            .is_empty()
+    );
     form.handle_key(key(KeyCode::Tab));
     form.handle_key(key(KeyCode::Right));
-    let changes = (form.on_submit)(&form, &session).unwrap();
+    let changes = crate::tui::submit::submit_form(&form, &session).unwrap();
     let id = session.partners[0].representatives[1].id;
     assert_eq!(
         changes,
@@ -95,11 +101,11 @@ fn a_adds_a_representative_with_a_fresh_id() {
     moves(&mut screen, &session, &[KeyCode::Right]);
     let mut form = form(press(&mut screen, &session, KeyCode::Char('a')));
     assert!(form.title.contains("Globex Integration"));
-    assert!((form.on_submit)(&form, &session).is_err());
+    assert!(crate::tui::submit::submit_form(&form, &session).is_err());
     type_into(&mut form, "Ana Costa");
     form.handle_key(key(KeyCode::Tab));
     type_into(&mut form, "c");
-    let changes = (form.on_submit)(&form, &session).unwrap();
+    let changes = crate::tui::submit::submit_form(&form, &session).unwrap();
     assert_eq!(
         changes,
         vec![Change::RepresentativeAdded {
@@ -157,7 +163,7 @@ fn shift_a_adds_a_partner_up_to_eight() {
     let mut form = form(press(&mut screen, &session, KeyCode::Char('A')));
     type_into(&mut form, "globex integration");
     assert!(
-        (form.on_submit)(&form, &session)
+        crate::tui::submit::submit_form(&form, &session)
             .unwrap_err()
             .contains("already")
     );
@@ -165,7 +171,7 @@ fn shift_a_adds_a_partner_up_to_eight() {
     type_into(&mut form, "Initech");
     form.handle_key(key(KeyCode::Tab));
     type_into(&mut form, "Funding");
-    let changes = (form.on_submit)(&form, &session).unwrap();
+    let changes = crate::tui::submit::submit_form(&form, &session).unwrap();
     assert_eq!(
         changes,
         vec![Change::PartnerAdded {

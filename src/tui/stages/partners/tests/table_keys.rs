@@ -195,7 +195,7 @@ fn a_new_representative_gets_the_cursor_so_d_removes_them() {
     press(&mut screen, &s, KeyCode::Right);
     let mut form = form(press(&mut screen, &s, KeyCode::Char('a')));
     type_into(&mut form, "Ana Costa");
-    let changes = (form.on_submit)(&form, &s).expect("accepted");
+    let changes = crate::tui::submit::submit_form(&form, &s).expect("accepted");
     record_and_follow(&mut screen, &mut history, changes);
     let (confirm, _) = confirm_yes(press(&mut screen, history.session(), KeyCode::Char('d')));
     assert!(
@@ -213,7 +213,7 @@ fn a_new_partner_gets_the_cursor_so_a_adds_a_representative_to_it() {
     press(&mut screen, &s, KeyCode::Down);
     let mut added = form(press(&mut screen, &s, KeyCode::Char('A')));
     type_into(&mut added, "Initech");
-    let changes = (added.on_submit)(&added, &s).expect("accepted");
+    let changes = crate::tui::submit::submit_form(&added, &s).expect("accepted");
     record_and_follow(&mut screen, &mut history, changes);
     let form = form(press(&mut screen, history.session(), KeyCode::Char('a')));
     assert!(form.title.contains("Initech"), "{}", form.title);

@@ -232,13 +232,13 @@ fn a_in_the_holes_pane_opens_a_form_for_the_focused_partner() {
         ]
     );
     // Nothing typed yet: refused, the form stays open.
-    assert!((form.on_submit)(&form, &s).is_err());
+    assert!(crate::tui::submit::submit_form(&form, &s).is_err());
     for c in "Plant-floor data science".chars() {
         form.handle_key(key(KeyCode::Char(c)));
     }
     form.handle_key(key(KeyCode::Tab));
     form.handle_key(key(KeyCode::Right));
-    let changes = (form.on_submit)(&form, &s).expect("accepted");
+    let changes = crate::tui::submit::submit_form(&form, &s).expect("accepted");
     assert_eq!(
         changes,
         vec![Change::HoleAdded {

@@ -22,7 +22,7 @@ use crate::domain::{
     Session,
 };
 use crate::tui::form::FieldKind;
-use crate::tui::intent::{Intent, OnText};
+use crate::tui::intent::Intent;
 use crate::tui::stages::screen::Screen;
 use crate::tui::stages::testing::{
     at, draw_highlighted, marked_rows, proceed, recorded, reported, rows,
@@ -83,11 +83,11 @@ pub(super) fn submit_text(
 ) -> (String, Result<Vec<Change>, String>) {
     match intent {
         Some(Intent::Edit {
-            initial, on_submit, ..
-        }) => {
-            let on_submit: OnText = on_submit;
-            (initial, on_submit(text.to_string(), session))
-        }
+            initial, purpose, ..
+        }) => (
+            initial,
+            crate::tui::submit::submit_text(&purpose, text.to_string(), session),
+        ),
         _ => panic!("expected an editor"),
     }
 }

@@ -236,7 +236,10 @@ fn after_a_adds_a_hole_the_cursor_is_on_it_in_its_owners_column() {
     }
     // Meanwhile the cursor went back to Northwind's first hole.
     press(&mut screen, &s, KeyCode::Left);
-    record(&mut history, (form.on_submit)(&form, &s).expect("accepted"));
+    record(
+        &mut history,
+        crate::tui::submit::submit_form(&form, &s).expect("accepted"),
+    );
     let changed = history.last_changed().expect("a hole changed");
     let theme = Theme::dark();
     Screen::follow(&mut screen, &changed, &ctx(history.session(), &theme));

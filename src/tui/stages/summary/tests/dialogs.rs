@@ -174,12 +174,12 @@ fn adding_an_action_item_checks_the_due_date() {
     set_text(&mut form, 1, "Sam Reyes");
     set_text(&mut form, 2, "3 December");
     assert_eq!(
-        (form.on_submit)(&form, history.session()),
+        crate::tui::submit::submit_form(&form, history.session()),
         Err("due date must look like 2026-12-01".to_string())
     );
     set_text(&mut form, 2, "2026-12-01");
     let fresh = history.session().fresh_id();
-    let changes = (form.on_submit)(&form, history.session()).expect("valid");
+    let changes = crate::tui::submit::submit_form(&form, history.session()).expect("valid");
     let expected = ActionItem {
         id: fresh,
         text: "Send the pilot price model".to_string(),
@@ -196,12 +196,12 @@ fn adding_an_action_item_checks_the_due_date() {
     assert_eq!(history.session().action(fresh), Some(&expected));
     // No date is fine too.
     set_text(&mut form, 2, "");
-    match &(form.on_submit)(&form, history.session()).expect("valid")[..] {
+    match &crate::tui::submit::submit_form(&form, history.session()).expect("valid")[..] {
         [Change::ActionAdded { action }] => assert_eq!(action.due, None),
         other => panic!("unexpected {other:?}"),
     }
     set_text(&mut form, 0, "");
-    assert!((form.on_submit)(&form, history.session()).is_err());
+    assert!(crate::tui::submit::submit_form(&form, history.session()).is_err());
 }
 
 #[test]
@@ -218,7 +218,7 @@ fn enter_edits_the_selected_action_item() {
     assert_eq!(form.value(2), "2026-12-10");
     let id = history.session().actions[2].id;
     set_text(&mut form, 2, "2026-12-17");
-    let changes = (form.on_submit)(&form, history.session()).expect("valid");
+    let changes = crate::tui::submit::submit_form(&form, history.session()).expect("valid");
     assert_eq!(
         changes,
         vec![Change::ActionEdited {

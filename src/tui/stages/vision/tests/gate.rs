@@ -26,10 +26,10 @@ fn gate_when_ready_proceeds_or_takes_a_pass() {
     assert_eq!(going.session().current, Stage::Roles);
 
     let pass = option(confirm(gate_intent(history.session())), 'x');
-    let Intent::Edit { on_submit, .. } = pass else {
+    let Intent::Edit { purpose, .. } = pass else {
         panic!("expected an editor")
     };
-    assert!(on_submit("  ".into(), history.session()).is_err());
+    assert!(crate::tui::submit::submit_text(&purpose, "  ".into(), history.session()).is_err());
     let pass = option(confirm(gate_intent(history.session())), 'x');
     let changes = submit(Some(pass), "Different markets after all", history.session()).unwrap();
     record(&mut history, changes);

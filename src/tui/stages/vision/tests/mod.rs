@@ -48,7 +48,9 @@ fn keys(screen: &mut VisionScreen, session: &Session, codes: &[KeyCode]) {
 
 fn submit(intent: Option<Intent>, text: &str, session: &Session) -> Result<Vec<Change>, String> {
     match intent {
-        Some(Intent::Edit { on_submit, .. }) => on_submit(text.to_string(), session),
+        Some(Intent::Edit { purpose, .. }) => {
+            crate::tui::submit::submit_text(&purpose, text.to_string(), session)
+        }
         _ => panic!("expected an editor"),
     }
 }
