@@ -9,15 +9,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
-use crate::domain::{Change, Session};
-
 use super::editor::{EditorMode, EditorOutcome, TextEditor};
-use super::purpose::{FieldId, FieldValue, LegacyForm, Purpose, Values};
+use super::purpose::{FieldId, FieldValue, Purpose, Values};
 use super::theme::Theme;
 use super::widgets::{centered, truncate_to_width};
-
-/// Builds the changes from the form's values, or says what is wrong (the form stays open).
-pub type OnSubmit = Box<dyn Fn(&Form, &Session) -> Result<Vec<Change>, String>>;
 
 #[derive(Debug, Clone)]
 pub enum FieldKind {
@@ -79,21 +74,6 @@ impl Form {
             error: None,
             purpose,
         }
-    }
-
-    /// A form whose values go to `on_submit` (for screens not yet moved to purposes).
-    pub fn legacy(title: impl Into<String>, on_submit: OnSubmit) -> Form {
-        Form::new(title, Purpose::LegacyForm(LegacyForm(on_submit.into())))
-    }
-
-    /// Adds a one-line text field.
-    pub fn text(self, label: &str, initial: &str) -> Form {
-        self.text_field(FieldId::Text, label, initial)
-    }
-
-    /// Adds a choice field over `options`, starting at `selected`.
-    pub fn choice(self, label: &str, options: Vec<String>, selected: usize) -> Form {
-        self.choice_field(FieldId::Text, label, options, selected)
     }
 
     /// Adds a one-line text field named `id`.

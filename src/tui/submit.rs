@@ -15,18 +15,12 @@ pub fn submit_text(
     text: String,
     session: &Session,
 ) -> Result<Vec<Change>, String> {
-    match purpose {
-        Purpose::LegacyText(f) => (f.0)(text, session),
-        purpose => submit(purpose, &Values::single(text), session),
-    }
+    submit(purpose, &Values::single(text), session)
 }
 
 /// The changes a submitted form asks for.
 pub fn submit_form(form: &Form, session: &Session) -> Result<Vec<Change>, String> {
-    match &form.purpose {
-        Purpose::LegacyForm(f) => (f.0)(form, session),
-        purpose => submit(purpose, &form.values(), session),
-    }
+    submit(&form.purpose, &form.values(), session)
 }
 
 /// The changes `values` make for `purpose`.
@@ -38,10 +32,10 @@ pub fn submit(
     match purpose {
         Purpose::Timebox(stage) => session_view::timebox_minutes(*stage, values),
         Purpose::Vision(purpose) => stages::vision::submit(purpose, values, session),
-        Purpose::LegacyText(f) => (f.0)(
-            values.text(super::purpose::FieldId::Text).to_string(),
-            session,
-        ),
-        Purpose::LegacyForm(_) => Err("this form has no fields to read".to_string()),
+        Purpose::Roles(purpose) => stages::roles::submit(purpose, values, session),
+        Purpose::Partners(purpose) => stages::partners::submit(purpose, values, session),
+        Purpose::Interests(purpose) => stages::interests::submit(purpose, values, session),
+        Purpose::Conflicts(purpose) => stages::conflicts::submit(purpose, values, session),
+        Purpose::Summary(purpose) => stages::summary::submit(purpose, values, session),
     }
 }

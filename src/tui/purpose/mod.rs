@@ -4,15 +4,20 @@
 //! of that stage that turns them into changes. Being data, an intent can be compared,
 //! printed and tested without running anything.
 
-use std::fmt;
-use std::rc::Rc;
+use crate::domain::Stage;
 
-use crate::domain::{Change, Session, Stage};
-
-use super::form::Form;
-
+mod conflicts;
+mod interests;
+mod partners;
+mod roles;
+mod summary;
 mod vision;
 
+pub use conflicts::ConflictsPurpose;
+pub use interests::InterestsPurpose;
+pub use partners::PartnersPurpose;
+pub use roles::RolesPurpose;
+pub use summary::SummaryPurpose;
 pub use vision::VisionPurpose;
 
 /// The name of a field in a form, so what was typed is read by name, not by position.
@@ -85,54 +90,14 @@ impl Values {
 }
 
 /// What an editor or a form is for.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Purpose {
     /// The timebox of a stage, in minutes.
     Timebox(Stage),
     Vision(VisionPurpose),
-    /// A screen not yet moved to purposes: its editor's text goes to this function.
-    LegacyText(LegacyText),
-    /// A screen not yet moved to purposes: its form goes to this function.
-    LegacyForm(LegacyForm),
-}
-
-type TextFn = dyn Fn(String, &Session) -> Result<Vec<Change>, String>;
-type FormFn = dyn Fn(&Form, &Session) -> Result<Vec<Change>, String>;
-
-#[derive(Clone)]
-pub struct LegacyText(pub Rc<TextFn>);
-
-#[derive(Clone)]
-pub struct LegacyForm(pub Rc<FormFn>);
-
-impl Purpose {
-    pub fn legacy_text(
-        f: impl Fn(String, &Session) -> Result<Vec<Change>, String> + 'static,
-    ) -> Purpose {
-        Purpose::LegacyText(LegacyText(Rc::new(f)))
-    }
-}
-
-impl fmt::Debug for LegacyText {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("LegacyText")
-    }
-}
-
-impl fmt::Debug for LegacyForm {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("LegacyForm")
-    }
-}
-
-impl PartialEq for LegacyText {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl PartialEq for LegacyForm {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
+    Roles(RolesPurpose),
+    Partners(PartnersPurpose),
+    Interests(InterestsPurpose),
+    Conflicts(ConflictsPurpose),
+    Summary(SummaryPurpose),
 }

@@ -5,13 +5,13 @@
 use crate::domain::board::{BoardEntry, Source};
 use crate::domain::verdict::deal_breaker_block;
 use crate::domain::{
-    Change, Conflict, ConflictCategory, ConflictOrigin, ConflictStatus, PartnerId, Session,
+    Change, Conflict, ConflictCategory, ConflictOrigin, ConflictStatus, ItemId, PartnerId, Session,
     Severity,
 };
 use crate::tui::editor::EditorMode;
-use crate::tui::form::{Form, OnSubmit};
+use crate::tui::form::Form;
 use crate::tui::intent::{Confirm, ConfirmOption, Intent};
-use crate::tui::purpose::Purpose;
+use crate::tui::purpose::{ConflictsPurpose, FieldId, Purpose, Values};
 use crate::tui::stages::marks::severity_marker;
 use crate::tui::stages::text::one_line;
 use crate::tui::widgets::truncate_to_width;
@@ -103,54 +103,14 @@ fn partner_choices(session: &Session, current: Option<&[PartnerId]>) -> PartnerC
 /// The add form (`existing` = None) or the edit form pre-filled with an entered conflict.
 pub(super) fn conflict_form(session: &Session, existing: Option<&Conflict>) -> Form {
     let choices = partner_choices(session, existing.map(|c| c.partners.as_slice()));
-    let id = existing.map(|c| c.id);
-    let sets = choices.sets;
-    let on_submit: OnSubmit = Box::new(move |form, session| {
-        let description = form.value(0);
-        if description.is_empty() {
-            return Err("describe the conflict in a few words".to_string());
-        }
-        let category = ConflictCategory::ALL
-            .get(form.selected(1))
-            .copied()
-            .unwrap_or(ConflictCategory::Other);
-        let severity = Severity::ALL
-            .get(form.selected(2))
-            .copied()
-            .unwrap_or(Severity::Medium);
-        let partners = sets.get(form.selected(3)).cloned().unwrap_or_default();
-        let owner = form.value(4);
-        let conflict = match id {
-            None => Conflict {
-                id: session.fresh_id(),
-                origin: ConflictOrigin::Moderator,
-                category,
-                partners,
-                items: Vec::new(),
-                description,
-                severity,
-                status: ConflictStatus::Open,
-                owner,
-            },
-            // Read the rest from the session as it is now, not as it was when the form
-            // opened, so nothing else about the conflict is rolled back.
-            Some(id) => {
-                let old = session.conflict(id).ok_or_else(|| GONE.to_string())?;
-                Conflict {
-                    category,
-                    partners,
-                    description,
-                    severity,
-                    owner,
-                    ..old.clone()
-                }
-            }
-        };
-        Ok(vec![match id {
-            None => Change::ConflictAdded { conflict },
-            Some(_) => Change::ConflictEdited { conflict },
-        }])
-    });
+    let partner_sets = choices.sets;
+    let purpose = match existing {
+        None => ConflictsPurpose::NewConflict { partner_sets },
+        Some(c) => ConflictsPurpose::EditConflict {
+            id: c.id,
+            partner_sets,
+        },
+    };
     let title = if existing.is_some() {
         "Edit conflict"
     } else {
@@ -158,12 +118,14 @@ pub(super) fn conflict_form(session: &Session, existing: Option<&Conflict>) -> F
     };
     let category = existing.map_or(ConflictCategory::Territory, |c| c.category);
     let severity = existing.map_or(Severity::Medium, |c| c.severity);
-    Form::legacy(title, on_submit)
-        .text(
+    Form::new(title, Purpose::Conflicts(purpose))
+        .text_field(
+            FieldId::Description,
             "Description",
             existing.map_or("", |c| c.description.as_str()),
         )
-        .choice(
+        .choice_field(
+            FieldId::Category,
             "Category",
             ConflictCategory::ALL
                 .iter()
@@ -174,7 +136,8 @@ pub(super) fn conflict_form(session: &Session, existing: Option<&Conflict>) -> F
                 .position(|c| *c == category)
                 .unwrap_or(0),
         )
-        .choice(
+        .choice_field(
+            FieldId::Severity,
             "Severity",
             Severity::ALL
                 .iter()
@@ -185,8 +148,17 @@ pub(super) fn conflict_form(session: &Session, existing: Option<&Conflict>) -> F
                 .position(|s| *s == severity)
                 .unwrap_or(0),
         )
-        .choice("Partners involved", choices.labels, choices.selected)
-        .text("Owner", existing.map_or("", |c| c.owner.as_str()))
+        .choice_field(
+            FieldId::Partners,
+            "Partners involved",
+            choices.labels,
+            choices.selected,
+        )
+        .text_field(
+            FieldId::Owner,
+            "Owner",
+            existing.map_or("", |c| c.owner.as_str()),
+        )
 }
 
 /// The change that gives the conflict from `source` a new status, read against the
@@ -236,28 +208,19 @@ fn record_outcome(session: &Session, source: &Source, status: ConflictStatus) ->
     }
 }
 
-/// An editor that asks for the words an outcome needs, and records it.
+/// An editor that asks for the words an outcome needs; `purpose` says which outcome.
 fn outcome_editor(
     entry: &BoardEntry,
     title: &str,
     initial: String,
     mode: EditorMode,
-    missing: &'static str,
-    make: fn(String) -> (ConflictStatus, Option<String>),
+    purpose: ConflictsPurpose,
 ) -> Intent {
-    let source = entry.source.clone();
     Intent::Edit {
         title: format!("{title} — {}", one_line(&entry.description)),
         initial,
         mode,
-        purpose: Purpose::legacy_text(move |text, session| {
-            let text = text.trim().to_string();
-            if text.is_empty() {
-                return Err(missing.to_string());
-            }
-            let (status, owner) = make(text);
-            outcome(session, &source, status, owner)
-        }),
+        purpose: Purpose::Conflicts(purpose),
     }
 }
 
@@ -271,8 +234,7 @@ fn agreement_editor(entry: &BoardEntry) -> Intent {
         "What did the partners agree?",
         initial,
         EditorMode::MultiLine,
-        "write down what the partners agreed",
-        |agreement| (ConflictStatus::Resolved { agreement }, None),
+        ConflictsPurpose::Agreement(entry.source.clone()),
     )
 }
 
@@ -282,8 +244,7 @@ fn risk_owner_editor(entry: &BoardEntry) -> Intent {
         "Who owns this risk?",
         entry.owner.clone(),
         EditorMode::SingleLine,
-        "name who keeps an eye on this risk",
-        |owner| (ConflictStatus::AcceptedRisk, Some(owner)),
+        ConflictsPurpose::RiskOwner(entry.source.clone()),
     )
 }
 
@@ -297,8 +258,7 @@ fn dismiss_reason_editor(entry: &BoardEntry) -> Intent {
         "Why is this not a conflict?",
         initial,
         EditorMode::SingleLine,
-        "say why the room dismisses it; the reason is kept",
-        |reason| (ConflictStatus::Dismissed { reason }, None),
+        ConflictsPurpose::DismissReason(entry.source.clone()),
     )
 }
 
@@ -401,4 +361,101 @@ pub(super) fn settle_confirm(session: &Session, entry: &BoardEntry) -> Intent {
         lines,
         options,
     })
+}
+
+/// The changes the conflict check's editors and forms ask for, by what each was for.
+pub fn submit(
+    purpose: &ConflictsPurpose,
+    values: &Values,
+    session: &Session,
+) -> Result<Vec<Change>, String> {
+    let text = values.text(FieldId::Text).to_string();
+    let needs = |missing: &str| -> Result<String, String> {
+        if text.is_empty() {
+            Err(missing.to_string())
+        } else {
+            Ok(text.clone())
+        }
+    };
+    match purpose {
+        ConflictsPurpose::NewConflict { partner_sets } => {
+            conflict_from_form(values, session, None, partner_sets)
+        }
+        ConflictsPurpose::EditConflict { id, partner_sets } => {
+            conflict_from_form(values, session, Some(*id), partner_sets)
+        }
+        ConflictsPurpose::Agreement(source) => {
+            let agreement = needs("write down what the partners agreed")?;
+            outcome(
+                session,
+                source,
+                ConflictStatus::Resolved { agreement },
+                None,
+            )
+        }
+        ConflictsPurpose::RiskOwner(source) => {
+            let owner = needs("name who keeps an eye on this risk")?;
+            outcome(session, source, ConflictStatus::AcceptedRisk, Some(owner))
+        }
+        ConflictsPurpose::DismissReason(source) => {
+            let reason = needs("say why the room dismisses it; the reason is kept")?;
+            outcome(session, source, ConflictStatus::Dismissed { reason }, None)
+        }
+    }
+}
+
+/// The conflict the form describes: a new one (`id` None) or the entered one edited.
+fn conflict_from_form(
+    values: &Values,
+    session: &Session,
+    id: Option<ItemId>,
+    partner_sets: &[Vec<PartnerId>],
+) -> Result<Vec<Change>, String> {
+    let description = values.text(FieldId::Description).to_string();
+    if description.is_empty() {
+        return Err("describe the conflict in a few words".to_string());
+    }
+    let category = ConflictCategory::ALL
+        .get(values.choice(FieldId::Category))
+        .copied()
+        .unwrap_or(ConflictCategory::Other);
+    let severity = Severity::ALL
+        .get(values.choice(FieldId::Severity))
+        .copied()
+        .unwrap_or(Severity::Medium);
+    let partners = partner_sets
+        .get(values.choice(FieldId::Partners))
+        .cloned()
+        .unwrap_or_default();
+    let owner = values.text(FieldId::Owner).to_string();
+    let conflict = match id {
+        None => Conflict {
+            id: session.fresh_id(),
+            origin: ConflictOrigin::Moderator,
+            category,
+            partners,
+            items: Vec::new(),
+            description,
+            severity,
+            status: ConflictStatus::Open,
+            owner,
+        },
+        // Read the rest from the session as it is now, not as it was when the form
+        // opened, so nothing else about the conflict is rolled back.
+        Some(id) => {
+            let old = session.conflict(id).ok_or_else(|| GONE.to_string())?;
+            Conflict {
+                category,
+                partners,
+                description,
+                severity,
+                owner,
+                ..old.clone()
+            }
+        }
+    };
+    Ok(vec![match id {
+        None => Change::ConflictAdded { conflict },
+        Some(_) => Change::ConflictEdited { conflict },
+    }])
 }

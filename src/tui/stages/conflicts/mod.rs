@@ -39,6 +39,7 @@ mod tests;
 pub use super::marks::{readiness_line, readiness_rows, severity_marker};
 
 use detail::conflict_card;
+pub use dialogs::submit;
 use dialogs::{conflict_form, delete_confirm, edit_or_settle, settle_confirm};
 use matrix::{Filter, Matrix, filter_label};
 use matrix_view::cell_card;

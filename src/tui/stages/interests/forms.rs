@@ -4,6 +4,7 @@
 use crate::domain::{Change, Function, Interest, InterestCategory, PartnerId, Session, Weight};
 use crate::tui::form::Form;
 use crate::tui::intent::{Confirm, Intent};
+use crate::tui::purpose::{FieldId, InterestsPurpose, Purpose, Values};
 use crate::tui::widgets::truncate_to_width;
 
 use super::super::text::one_line;
@@ -33,24 +34,27 @@ pub(super) struct Draft {
     function: Function,
 }
 
-pub(super) fn interest_form(
-    title: String,
-    draft: &Draft,
-    on_submit: crate::tui::form::OnSubmit,
-) -> Form {
-    Form::legacy(title, on_submit)
-        .text("What must be protected", &draft.statement)
-        .choice(
+pub(super) fn interest_form(title: String, draft: &Draft, purpose: InterestsPurpose) -> Form {
+    Form::new(title, Purpose::Interests(purpose))
+        .text_field(
+            FieldId::Statement,
+            "What must be protected",
+            &draft.statement,
+        )
+        .choice_field(
+            FieldId::Category,
             "Category",
             labels(InterestCategory::ALL, InterestCategory::label),
             position_of(InterestCategory::ALL, &draft.category),
         )
-        .choice(
+        .choice_field(
+            FieldId::Weight,
             "Weight",
             labels(Weight::ALL, Weight::label),
             position_of(Weight::ALL, &draft.weight),
         )
-        .choice(
+        .choice_field(
+            FieldId::Function,
             "Stated by",
             labels(Function::ALL, Function::label),
             position_of(Function::ALL, &draft.function),
@@ -58,23 +62,23 @@ pub(super) fn interest_form(
 }
 
 /// Reads the form back; the statement must say something.
-pub(super) fn read_form(form: &Form) -> Result<Draft, String> {
-    let statement = form.value(0);
+fn read_form(values: &Values) -> Result<Draft, String> {
+    let statement = values.text(FieldId::Statement).to_string();
     if statement.is_empty() {
         return Err("Write what this partner must protect first".to_string());
     }
     Ok(Draft {
         statement,
         category: InterestCategory::ALL
-            .get(form.selected(1))
+            .get(values.choice(FieldId::Category))
             .copied()
             .unwrap_or(InterestCategory::Other),
         weight: Weight::ALL
-            .get(form.selected(2))
+            .get(values.choice(FieldId::Weight))
             .copied()
             .unwrap_or(Weight::Important),
         function: Function::ALL
-            .get(form.selected(3))
+            .get(values.choice(FieldId::Function))
             .copied()
             .unwrap_or(Function::Other),
     })
@@ -97,26 +101,10 @@ pub(super) fn add_form(session: &Session, partner: PartnerId) -> Intent {
         weight: Weight::Important,
         function,
     };
-    let on_submit = Box::new(move |form: &Form, session: &Session| {
-        let draft = read_form(form)?;
-        if session.partner(partner).is_none() {
-            return Err("That partner is no longer in the session".to_string());
-        }
-        Ok(vec![Change::InterestAdded {
-            interest: Interest {
-                id: session.fresh_id(),
-                partner,
-                statement: draft.statement,
-                category: draft.category,
-                weight: draft.weight,
-                function: draft.function,
-            },
-        }])
-    });
     Intent::Form(interest_form(
         format!("New interest — {name}"),
         &draft,
-        on_submit,
+        InterestsPurpose::NewInterest(partner),
     ))
 }
 
@@ -128,29 +116,10 @@ pub(super) fn edit_form(session: &Session, interest: &Interest) -> Intent {
         weight: interest.weight,
         function: interest.function,
     };
-    let (id, partner) = (interest.id, interest.partner);
-    let on_submit = Box::new(move |form: &Form, session: &Session| {
-        let draft = read_form(form)?;
-        let Some(current) = session.interest(id) else {
-            return Err("This interest was removed meanwhile".to_string());
-        };
-        let edited = Interest {
-            id,
-            partner,
-            statement: draft.statement,
-            category: draft.category,
-            weight: draft.weight,
-            function: draft.function,
-        };
-        if *current == edited {
-            return Ok(Vec::new());
-        }
-        Ok(vec![Change::InterestEdited { interest: edited }])
-    });
     Intent::Form(interest_form(
         format!("Edit interest — {name}"),
         &draft,
-        on_submit,
+        InterestsPurpose::EditInterest(interest.id),
     ))
 }
 
@@ -162,4 +131,47 @@ pub(super) fn delete_confirm(session: &Session, interest: &Interest) -> Intent {
         format!("Delete {name}'s interest '{statement}'?"),
         Intent::Record(vec![Change::InterestRemoved { id: interest.id }]),
     ))
+}
+
+/// The changes the interest forms ask for, by what each was for.
+pub fn submit(
+    purpose: &InterestsPurpose,
+    values: &Values,
+    session: &Session,
+) -> Result<Vec<Change>, String> {
+    let draft = read_form(values)?;
+    match *purpose {
+        InterestsPurpose::NewInterest(partner) => {
+            if session.partner(partner).is_none() {
+                return Err("That partner is no longer in the session".to_string());
+            }
+            Ok(vec![Change::InterestAdded {
+                interest: Interest {
+                    id: session.fresh_id(),
+                    partner,
+                    statement: draft.statement,
+                    category: draft.category,
+                    weight: draft.weight,
+                    function: draft.function,
+                },
+            }])
+        }
+        InterestsPurpose::EditInterest(id) => {
+            let Some(current) = session.interest(id) else {
+                return Err("This interest was removed meanwhile".to_string());
+            };
+            let edited = Interest {
+                id,
+                partner: current.partner,
+                statement: draft.statement,
+                category: draft.category,
+                weight: draft.weight,
+                function: draft.function,
+            };
+            if *current == edited {
+                return Ok(Vec::new());
+            }
+            Ok(vec![Change::InterestEdited { interest: edited }])
+        }
+    }
 }

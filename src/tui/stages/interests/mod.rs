@@ -14,6 +14,8 @@
 mod coverage;
 mod draw;
 mod forms;
+
+pub use forms::submit;
 mod list;
 #[cfg(test)]
 mod tests;

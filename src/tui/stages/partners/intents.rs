@@ -1,12 +1,13 @@
 //! What the partners panel's keys ask for: editors, forms and confirmations whose
-//! answers become changes to the partners and their representatives.
+//! answers become changes to the partners and their representatives, and what those
+//! answers change.
 
 use crate::domain::change::{MAX_PARTNERS, same_name};
 use crate::domain::{Change, Function, Partner, PartnerId, Representative, Session};
 use crate::tui::editor::EditorMode;
 use crate::tui::form::Form;
 use crate::tui::intent::{Confirm, Intent};
-use crate::tui::purpose::Purpose;
+use crate::tui::purpose::{FieldId, PartnersPurpose, Purpose, Values};
 
 pub(super) fn function_labels() -> Vec<String> {
     Function::ALL
@@ -48,94 +49,50 @@ pub(super) fn check_name(
 }
 
 pub(super) fn rename(partner: &Partner) -> Intent {
-    let id = partner.id;
     Intent::Edit {
         title: format!("Rename {}", partner.name),
         initial: partner.name.clone(),
         mode: EditorMode::SingleLine,
-        purpose: Purpose::legacy_text(move |text: String, session: &Session| {
-            let name = text.trim().to_string();
-            if session.partner(id).is_some_and(|p| p.name == name) {
-                return Ok(Vec::new());
-            }
-            check_name(session, &name, Some(id))?;
-            Ok(vec![Change::PartnerRenamed { partner: id, name }])
-        }),
+        purpose: Purpose::Partners(PartnersPurpose::Rename(partner.id)),
     }
 }
 
 pub(super) fn edit_brings(partner: &Partner) -> Intent {
-    let id = partner.id;
     Intent::Edit {
         title: format!("What {} brings to the table", partner.name),
         initial: partner.brings.clone(),
         mode: EditorMode::SingleLine,
-        purpose: Purpose::legacy_text(move |text: String, session: &Session| {
-            let text = text.trim().to_string();
-            if session.partner(id).is_some_and(|p| p.brings == text) {
-                return Ok(Vec::new());
-            }
-            Ok(vec![Change::BringsSet { partner: id, text }])
-        }),
+        purpose: Purpose::Partners(PartnersPurpose::Brings(partner.id)),
     }
 }
 
 pub(super) fn add_representative(partner: &Partner) -> Intent {
-    let id = partner.id;
-    let form = Form::legacy(
+    let form = Form::new(
         format!("New representative of {}", partner.name),
-        Box::new(move |form: &Form, session: &Session| {
-            let name = form.value(0);
-            if name.is_empty() {
-                return Err("A representative needs a name".to_string());
-            }
-            let representative = Representative {
-                id: session.fresh_id(),
-                name,
-                function: function_at(form.selected(1)),
-            };
-            Ok(vec![Change::RepresentativeAdded {
-                partner: id,
-                representative,
-            }])
-        }),
+        Purpose::Partners(PartnersPurpose::NewRepresentative(partner.id)),
     )
-    .text("Name", "")
-    .choice("Function", function_labels(), 0);
+    .text_field(FieldId::Name, "Name", "")
+    .choice_field(FieldId::Function, "Function", function_labels(), 0);
     Intent::Form(form)
 }
 
 /// There is no "representative edited" change, so an edit is recorded as the old entry
 /// removed and a new one added, in one step so that one undo takes both back.
 pub(super) fn edit_representative(partner: &Partner, rep: &Representative) -> Intent {
-    let (partner_id, rep_id) = (partner.id, rep.id);
-    let form = Form::legacy(
+    let form = Form::new(
         format!("Representative of {}", partner.name),
-        Box::new(move |form: &Form, session: &Session| {
-            let name = form.value(0);
-            if name.is_empty() {
-                return Err("A representative needs a name".to_string());
-            }
-            let function = function_at(form.selected(1));
-            let old = session
-                .partner(partner_id)
-                .and_then(|p| p.representatives.iter().find(|r| r.id == rep_id))
-                .ok_or("This representative is no longer in the session")?;
-            if old.name == name && old.function == function {
-                return Ok(Vec::new());
-            }
-            Ok(vec![Change::RepresentativeEdited {
-                partner: partner_id,
-                representative: Representative {
-                    id: rep_id,
-                    name,
-                    function,
-                },
-            }])
+        Purpose::Partners(PartnersPurpose::EditRepresentative {
+            partner: partner.id,
+            id: rep.id,
         }),
     )
-    .text("Name", &rep.name)
-    .choice("Function", function_labels(), function_index(rep.function));
+    .text_field(FieldId::Name, "Name", &rep.name)
+    .choice_field(
+        FieldId::Function,
+        "Function",
+        function_labels(),
+        function_index(rep.function),
+    );
     Intent::Form(form)
 }
 
@@ -160,25 +117,12 @@ pub(super) fn add_partner(session: &Session) -> Intent {
             "A session can have at most {MAX_PARTNERS} partners, and this one has {count}"
         ));
     }
-    let form = Form::legacy(
+    let form = Form::new(
         "Add a partner",
-        Box::new(|form: &Form, session: &Session| {
-            if session.partners.len() >= MAX_PARTNERS {
-                return Err(format!(
-                    "A session can have at most {MAX_PARTNERS} partners"
-                ));
-            }
-            let name = form.value(0);
-            check_name(session, &name, None)?;
-            Ok(vec![Change::PartnerAdded {
-                partner: session.fresh_partner_id(),
-                name,
-                brings: form.value(1),
-            }])
-        }),
+        Purpose::Partners(PartnersPurpose::NewPartner),
     )
-    .text("Name", "")
-    .text("What it brings", "");
+    .text_field(FieldId::Name, "Name", "")
+    .text_field(FieldId::Brings, "What it brings", "");
     Intent::Form(form)
 }
 
@@ -193,4 +137,76 @@ pub(super) fn remove_partner(partner: &Partner) -> Intent {
             partner: partner.id,
         }]),
     ))
+}
+
+/// The changes the partners panel's editors and forms ask for, by what each was for.
+pub fn submit(
+    purpose: &PartnersPurpose,
+    values: &Values,
+    session: &Session,
+) -> Result<Vec<Change>, String> {
+    match *purpose {
+        PartnersPurpose::Rename(id) => {
+            let name = values.text(FieldId::Text).to_string();
+            if session.partner(id).is_some_and(|p| p.name == name) {
+                return Ok(Vec::new());
+            }
+            check_name(session, &name, Some(id))?;
+            Ok(vec![Change::PartnerRenamed { partner: id, name }])
+        }
+        PartnersPurpose::Brings(id) => {
+            let text = values.text(FieldId::Text).to_string();
+            if session.partner(id).is_some_and(|p| p.brings == text) {
+                return Ok(Vec::new());
+            }
+            Ok(vec![Change::BringsSet { partner: id, text }])
+        }
+        PartnersPurpose::NewRepresentative(partner) => {
+            let name = values.text(FieldId::Name).to_string();
+            if name.is_empty() {
+                return Err("A representative needs a name".to_string());
+            }
+            let representative = Representative {
+                id: session.fresh_id(),
+                name,
+                function: function_at(values.choice(FieldId::Function)),
+            };
+            Ok(vec![Change::RepresentativeAdded {
+                partner,
+                representative,
+            }])
+        }
+        PartnersPurpose::EditRepresentative { partner, id } => {
+            let name = values.text(FieldId::Name).to_string();
+            if name.is_empty() {
+                return Err("A representative needs a name".to_string());
+            }
+            let function = function_at(values.choice(FieldId::Function));
+            let old = session
+                .partner(partner)
+                .and_then(|p| p.representatives.iter().find(|r| r.id == id))
+                .ok_or("This representative is no longer in the session")?;
+            if old.name == name && old.function == function {
+                return Ok(Vec::new());
+            }
+            Ok(vec![Change::RepresentativeEdited {
+                partner,
+                representative: Representative { id, name, function },
+            }])
+        }
+        PartnersPurpose::NewPartner => {
+            if session.partners.len() >= MAX_PARTNERS {
+                return Err(format!(
+                    "A session can have at most {MAX_PARTNERS} partners"
+                ));
+            }
+            let name = values.text(FieldId::Name).to_string();
+            check_name(session, &name, None)?;
+            Ok(vec![Change::PartnerAdded {
+                partner: session.fresh_partner_id(),
+                name,
+                brings: values.text(FieldId::Brings).to_string(),
+            }])
+        }
+    }
 }

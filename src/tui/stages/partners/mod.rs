@@ -9,6 +9,8 @@
 
 mod cards;
 mod intents;
+
+pub use intents::submit;
 mod render;
 #[cfg(test)]
 mod tests;

@@ -1,12 +1,12 @@
 //! What the role split's keys ask for: editors, forms and confirmations whose answers
-//! become changes to the roles and holes.
+//! become changes to the roles and holes, and what those answers change.
 
 use crate::domain::describe::filler_label;
 use crate::domain::{Change, Hole, HoleFiller, ItemId, PartnerId, Raci, Role, Session};
 use crate::tui::editor::EditorMode;
 use crate::tui::form::Form;
 use crate::tui::intent::{Confirm, Intent};
-use crate::tui::purpose::Purpose;
+use crate::tui::purpose::{FieldId, Purpose, RolesPurpose, Values};
 
 pub(super) fn set_letter(role: ItemId, partner: PartnerId, letter: Option<Raci>) -> Intent {
     Intent::Record(vec![Change::RaciSet {
@@ -42,35 +42,16 @@ pub(super) fn add_role() -> Intent {
         title: "New role".to_string(),
         initial: String::new(),
         mode: EditorMode::SingleLine,
-        purpose: Purpose::legacy_text(|text, session| {
-            let name = check_role_name(&text, session, None)?;
-            Ok(vec![Change::RoleAdded {
-                role: Role {
-                    id: session.fresh_id(),
-                    name,
-                    raci: Default::default(),
-                },
-            }])
-        }),
+        purpose: Purpose::Roles(RolesPurpose::NewRole),
     }
 }
 
 pub(super) fn rename_role(role: &Role) -> Intent {
-    let id = role.id;
     Intent::Edit {
         title: "Rename role".to_string(),
         initial: role.name.clone(),
         mode: EditorMode::SingleLine,
-        purpose: Purpose::legacy_text(move |text, session| {
-            let Some(current) = session.role(id) else {
-                return Err("That role was removed in the meantime".to_string());
-            };
-            let name = check_role_name(&text, session, Some(id))?;
-            if name == current.name {
-                return Ok(Vec::new());
-            }
-            Ok(vec![Change::RoleRenamed { id, name }])
-        }),
+        purpose: Purpose::Roles(RolesPurpose::RenameRole(role.id)),
     }
 }
 
@@ -109,65 +90,24 @@ pub(super) fn next_filler(s: &Session, owner: PartnerId, current: HoleFiller) ->
 }
 
 pub(super) fn add_hole(s: &Session, owner: PartnerId) -> Intent {
-    let options = filler_options(s, owner);
-    let labels = options.iter().map(|f| filler_label(s, *f)).collect();
+    let fillers = filler_options(s, owner);
+    let labels = fillers.iter().map(|f| filler_label(s, *f)).collect();
     let name = s.partner_name(owner);
-    let form = Form::legacy(
+    let form = Form::new(
         format!("New hole in {name}'s business"),
-        Box::new(move |form: &Form, session: &Session| {
-            let text = form.value(0);
-            if text.is_empty() {
-                return Err("Say what is missing".to_string());
-            }
-            if session.partner(owner).is_none() {
-                return Err("That partner has left the session".to_string());
-            }
-            let filled_by = options
-                .get(form.selected(1))
-                .copied()
-                .unwrap_or(HoleFiller::Unresolved);
-            if let HoleFiller::Partner(p) = filled_by
-                && session.partner(p).is_none()
-            {
-                return Err("That partner has left the session; choose again".to_string());
-            }
-            Ok(vec![Change::HoleAdded {
-                hole: Hole {
-                    id: session.fresh_id(),
-                    owner,
-                    text,
-                    filled_by,
-                },
-            }])
-        }),
+        Purpose::Roles(RolesPurpose::NewHole { owner, fillers }),
     )
-    .text("What is missing", "")
-    .choice("Filled by", labels, 0);
+    .text_field(FieldId::Text, "What is missing", "")
+    .choice_field(FieldId::FilledBy, "Filled by", labels, 0);
     Intent::Form(form)
 }
 
 pub(super) fn edit_hole(s: &Session, hole: &Hole) -> Intent {
-    let id = hole.id;
     Intent::Edit {
         title: format!("Hole in {}'s business", s.partner_name(hole.owner)),
         initial: hole.text.clone(),
         mode: EditorMode::SingleLine,
-        purpose: Purpose::legacy_text(move |text, session| {
-            let Some(current) = session.hole(id) else {
-                return Err("That hole was removed in the meantime".to_string());
-            };
-            let text = text.trim();
-            if text.is_empty() {
-                return Err("Say what is missing, or delete the hole with d".to_string());
-            }
-            if text == current.text {
-                return Ok(Vec::new());
-            }
-            Ok(vec![Change::HoleEdited {
-                id,
-                text: text.to_string(),
-            }])
-        }),
+        purpose: Purpose::Roles(RolesPurpose::EditHole(hole.id)),
     }
 }
 
@@ -181,4 +121,75 @@ pub(super) fn delete_hole(s: &Session, hole: &Hole) -> Intent {
         ),
         Intent::Record(vec![Change::HoleRemoved { id: hole.id }]),
     ))
+}
+
+/// The changes the role split's editors and forms ask for, by what each was for.
+pub fn submit(
+    purpose: &RolesPurpose,
+    values: &Values,
+    session: &Session,
+) -> Result<Vec<Change>, String> {
+    let text = values.text(FieldId::Text);
+    match purpose {
+        RolesPurpose::NewRole => {
+            let name = check_role_name(text, session, None)?;
+            Ok(vec![Change::RoleAdded {
+                role: Role {
+                    id: session.fresh_id(),
+                    name,
+                    raci: Default::default(),
+                },
+            }])
+        }
+        RolesPurpose::RenameRole(id) => {
+            let Some(current) = session.role(*id) else {
+                return Err("That role was removed in the meantime".to_string());
+            };
+            let name = check_role_name(text, session, Some(*id))?;
+            if name == current.name {
+                return Ok(Vec::new());
+            }
+            Ok(vec![Change::RoleRenamed { id: *id, name }])
+        }
+        RolesPurpose::NewHole { owner, fillers } => {
+            if text.is_empty() {
+                return Err("Say what is missing".to_string());
+            }
+            if session.partner(*owner).is_none() {
+                return Err("That partner has left the session".to_string());
+            }
+            let filled_by = fillers
+                .get(values.choice(FieldId::FilledBy))
+                .copied()
+                .unwrap_or(HoleFiller::Unresolved);
+            if let HoleFiller::Partner(p) = filled_by
+                && session.partner(p).is_none()
+            {
+                return Err("That partner has left the session; choose again".to_string());
+            }
+            Ok(vec![Change::HoleAdded {
+                hole: Hole {
+                    id: session.fresh_id(),
+                    owner: *owner,
+                    text: text.to_string(),
+                    filled_by,
+                },
+            }])
+        }
+        RolesPurpose::EditHole(id) => {
+            let Some(current) = session.hole(*id) else {
+                return Err("That hole was removed in the meantime".to_string());
+            };
+            if text.is_empty() {
+                return Err("Say what is missing, or delete the hole with d".to_string());
+            }
+            if text == current.text {
+                return Ok(Vec::new());
+            }
+            Ok(vec![Change::HoleEdited {
+                id: *id,
+                text: text.to_string(),
+            }])
+        }
+    }
 }

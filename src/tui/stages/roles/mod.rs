@@ -14,6 +14,8 @@
 mod cards;
 mod holes;
 mod intents;
+
+pub use intents::submit;
 mod paint;
 mod table;
 #[cfg(test)]

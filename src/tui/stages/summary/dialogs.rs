@@ -1,5 +1,6 @@
 //! The summary's dialogs and editors: the verdict, the text that goes with it, and the
-//! action item form. Each returns an `Intent` for the app to open.
+//! action item form. Each returns an `Intent` for the app to open; `submit` turns what
+//! was typed into changes.
 
 use chrono::NaiveDate;
 
@@ -7,9 +8,9 @@ use crate::domain::board::BoardEntry;
 use crate::domain::verdict::{blocking_deal_breakers, verdict_block};
 use crate::domain::{ActionItem, Change, Session, Verdict};
 use crate::tui::editor::EditorMode;
-use crate::tui::form::{Form, OnSubmit};
+use crate::tui::form::Form;
 use crate::tui::intent::{Confirm, ConfirmOption, Intent};
-use crate::tui::purpose::Purpose;
+use crate::tui::purpose::{FieldId, Purpose, SummaryPurpose, Values};
 use crate::tui::widgets::truncate_to_width;
 
 use super::super::text::one_line;
@@ -38,38 +39,10 @@ pub(super) fn parse_due(text: &str) -> Result<Option<NaiveDate>, String> {
 
 /// The add form (`existing` = None) or the edit form pre-filled with an action item.
 pub(super) fn action_form(existing: Option<&ActionItem>) -> Form {
-    let id = existing.map(|a| a.id);
-    let on_submit: OnSubmit = Box::new(move |form, session| {
-        let text = form.value(0);
-        if text.is_empty() {
-            return Err("say what needs to be done".to_string());
-        }
-        let owner = form.value(1);
-        let due = parse_due(&form.value(2))?;
-        Ok(vec![match id {
-            None => Change::ActionAdded {
-                action: ActionItem {
-                    id: session.fresh_id(),
-                    text,
-                    owner,
-                    due,
-                },
-            },
-            Some(id) => {
-                if session.action(id).is_none() {
-                    return Err(GONE.to_string());
-                }
-                Change::ActionEdited {
-                    action: ActionItem {
-                        id,
-                        text,
-                        owner,
-                        due,
-                    },
-                }
-            }
-        }])
-    });
+    let purpose = match existing {
+        None => SummaryPurpose::NewAction,
+        Some(a) => SummaryPurpose::EditAction(a.id),
+    };
     let title = if existing.is_some() {
         "Edit action item"
     } else {
@@ -79,26 +52,25 @@ pub(super) fn action_form(existing: Option<&ActionItem>) -> Form {
         .and_then(|a| a.due)
         .map(|d| d.format(DATE_FORMAT).to_string())
         .unwrap_or_default();
-    Form::legacy(title, on_submit)
-        .text(
+    Form::new(title, Purpose::Summary(purpose))
+        .text_field(
+            FieldId::Text,
             "What needs to be done",
             existing.map_or("", |a| a.text.as_str()),
         )
-        .text("Owner", existing.map_or("", |a| a.owner.as_str()))
-        .text("Due date (YYYY-MM-DD, or leave empty)", &due)
+        .text_field(
+            FieldId::Owner,
+            "Owner",
+            existing.map_or("", |a| a.owner.as_str()),
+        )
+        .text_field(FieldId::Due, "Due date (YYYY-MM-DD, or leave empty)", &due)
 }
 
 /// Asks for the text that goes with a verdict (the conditions, or the reason for a pass).
 fn verdict_note_editor(session: &Session, verdict: Verdict) -> Intent {
-    let (title, error) = match verdict {
-        Verdict::TakeAPass => (
-            "Why do the partners take a pass?",
-            "a pass needs a reason, in the room's words",
-        ),
-        _ => (
-            "On what conditions do the partners proceed?",
-            "name the conditions the partners set",
-        ),
+    let title = match verdict {
+        Verdict::TakeAPass => "Why do the partners take a pass?",
+        _ => "On what conditions do the partners proceed?",
     };
     let initial = if session.verdict == Some(verdict) {
         session.verdict_note.clone()
@@ -109,16 +81,7 @@ fn verdict_note_editor(session: &Session, verdict: Verdict) -> Intent {
         title: title.to_string(),
         initial,
         mode: EditorMode::MultiLine,
-        purpose: Purpose::legacy_text(move |text, _| {
-            let note = text.trim().to_string();
-            if note.is_empty() {
-                return Err(error.to_string());
-            }
-            Ok(vec![Change::VerdictSet {
-                verdict: Some(verdict),
-                note,
-            }])
-        }),
+        purpose: Purpose::Summary(SummaryPurpose::VerdictNote(verdict)),
     }
 }
 
@@ -195,4 +158,59 @@ pub(super) fn delete_action(action: &ActionItem) -> Intent {
         ),
         Intent::Record(vec![Change::ActionRemoved { id: action.id }]),
     ))
+}
+
+/// The changes the summary's editors and forms ask for, by what each was for.
+pub fn submit(
+    purpose: &SummaryPurpose,
+    values: &Values,
+    session: &Session,
+) -> Result<Vec<Change>, String> {
+    match *purpose {
+        SummaryPurpose::VerdictNote(verdict) => {
+            let note = values.text(FieldId::Text).to_string();
+            if note.is_empty() {
+                return Err(match verdict {
+                    Verdict::TakeAPass => "a pass needs a reason, in the room's words",
+                    _ => "name the conditions the partners set",
+                }
+                .to_string());
+            }
+            Ok(vec![Change::VerdictSet {
+                verdict: Some(verdict),
+                note,
+            }])
+        }
+        SummaryPurpose::NewAction | SummaryPurpose::EditAction(_) => {
+            let text = values.text(FieldId::Text).to_string();
+            if text.is_empty() {
+                return Err("say what needs to be done".to_string());
+            }
+            let owner = values.text(FieldId::Owner).to_string();
+            let due = parse_due(values.text(FieldId::Due))?;
+            Ok(vec![match *purpose {
+                SummaryPurpose::EditAction(id) => {
+                    if session.action(id).is_none() {
+                        return Err(GONE.to_string());
+                    }
+                    Change::ActionEdited {
+                        action: ActionItem {
+                            id,
+                            text,
+                            owner,
+                            due,
+                        },
+                    }
+                }
+                _ => Change::ActionAdded {
+                    action: ActionItem {
+                        id: session.fresh_id(),
+                        text,
+                        owner,
+                        due,
+                    },
+                },
+            }])
+        }
+    }
 }

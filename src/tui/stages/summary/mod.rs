@@ -9,6 +9,8 @@
 mod actions;
 mod cards;
 mod dialogs;
+
+pub use dialogs::submit;
 mod entries;
 mod layout;
 mod lists;

@@ -1,0 +1,22 @@
+//! What the conflict check's editors and forms are for.
+
+use crate::domain::board::Source;
+use crate::domain::{ItemId, PartnerId};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ConflictsPurpose {
+    /// A conflict the room sees; the form's "partners involved" choice picks from
+    /// `partner_sets`, in the order it offered them.
+    NewConflict { partner_sets: Vec<Vec<PartnerId>> },
+    /// Editing an entered conflict, with the same choice of partners.
+    EditConflict {
+        id: ItemId,
+        partner_sets: Vec<Vec<PartnerId>>,
+    },
+    /// What the partners agreed, settling the conflict as resolved.
+    Agreement(Source),
+    /// Who owns the risk the room accepts.
+    RiskOwner(Source),
+    /// Why the room dismisses a detected conflict.
+    DismissReason(Source),
+}
