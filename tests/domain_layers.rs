@@ -1,7 +1,8 @@
 //! The layers hold: the modules of `src/domain` form no loop (each uses only modules
 //! below it), the domain names no terminal, file or other layer, and storage names no
 //! terminal. The checks read the source text, so a new `use` that breaks a layer fails
-//! here with the path of the file and the loop it closes.
+//! here with the path of the file and the loop it closes. Inside the screens, the parts
+//! the stage screens are built from name no stage.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -315,6 +316,44 @@ fn storage_names_no_terminal_and_no_screen() {
         .collect();
     let mut found = naming(&sources, "storage", &["ratatui", "crossterm"]);
     found.extend(naming(&sources, "storage", &["crate::tui"]));
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+#[test]
+fn the_screens_parts_below_the_stages_name_no_stage() {
+    // Chrome, widgets, editors, forms, key tables, intents and purposes are what the
+    // stage screens are built from; reaching back up into a stage would close a loop.
+    // Only the wall, the views that hold it and the submit dispatcher know the stages.
+    let below = [
+        "chrome.rs",
+        "bindings.rs",
+        "cursor.rs",
+        "fit.rs",
+        "form.rs",
+        "intent.rs",
+        "theme.rs",
+        "home.rs",
+        "trash.rs",
+        "setup.rs",
+        "big_title.rs",
+        "cells.rs",
+    ];
+    let sources: Vec<Source> = read_layer("tui")
+        .into_iter()
+        .filter(|s| !is_test_file(&s.path))
+        .filter(|s| {
+            let path = s.path.to_string_lossy();
+            below.contains(&path.as_ref())
+                || ["widgets/", "editor/", "purpose/"]
+                    .iter()
+                    .any(|dir| path.starts_with(dir))
+        })
+        .collect();
+    assert!(
+        sources.len() > below.len(),
+        "the parts below were not found"
+    );
+    let found = naming(&sources, "tui", &["stages", "wall"]);
     assert!(found.is_empty(), "{}", found.join("\n"));
 }
 

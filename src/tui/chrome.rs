@@ -12,7 +12,7 @@ use crate::domain::change::stage_lock;
 use crate::domain::{Session, Stage};
 
 use super::big_title::{self, BigLayout};
-use super::stages::FitReport;
+use super::fit::FitReport;
 use super::theme::Theme;
 use super::widgets::{display_width, footer_line, truncate_to_width};
 

@@ -15,3 +15,12 @@ pub fn move_in_list(selected: &mut usize, count: usize, code: KeyCode) -> bool {
     }
     true
 }
+
+/// Keeps a scrolled list's window around the cursor: returns the first visible row.
+pub fn scroll_offset(cursor: usize, len: usize, visible: usize) -> usize {
+    if visible == 0 || len <= visible {
+        return 0;
+    }
+    let half = visible / 2;
+    cursor.saturating_sub(half).min(len - visible)
+}

@@ -24,8 +24,8 @@ use crate::storage::{Header, Listed};
 
 use super::chrome::short_label;
 use super::cursor::move_in_list;
+use super::cursor::scroll_offset;
 use super::intent::{Confirm, Intent};
-use super::stages::scroll_offset;
 use super::theme::Theme;
 use super::widgets::{fit_to_width, footer_line, truncate_to_width};
 

@@ -10,6 +10,7 @@ pub mod clock;
 pub mod cursor;
 pub mod discard;
 pub mod editor;
+pub mod fit;
 pub mod form;
 pub mod home;
 pub mod intent;

@@ -294,7 +294,7 @@ impl SetupScreen {
             .iter()
             .position(|r| r.iter().any(|(s, _)| *s == self.focus))
             .unwrap_or(0);
-        let first = super::stages::scroll_offset(focus_row, rows.len(), fit);
+        let first = super::cursor::scroll_offset(focus_row, rows.len(), fit);
         for (n, row) in rows.iter().enumerate().skip(first).take(fit) {
             let y = body.y + (n - first) as u16 * 3;
             let mut x = body.x;

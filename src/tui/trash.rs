@@ -11,8 +11,8 @@ use ratatui::widgets::{Paragraph, Wrap};
 use crate::storage::trash::{Trashed, list_trash, trash_dir};
 
 use super::cursor::move_in_list;
+use super::cursor::scroll_offset;
 use super::intent::Intent;
-use super::stages::scroll_offset;
 use super::theme::Theme;
 use super::widgets::{fit_to_width, footer_line, truncate_to_width};
 
