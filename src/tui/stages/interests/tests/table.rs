@@ -3,10 +3,10 @@
 //! the cursor follows what the record says was added.
 
 use crate::domain::{Change, InterestCategory};
-use crate::tui::bindings::Effect;
 use crate::tui::stages::FocusCard;
-use crate::tui::stages::screen::StageScreen;
-use crate::tui::stages::testing::{self, at, fresh};
+use crate::tui::stages::testing::{
+    self, assert_offered_keys_act, assert_read_only_changes_nothing, at, fresh,
+};
 use crate::tui::widgets::testing::draw_buffer;
 
 use super::*;
@@ -46,47 +46,15 @@ fn cursor_places(history: &History) -> Vec<InterestsScreen> {
 
 #[test]
 fn every_key_the_footer_offers_does_something_live_and_read_only() {
-    let theme = Theme::dark();
     for history in [proceed(), fresh(2), fresh(3)] {
-        for screen in cursor_places(&history) {
-            for ctx in [ctx(history.session(), &theme), read_only(&history, &theme)] {
-                for (words, key) in screen.offered_keys(&ctx) {
-                    let before = picture(&screen, &ctx);
-                    let mut pressed = screen.clone();
-                    let intent = Screen::handle_key(&mut pressed, key, &ctx);
-                    assert!(
-                        intent.is_some() || picture(&pressed, &ctx) != before,
-                        "'{words}' does nothing (read-only: {})",
-                        ctx.read_only
-                    );
-                }
-            }
-        }
+        assert_offered_keys_act(history.session(), &cursor_places(&history));
     }
 }
 
 #[test]
 fn a_read_only_view_offers_lists_and_obeys_no_key_that_changes_the_session() {
     let history = proceed();
-    let theme = Theme::dark();
-    let changing: Vec<_> = InterestsScreen::BINDINGS
-        .iter()
-        .filter(|b| b.effect == Effect::Changes)
-        .collect();
-    for screen in cursor_places(&history) {
-        let ctx = read_only(&history, &theme);
-        for (words, _) in screen.footer_keys(&ctx) {
-            assert!(
-                !changing.iter().any(|b| b.footer == Some(words)),
-                "'{words}' offered read-only"
-            );
-        }
-        for binding in &changing {
-            let mut pressed = screen.clone();
-            let intent = Screen::handle_key(&mut pressed, binding.chords[0].event(), &ctx);
-            assert!(intent.is_none(), "{} acted read-only", binding.keys);
-        }
-    }
+    assert_read_only_changes_nothing(history.session(), &cursor_places(&history));
     let listed: Vec<&str> = Screen::help(&InterestsScreen::default(), true)
         .iter()
         .map(|k| k.keys)

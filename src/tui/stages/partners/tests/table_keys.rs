@@ -3,9 +3,8 @@
 //! the wall's, and the cursor follows what the record says just changed.
 
 use super::*;
-use crate::tui::bindings::Effect;
 use crate::tui::stages::StageCtx;
-use crate::tui::stages::roles::tests::offered_keys_idle;
+use crate::tui::stages::testing::{assert_offered_keys_act, assert_read_only_changes_nothing};
 use crate::tui::wall::Wall;
 
 /// A context that may not change the session, as a replay or the audience view has.
@@ -38,44 +37,17 @@ fn positions(session: &Session) -> Vec<PartnersScreen> {
 
 #[test]
 fn every_key_the_footer_offers_does_something_live_and_read_only() {
-    let theme = Theme::dark();
     for history in [proceed(), fresh(2), fresh(8)] {
         let s = history.session();
-        for screen in positions(s) {
-            for ctx in [ctx(s, &theme), read_only(s, &theme)] {
-                let idle = offered_keys_idle(&screen, &ctx);
-                assert!(
-                    idle.is_empty(),
-                    "{:?} at {screen:?}: {idle:?}",
-                    ctx.read_only
-                );
-            }
-        }
+        assert_offered_keys_act(s, &positions(s));
     }
 }
 
 #[test]
 fn a_read_only_view_offers_lists_and_does_nothing_that_changes_the_session() {
-    let theme = Theme::dark();
     let history = proceed();
     let s = history.session();
-    for screen in positions(s) {
-        let ctx = read_only(s, &theme);
-        for (words, _) in Screen::offered_keys(&screen, &ctx) {
-            let binding = super::super::BINDINGS
-                .iter()
-                .find(|b| b.footer == Some(words))
-                .expect("an offered key comes from the table");
-            assert_eq!(binding.effect, Effect::Looks, "{words}");
-        }
-        for binding in super::super::BINDINGS {
-            for chord in binding.chords {
-                let mut screen = screen.clone();
-                let intent = Screen::handle_key(&mut screen, chord.event(), &ctx);
-                assert!(intent.is_none(), "{} asked for something", binding.keys);
-            }
-        }
-    }
+    assert_read_only_changes_nothing(s, &positions(s));
     let help = Screen::help(&PartnersScreen::default(), true);
     let keys: Vec<&str> = help.iter().map(|h| h.keys).collect();
     assert_eq!(keys, ["← →  h l", "↑ ↓  j k"]);

@@ -172,23 +172,3 @@ pub(super) fn eight_partners() -> History {
     }
     history
 }
-
-/// The footer words of every key the footer offers on `screen` that does nothing there:
-/// it asks the app for nothing and the drawn picture (symbols and styles: a cursor may
-/// move by its highlight alone) stays the same. Shared with the
-/// partners panel's tests, which check the same promise.
-pub(crate) fn offered_keys_idle<S: Screen + Clone>(
-    screen: &S,
-    ctx: &crate::tui::stages::StageCtx,
-) -> Vec<&'static str> {
-    let picture = |screen: &S| draw_buffer(120, 40, |f| screen.render(f, f.area(), ctx));
-    Screen::offered_keys(screen, ctx)
-        .into_iter()
-        .filter(|(_, event)| {
-            let mut pressed = screen.clone();
-            let intent = pressed.handle_key(*event, ctx);
-            intent.is_none() && picture(&pressed) == picture(screen)
-        })
-        .map(|(words, _)| words)
-        .collect()
-}

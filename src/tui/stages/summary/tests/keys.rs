@@ -94,76 +94,29 @@ fn positions() -> Vec<SummaryScreen> {
     ]
 }
 
-fn picture(screen: &SummaryScreen, view: &crate::tui::stages::StageCtx) -> Vec<String> {
-    let buf = crate::tui::widgets::testing::draw_buffer(80, 24, |f| {
-        StageScreen::render(screen, f, f.area(), view)
-    });
-    testing::rows(&buf)
-}
-
 #[test]
 fn every_key_the_footer_offers_does_something_live_and_read_only() {
     let history = proceed();
     let theme = Theme::dark();
-    for read_only in [false, true] {
-        let mut view = ctx(history.session(), &theme);
-        view.read_only = read_only;
-        for screen in positions() {
-            let offered = Screen::offered_keys(&screen, &view);
-            assert!(!offered.is_empty(), "{screen:?}");
-            for (words, event) in offered {
-                let before = picture(&screen, &view);
-                let mut after = screen.clone();
-                let intent = Screen::handle_key(&mut after, event, &view);
-                assert!(
-                    intent.is_some() || picture(&after, &view) != before,
-                    "'{words}' did nothing at {screen:?} (read-only: {read_only})"
-                );
-            }
+    for screen in positions() {
+        for read_only in [false, true] {
+            let mut view = ctx(history.session(), &theme);
+            view.read_only = read_only;
+            assert!(
+                !Screen::offered_keys(&screen, &view).is_empty(),
+                "{screen:?}"
+            );
         }
     }
+    testing::assert_offered_keys_act(history.session(), &positions());
 }
 
 #[test]
 fn a_read_only_view_offers_and_lists_no_key_that_changes_the_session() {
-    use crate::tui::bindings::Effect;
     let history = proceed();
-    let theme = Theme::dark();
-    let mut view = ctx(history.session(), &theme);
-    view.read_only = true;
-    let changing: Vec<_> = SummaryScreen::BINDINGS
-        .iter()
-        .filter(|b| b.effect == Effect::Changes)
-        .collect();
-    for screen in positions() {
-        for (words, event) in Screen::offered_keys(&screen, &view) {
-            let binding = SummaryScreen::BINDINGS
-                .iter()
-                .find(|b| b.footer == Some(words) && b.chords.iter().any(|c| c.matches(&event)))
-                .expect("an offered key is in the table");
-            assert_eq!(binding.effect, Effect::Looks, "{words}");
-        }
-        for key in ["v", "a", "d", "Enter"] {
-            let mut screen = screen.clone();
-            let code = match key {
-                "Enter" => KeyCode::Enter,
-                k => KeyCode::Char(k.chars().next().expect("a key")),
-            };
-            assert!(
-                Screen::handle_key(&mut screen, testing::key(code), &view).is_none(),
-                "{key} asked for something in a read-only view"
-            );
-        }
-    }
-    let help = Screen::help(&SummaryScreen::default(), true);
-    for line in &help {
-        assert!(
-            !changing.iter().any(|b| b.listed && b.what == line.what),
-            "{}",
-            line.what
-        );
-    }
+    testing::assert_read_only_changes_nothing(history.session(), &positions());
     // Export writes beside the session and changes nothing in it: read-only keeps it.
+    let help = Screen::help(&SummaryScreen::default(), true);
     assert!(help.iter().any(|k| k.keys == "e"));
 }
 

@@ -2,12 +2,13 @@
 //! offer and list nothing that changes the session, the gate is one key away whatever
 //! its state, and the cursor follows what the record says changed.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyCode;
 
 use crate::domain::{Change, History, PartnerId};
-use crate::tui::bindings::Effect;
-use crate::tui::stages::screen::{Screen, StageScreen};
-use crate::tui::stages::testing::{self, at, ctx, fresh, key, proceed};
+use crate::tui::stages::screen::Screen;
+use crate::tui::stages::testing::{
+    self, assert_offered_keys_act, assert_read_only_changes_nothing, at, ctx, fresh, key, proceed,
+};
 use crate::tui::stages::{FocusCard, StageCtx};
 use crate::tui::theme::Theme;
 use crate::tui::widgets::testing::draw_buffer;
@@ -93,63 +94,30 @@ fn the_footer_names_the_keys_of_each_row_in_the_words_it_always_had() {
     }
 }
 
-/// Presses `key` on a copy of `screen`: true when it asked for something or changed
-/// the picture.
-fn does_something(screen: &VisionScreen, key: KeyEvent, ctx: &StageCtx) -> bool {
-    let before = picture(screen, ctx);
-    let mut pressed = screen.clone();
-    let intent = Screen::handle_key(&mut pressed, key, ctx);
-    intent.is_some() || picture(&pressed, ctx) != before
-}
-
 #[test]
 fn every_key_the_footer_offers_does_something_live_and_read_only() {
     let theme = Theme::dark();
     for history in [proceed(), fresh(2), fresh(3)] {
-        for moves in cursor_places() {
-            let screen = at_cursor(&history, &moves);
-            for ctx in [ctx(history.session(), &theme), read_only(&history, &theme)] {
-                let offered = screen.offered_keys(&ctx);
-                // Read-only, the score row has nothing to offer but moving on.
-                assert!(
-                    ctx.read_only || !offered.is_empty(),
-                    "nothing offered after {moves:?}"
-                );
-                for (words, key) in offered {
-                    assert!(
-                        does_something(&screen, key, &ctx),
-                        "'{words}' does nothing after {moves:?} (read-only: {})",
-                        ctx.read_only
-                    );
-                }
-            }
+        let places: Vec<VisionScreen> = cursor_places()
+            .iter()
+            .map(|moves| at_cursor(&history, moves))
+            .collect();
+        for (screen, moves) in places.iter().zip(cursor_places()) {
+            let offered = screen.offered_keys(&ctx(history.session(), &theme));
+            assert!(!offered.is_empty(), "nothing offered after {moves:?}");
         }
+        assert_offered_keys_act(history.session(), &places);
     }
 }
 
 #[test]
 fn a_read_only_view_offers_lists_and_obeys_no_key_that_changes_the_session() {
     let history = proceed();
-    let theme = Theme::dark();
-    let changing: Vec<_> = VisionScreen::BINDINGS
+    let places: Vec<VisionScreen> = cursor_places()
         .iter()
-        .filter(|b| b.effect == Effect::Changes)
+        .map(|moves| at_cursor(&history, moves))
         .collect();
-    for moves in cursor_places() {
-        let screen = at_cursor(&history, &moves);
-        let ctx = read_only(&history, &theme);
-        for (words, _) in screen.footer_keys(&ctx) {
-            assert!(
-                !changing.iter().any(|b| b.footer == Some(words)),
-                "'{words}' offered read-only after {moves:?}"
-            );
-        }
-        for binding in &changing {
-            let mut pressed = screen.clone();
-            let intent = Screen::handle_key(&mut pressed, binding.chords[0].event(), &ctx);
-            assert!(intent.is_none(), "{} acted read-only", binding.keys);
-        }
-    }
+    assert_read_only_changes_nothing(history.session(), &places);
     let listed: Vec<&str> = Screen::help(&VisionScreen::default(), true)
         .iter()
         .map(|k| k.keys)
