@@ -3,7 +3,7 @@
 //! matter now and the status line.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
@@ -20,6 +20,20 @@ use super::widgets::{display_width, footer_line, truncate_to_width};
 pub const HEADER_ROWS: u16 = 3;
 /// Rows the footer takes (keys and status).
 pub const FOOTER_ROWS: u16 = 2;
+
+/// The parts of a view of the wall, top to bottom: the header, the stage, `band` rows
+/// the view keeps for itself under the stage (the replay's timeline; none elsewhere),
+/// and the footer. Header, band and footer keep their rows while there are rows to
+/// keep; the stage takes what is left.
+pub fn wall_layout(area: Rect, band: u16) -> [Rect; 4] {
+    Layout::vertical([
+        Constraint::Length(HEADER_ROWS),
+        Constraint::Fill(1),
+        Constraint::Length(band),
+        Constraint::Length(FOOTER_ROWS),
+    ])
+    .areas(area)
+}
 
 /// The terminal height from which a stage's title is drawn in large letters. Below it
 /// every row goes to the content, and the header's stage line names the stage.

@@ -22,7 +22,7 @@ use crate::storage::follow::{FollowEvent, Follower};
 use crate::storage::follow_worker::{FollowWorker, Followed};
 
 use super::bindings::{self, Binding, Chord};
-use super::chrome::{FOOTER_ROWS, HEADER_ROWS, render_footer, render_header, wall_clock};
+use super::chrome::{render_footer, render_header, wall_clock, wall_layout};
 use super::intent::Intent;
 use super::replay::HIGHLIGHT;
 use super::stages::StageCtx;
@@ -262,12 +262,7 @@ impl PresentView {
         status: Option<(&str, Style)>,
     ) {
         let area = area.intersection(frame.area());
-        let header_h = HEADER_ROWS.min(area.height);
-        let footer_h = FOOTER_ROWS.min(area.height - header_h);
-        let body_h = area.height - header_h - footer_h;
-        let header_area = Rect::new(area.x, area.y, area.width, header_h);
-        let mut body = Rect::new(area.x, area.y + header_h, area.width, body_h);
-        let footer_area = Rect::new(area.x, body.bottom(), area.width, footer_h);
+        let [header_area, mut body, _, footer_area] = wall_layout(area, 0);
 
         let session = self.history.session();
         let stage = self.stage();

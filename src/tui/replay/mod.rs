@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use chrono::{DateTime, FixedOffset, Utc};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -25,7 +25,7 @@ use crate::storage::store::Recorded;
 use crate::storage::{FileError, Header};
 
 use super::chrome::{
-    FOOTER_ROWS, HEADER_ROWS, clock_text, render_footer, render_header, short_label, wall_clock,
+    clock_text, render_footer, render_header, short_label, wall_clock, wall_layout,
 };
 use super::stages::StageCtx;
 use super::theme::Theme;
@@ -179,13 +179,7 @@ impl ReplayView {
         status: Option<(&str, Style)>,
     ) {
         let area = area.intersection(frame.area());
-        let [header_area, body, bar_area, footer_area] = Layout::vertical([
-            Constraint::Length(HEADER_ROWS),
-            Constraint::Fill(1),
-            Constraint::Length(BAR_ROWS),
-            Constraint::Length(FOOTER_ROWS),
-        ])
-        .areas(area);
+        let [header_area, body, bar_area, footer_area] = wall_layout(area, BAR_ROWS);
 
         let stage = self.stage();
         let spent = self.state.clock.spent_seconds(stage);

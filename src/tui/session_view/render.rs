@@ -2,10 +2,10 @@
 
 use chrono::{DateTime, Utc};
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
 
-use crate::tui::chrome::{FOOTER_ROWS, HEADER_ROWS, render_footer, render_header};
+use crate::tui::chrome::{render_footer, render_header, wall_layout};
 use crate::tui::stages::StageCtx;
 use crate::tui::theme::Theme;
 
@@ -21,12 +21,7 @@ impl SessionView {
         status: Option<(&str, Style)>,
     ) {
         let session = self.history.session();
-        let [header_area, body, footer_area] = Layout::vertical([
-            Constraint::Length(HEADER_ROWS),
-            Constraint::Fill(1),
-            Constraint::Length(FOOTER_ROWS),
-        ])
-        .areas(area);
+        let [header_area, body, _, footer_area] = wall_layout(area, 0);
         let badge = match (&self.read_only, self.writer_gone) {
             (None, _) => None,
             (Some(_), false) => Some("READ-ONLY"),

@@ -40,7 +40,8 @@ pub trait StageScreen {
     /// Carries out `action`: moves the cursor, or asks the app for something.
     fn perform(&mut self, action: Self::Action, ctx: &StageCtx) -> Option<Intent>;
 
-    /// Draws the stage into `area`, reporting into `ctx.fit` what did not fit.
+    /// Draws the stage into `area`, reporting into `ctx.fit` what did not fit. Through
+    /// `Screen`, `area` is inside the frame and never empty.
     fn render(&self, frame: &mut Frame, area: Rect, ctx: &StageCtx);
 
     /// The selected item for focus mode; `None` when there is nothing selected.
@@ -105,6 +106,11 @@ impl<T: StageScreen> Screen for T {
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, ctx: &StageCtx) {
+        // Every screen draws only inside the frame, and nothing into no room at all.
+        let area = area.intersection(frame.area());
+        if area.is_empty() {
+            return;
+        }
         StageScreen::render(self, frame, area, ctx);
     }
 

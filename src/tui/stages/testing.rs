@@ -295,3 +295,31 @@ pub fn assert_read_only_changes_nothing<S: StageScreen + Clone + Debug>(
         }
     }
 }
+
+/// A fresh screen of type `S` after each of `paths`, its keys pressed in a live context
+/// on `session`: the cursor places a test looks at.
+pub fn screens_after<S: Screen + Default>(session: &Session, paths: &[&[KeyCode]]) -> Vec<S> {
+    let theme = Theme::dark();
+    let ctx = ctx(session, &theme);
+    paths
+        .iter()
+        .map(|path| {
+            let mut screen = S::default();
+            for code in *path {
+                let _ = screen.handle_key(key(*code), &ctx);
+            }
+            screen
+        })
+        .collect()
+}
+
+/// The rows a replay marks on a fresh `S` drawn at `width` × `height` from the sample
+/// session, right after an event that changed `changed`.
+pub fn marked_on<S: Screen + Default>(changed: &Changed, width: u16, height: u16) -> Vec<String> {
+    let history = proceed();
+    let screen = S::default();
+    let buf = draw_highlighted(width, height, history.session(), changed, |f, ctx| {
+        screen.render(f, f.area(), ctx)
+    });
+    marked_rows(&buf)
+}

@@ -24,10 +24,6 @@ const EMPTY_STATE_ADD: &str = "If the room sees one anyway, press a to add it.";
 impl ConflictsScreen {
     /// Draw the stage body into `area` (header/footer/status are drawn by the app).
     pub(super) fn render_stage(&self, frame: &mut Frame, area: Rect, ctx: &StageCtx) {
-        let area = area.intersection(frame.area());
-        if area.is_empty() {
-            return;
-        }
         let theme = ctx.theme;
         let ready = readiness_rows(ctx.board, theme, area.width);
         let (top, rest) = take_top(area, ready.len().min(2) as u16);

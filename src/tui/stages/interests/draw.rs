@@ -36,10 +36,6 @@ enum CoverageFit {
 impl InterestsScreen {
     /// Draws the stage body into `area`.
     pub(super) fn draw(&self, frame: &mut Frame, area: Rect, ctx: &StageCtx) {
-        let area = area.intersection(frame.area());
-        if area.is_empty() {
-            return;
-        }
         let session = ctx.session;
         let theme = ctx.theme;
         let buf = frame.buffer_mut();

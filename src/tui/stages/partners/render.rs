@@ -36,10 +36,6 @@ const COLUMN_CHROME: usize = FOCUS_GUTTER + 1;
 impl PartnersScreen {
     /// Draws the hint line on top and one column per partner below it.
     pub(super) fn draw(&self, frame: &mut Frame, area: Rect, ctx: &StageCtx) {
-        let area = area.intersection(frame.area());
-        if area.is_empty() {
-            return;
-        }
         let session = ctx.session;
         let theme = ctx.theme;
         let roomy = area.height >= 14;

@@ -410,10 +410,6 @@ impl StageScreen for RolesScreen {
 
     /// Draws both panes into `area`.
     fn render(&self, frame: &mut Frame, area: Rect, ctx: &StageCtx) {
-        let area = area.intersection(frame.area());
-        if area.is_empty() {
-            return;
-        }
         let cur = self.clamped(ctx.session);
         let (roles_area, holes_area) = paint::split_panes(area, ctx.session);
         let buf = frame.buffer_mut();

@@ -29,10 +29,6 @@ pub(super) fn render(
     ctx: &StageCtx,
     (focus, index): (Focus, usize),
 ) {
-    let area = area.intersection(frame.area());
-    if area.is_empty() {
-        return;
-    }
     let session = ctx.session;
     let theme = ctx.theme;
 

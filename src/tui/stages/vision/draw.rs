@@ -20,10 +20,6 @@ impl VisionScreen {
     /// Draws the statement on top, one column per partner below it, and the state of
     /// the gate on the bottom line.
     pub(super) fn draw(&self, frame: &mut Frame, area: Rect, ctx: &StageCtx) {
-        let area = area.intersection(frame.area());
-        if area.is_empty() {
-            return;
-        }
         let session = ctx.session;
         let theme = ctx.theme;
         // Blank rows between the parts are the first thing given up on a short screen.

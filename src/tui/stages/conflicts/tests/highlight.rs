@@ -3,16 +3,11 @@
 use super::*;
 use crate::domain::board::Source;
 use crate::domain::timeline::Changed;
-use crate::tui::stages::testing::{draw_highlighted, marked_rows, proceed};
+use crate::tui::stages::testing::proceed;
 
 fn marked(changed: &Changed) -> Vec<String> {
-    let history = proceed();
-    let screen = ConflictsScreen::default();
     // Tall enough for every conflict of the sample to show.
-    let buf = draw_highlighted(160, 120, history.session(), changed, |f, ctx| {
-        StageScreen::render(&screen, f, f.area(), ctx)
-    });
-    marked_rows(&buf)
+    crate::tui::stages::testing::marked_on::<ConflictsScreen>(changed, 160, 120)
 }
 
 #[test]

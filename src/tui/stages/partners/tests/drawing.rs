@@ -109,12 +109,7 @@ fn renders_at_any_size_without_panicking() {
 }
 
 fn marked(changed: &Changed) -> Vec<String> {
-    let history = proceed();
-    let screen = PartnersScreen::default();
-    let buf = draw_highlighted(120, 30, history.session(), changed, |f, ctx| {
-        screen.render(f, f.area(), ctx)
-    });
-    marked_rows(&buf)
+    crate::tui::stages::testing::marked_on::<PartnersScreen>(changed, 120, 30)
 }
 
 #[test]

@@ -18,9 +18,7 @@ use crate::domain::{
 use crate::tui::form::Form;
 use crate::tui::intent::{Confirm, Intent};
 use crate::tui::stages::screen::Screen;
-use crate::tui::stages::testing::{
-    at, ctx, draw_highlighted, draw_stage, form, fresh, marked_rows, proceed, reported, rows,
-};
+use crate::tui::stages::testing::{at, ctx, draw_stage, form, fresh, proceed, reported, rows};
 use crate::tui::stages::{FocusCard, Hidden};
 use crate::tui::theme::Theme;
 

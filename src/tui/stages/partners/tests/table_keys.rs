@@ -4,7 +4,9 @@
 
 use super::*;
 use crate::tui::stages::StageCtx;
-use crate::tui::stages::testing::{assert_offered_keys_act, assert_read_only_changes_nothing};
+use crate::tui::stages::testing::{
+    assert_offered_keys_act, assert_read_only_changes_nothing, screens_after,
+};
 use crate::tui::wall::Wall;
 
 /// A context that may not change the session, as a replay or the audience view has.
@@ -23,16 +25,7 @@ fn positions(session: &Session) -> Vec<PartnersScreen> {
         &[KeyCode::Down, KeyCode::Down],
         &[KeyCode::Right, KeyCode::Down, KeyCode::Down, KeyCode::Down],
     ];
-    paths
-        .iter()
-        .map(|path| {
-            let mut screen = PartnersScreen::default();
-            for code in *path {
-                press(&mut screen, session, *code);
-            }
-            screen
-        })
-        .collect()
+    screens_after(session, paths)
 }
 
 #[test]

@@ -6,12 +6,7 @@ use ratatui::layout::Rect;
 use super::*;
 
 fn marked(changed: &Changed) -> Vec<String> {
-    let history = proceed();
-    let screen = RolesScreen::default();
-    let buf = draw_highlighted(120, 30, history.session(), changed, |f, ctx| {
-        screen.render(f, f.area(), ctx)
-    });
-    marked_rows(&buf)
+    crate::tui::stages::testing::marked_on::<RolesScreen>(changed, 120, 30)
 }
 
 #[test]

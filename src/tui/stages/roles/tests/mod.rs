@@ -24,9 +24,7 @@ use crate::domain::{
 use crate::tui::form::FieldKind;
 use crate::tui::intent::Intent;
 use crate::tui::stages::screen::Screen;
-use crate::tui::stages::testing::{
-    at, draw_highlighted, marked_rows, proceed, recorded, reported, rows,
-};
+use crate::tui::stages::testing::{at, proceed, recorded, reported, rows};
 use crate::tui::stages::testing::{ctx, draw_stage, key};
 use crate::tui::stages::{FocusCard, Hidden};
 use crate::tui::theme::Theme;

@@ -7,7 +7,9 @@ use ratatui::crossterm::event::KeyCode;
 use super::*;
 use crate::domain::sample;
 use crate::tui::stages::StageCtx;
-use crate::tui::stages::testing::{assert_offered_keys_act, assert_read_only_changes_nothing};
+use crate::tui::stages::testing::{
+    assert_offered_keys_act, assert_read_only_changes_nothing, screens_after,
+};
 use crate::tui::stages::testing::{fresh, proceed, recorded, rows};
 
 /// A context that may not change the session, as a replay or the audience view has.
@@ -29,16 +31,7 @@ fn positions(session: &Session) -> Vec<RolesScreen> {
         &[KeyCode::Tab, KeyCode::Down],
         &[KeyCode::Tab, KeyCode::Right],
     ];
-    paths
-        .iter()
-        .map(|path| {
-            let mut screen = RolesScreen::default();
-            for code in *path {
-                press(&mut screen, session, *code);
-            }
-            screen
-        })
-        .collect()
+    screens_after(session, paths)
 }
 
 #[test]

@@ -38,12 +38,7 @@ fn actions_on_screen(rows: &[String]) -> usize {
 }
 
 fn marked(changed: &Changed) -> Vec<String> {
-    let history = proceed();
-    let screen = SummaryScreen::default();
-    let buf = draw_highlighted(160, 45, history.session(), changed, |f, ctx| {
-        StageScreen::render(&screen, f, f.area(), ctx)
-    });
-    marked_rows(&buf)
+    crate::tui::stages::testing::marked_on::<SummaryScreen>(changed, 160, 45)
 }
 
 #[test]

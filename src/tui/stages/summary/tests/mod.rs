@@ -20,8 +20,8 @@ use crate::tui::intent::{Confirm, Intent};
 use crate::tui::stages::conflicts::{readiness_line, severity_marker};
 use crate::tui::stages::screen::{Screen, StageScreen};
 use crate::tui::stages::testing::{
-    self, at, card_lines, ctx, draw_highlighted, draw_stage, find, form, fresh, key, marked_rows,
-    proceed, reported, rows, set_text, submit_edit,
+    self, at, card_lines, ctx, draw_highlighted, draw_stage, find, form, fresh, key, proceed,
+    reported, rows, set_text, submit_edit,
 };
 use crate::tui::stages::{FocusCard, Hidden};
 use crate::tui::theme::Theme;

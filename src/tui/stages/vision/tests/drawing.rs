@@ -6,7 +6,7 @@ use ratatui::crossterm::event::KeyCode;
 use crate::domain::timeline::Changed;
 use crate::domain::{Change, sample};
 use crate::tui::stages::screen::Screen;
-use crate::tui::stages::testing::{draw_highlighted, fresh, marked_rows, proceed};
+use crate::tui::stages::testing::{draw_highlighted, fresh, proceed};
 use crate::tui::theme::Theme;
 
 use super::super::{NO_STATEMENT, VisionScreen};
@@ -214,12 +214,7 @@ fn a_wide_screen_gives_stances_room_beside_their_labels() {
 }
 
 fn marked(changed: &Changed) -> Vec<String> {
-    let history = proceed();
-    let screen = VisionScreen::default();
-    let buf = draw_highlighted(80, 24, history.session(), changed, |f, ctx| {
-        screen.render(f, f.area(), ctx)
-    });
-    marked_rows(&buf)
+    crate::tui::stages::testing::marked_on::<VisionScreen>(changed, 80, 24)
 }
 
 #[test]
