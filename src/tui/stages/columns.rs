@@ -22,6 +22,21 @@ pub struct ColumnWindow {
     pub hidden_right: usize,
 }
 
+impl ColumnWindow {
+    /// Each partner on show with its column, stretched to the full height of `within`
+    /// and kept inside it: the index into the session's partners and the area.
+    pub fn areas(&self, within: Rect) -> impl Iterator<Item = (usize, Rect)> + '_ {
+        self.columns.iter().map(move |(index, rect)| {
+            let area = Rect {
+                height: within.height,
+                ..*rect
+            }
+            .intersection(within);
+            (*index, area)
+        })
+    }
+}
+
 /// Lays out `count` partner columns of at least `min_width` cells in `area`, keeping
 /// `focus` in view. A one-cell gap separates columns.
 pub fn partner_columns(area: Rect, count: usize, focus: usize, min_width: u16) -> ColumnWindow {

@@ -323,3 +323,47 @@ pub fn marked_on<S: Screen + Default>(changed: &Changed, width: u16, height: u16
     });
     marked_rows(&buf)
 }
+
+/// Sizes where layouts tip over: nothing at all, a cell, slivers both ways, the edges of
+/// the two-column and inline-matrix layouts, the smallest supported terminal and a large
+/// one.
+const ODD_SIZES: [(u16, u16); 22] = [
+    (0, 0),
+    (1, 1),
+    (2, 2),
+    (3, 3),
+    (3, 40),
+    (2, 30),
+    (20, 5),
+    (30, 8),
+    (31, 4),
+    (40, 8),
+    (40, 10),
+    (80, 24),
+    (119, 9),
+    (119, 12),
+    (120, 6),
+    (120, 12),
+    (159, 34),
+    (160, 35),
+    (160, 45),
+    (200, 2),
+    (200, 50),
+    (300, 80),
+];
+
+/// Draws each of `screens` on each of `sessions` at every odd size and at every size up
+/// to 40 × 12, the way the wall draws them: a panic anywhere fails the test.
+pub fn draw_at_every_size<S: Screen>(screens: &[S], sessions: &[&Session]) {
+    let theme = Theme::dark();
+    let small = (0..40).flat_map(|w| (0..12).map(move |h| (w, h)));
+    let sizes: Vec<(u16, u16)> = ODD_SIZES.into_iter().chain(small).collect();
+    for session in sessions {
+        let ctx = ctx(session, &theme);
+        for screen in screens {
+            for &(w, h) in &sizes {
+                draw_buffer(w, h, |f| screen.render(f, f.area(), &ctx));
+            }
+        }
+    }
+}

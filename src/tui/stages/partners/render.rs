@@ -55,22 +55,16 @@ impl PartnersScreen {
         };
 
         let columns: Vec<(usize, Rect, &Partner, Vec<String>)> = window
-            .columns
-            .iter()
-            .filter_map(|(index, rect)| {
-                let partner = session.partners.get(*index)?;
-                let area = Rect {
-                    height: columns_area.height,
-                    ..*rect
-                }
-                .intersection(columns_area);
+            .areas(columns_area)
+            .filter_map(|(index, area)| {
+                let partner = session.partners.get(index)?;
                 let width = usize::from(area.width).saturating_sub(COLUMN_CHROME);
                 let brings = if partner.brings.trim().is_empty() {
                     Vec::new()
                 } else {
                     wrap_text(&partner.brings, u16::try_from(width).unwrap_or(0))
                 };
-                Some((*index, area, partner, brings))
+                Some((index, area, partner, brings))
             })
             .collect();
         // One row count for every visible column, so "Representatives" sits on the same

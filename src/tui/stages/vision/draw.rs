@@ -59,17 +59,11 @@ impl VisionScreen {
         // Only where the answer can be written does an empty one say how.
         let invite = !ctx.read_only;
         let columns: Vec<ColumnContent> = window
-            .columns
-            .iter()
-            .filter_map(|(index, rect)| {
-                let partner = session.partners.get(*index)?;
-                let area = Rect {
-                    height: columns_area.height,
-                    ..*rect
-                }
-                .intersection(columns_area);
-                let field = focused_field.filter(|_| *index == focus);
-                Some(ColumnContent::new(partner, *index, area, field, invite))
+            .areas(columns_area)
+            .filter_map(|(index, area)| {
+                let partner = session.partners.get(index)?;
+                let field = focused_field.filter(|_| index == focus);
+                Some(ColumnContent::new(partner, index, area, field, invite))
             })
             .collect();
         let plan = ColumnPlan::new(&columns, columns_area.height);

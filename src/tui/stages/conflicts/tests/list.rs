@@ -194,23 +194,10 @@ fn tiny_and_odd_sizes_never_panic() {
     let mut filtered = ConflictsScreen::default();
     press(&mut filtered, history.session(), KeyCode::Char('m'));
     press(&mut filtered, history.session(), KeyCode::Enter);
-    for (w, h) in [
-        (0, 0),
-        (1, 1),
-        (20, 5),
-        (2, 30),
-        (40, 10),
-        (119, 12),
-        (120, 6),
-        (159, 34),
-        (160, 35),
-        (300, 80),
-    ] {
-        for screen in [&list, &matrix, &filtered] {
-            draw(screen, history.session(), w, h);
-            draw(screen, empty.session(), w, h);
-        }
-    }
+    crate::tui::stages::testing::draw_at_every_size(
+        &[list, matrix, filtered],
+        &[history.session(), empty.session()],
+    );
 }
 
 #[test]

@@ -95,25 +95,14 @@ fn long_lists_scroll_to_keep_the_cursor_visible() {
 fn tiny_areas_never_panic() {
     let history = globex_exec_only();
     let eight = eight_partners();
-    for coverage in [false, true] {
-        let screen = InterestsScreen {
-            coverage,
-            ..InterestsScreen::default()
-        };
-        for (w, h) in [
-            (0, 0),
-            (1, 1),
-            (20, 5),
-            (3, 3),
-            (31, 4),
-            (40, 8),
-            (80, 24),
-            (200, 50),
-        ] {
-            draw(&screen, history.session(), w, h);
-            draw(&screen, eight.session(), w, h);
-        }
-    }
+    let screens = [false, true].map(|coverage| InterestsScreen {
+        coverage,
+        ..InterestsScreen::default()
+    });
+    crate::tui::stages::testing::draw_at_every_size(
+        &screens,
+        &[history.session(), eight.session()],
+    );
 }
 
 #[test]

@@ -17,12 +17,6 @@ fn picture(screen: &InterestsScreen, ctx: &StageCtx) -> Vec<String> {
     testing::rows(&buf)
 }
 
-fn read_only<'a>(history: &'a History, theme: &'a Theme) -> StageCtx<'a> {
-    let mut ctx = ctx(history.session(), theme);
-    ctx.read_only = true;
-    ctx
-}
-
 /// Screens with their cursor in a few telling places: the first interest, further down,
 /// in the next column, and in the coverage view.
 fn cursor_places(history: &History) -> Vec<InterestsScreen> {
@@ -78,11 +72,18 @@ fn a_read_only_view_does_not_invite_anyone_to_add_an_interest() {
     let screen = InterestsScreen::default();
     let live = picture(&screen, &ctx(history.session(), &theme)).join("\n");
     assert!(live.contains("No interests yet — press a to add"), "{live}");
-    let shown = picture(&screen, &read_only(&history, &theme)).join("\n");
+    let shown = picture(
+        &screen,
+        &crate::tui::stages::testing::looking(history.session(), &theme),
+    )
+    .join("\n");
     assert!(shown.contains("No interests yet"), "{shown}");
     assert!(!shown.contains("press"), "{shown}");
     assert_eq!(
-        screen.footer_keys(&read_only(&history, &theme)),
+        screen.footer_keys(&crate::tui::stages::testing::looking(
+            history.session(),
+            &theme
+        )),
         [("c", "coverage")]
     );
 }

@@ -93,19 +93,10 @@ fn renders_at_any_size_without_panicking() {
         history.session(),
         &[KeyCode::Right, KeyCode::Down, KeyCode::Down],
     );
-    for (w, h) in [
-        (0, 0),
-        (1, 1),
-        (2, 2),
-        (20, 5),
-        (30, 8),
-        (80, 24),
-        (160, 45),
-        (200, 50),
-    ] {
-        draw(&screen, history.session(), w, h);
-        draw(&screen, eight.session(), w, h);
-    }
+    crate::tui::stages::testing::draw_at_every_size(
+        &[screen],
+        &[history.session(), eight.session()],
+    );
 }
 
 fn marked(changed: &Changed) -> Vec<String> {

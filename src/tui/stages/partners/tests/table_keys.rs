@@ -3,18 +3,10 @@
 //! the wall's, and the cursor follows what the record says just changed.
 
 use super::*;
-use crate::tui::stages::StageCtx;
 use crate::tui::stages::testing::{
     assert_offered_keys_act, assert_read_only_changes_nothing, screens_after,
 };
 use crate::tui::wall::Wall;
-
-/// A context that may not change the session, as a replay or the audience view has.
-fn read_only<'a>(session: &'a Session, theme: &'a Theme) -> StageCtx<'a> {
-    let mut ctx = ctx(session, theme);
-    ctx.read_only = true;
-    ctx
-}
 
 /// The panel with the cursor on a partner's name, what it brings, a representative,
 /// and the second partner's last row.
@@ -120,7 +112,7 @@ fn a_read_only_view_does_not_invite_adding_or_editing() {
     // The cursor on what the first partner brings, which is not said yet.
     let mut screen = PartnersScreen::default();
     press(&mut screen, s, KeyCode::Down);
-    let ctx = read_only(s, &theme);
+    let ctx = crate::tui::stages::testing::looking(s, &theme);
     let buf = crate::tui::widgets::testing::draw_buffer(80, 24, |f| {
         Screen::render(&screen, f, f.area(), &ctx)
     });

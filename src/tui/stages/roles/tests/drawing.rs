@@ -210,25 +210,7 @@ fn never_panics_at_any_size() {
     press(&mut holes, s, KeyCode::Right);
     screens.push(holes);
     let eight = eight_partners();
-    for screen in &screens {
-        for (w, h) in [
-            (0, 0),
-            (1, 1),
-            (20, 5),
-            (3, 40),
-            (200, 2),
-            (80, 24),
-            (200, 50),
-        ] {
-            draw(screen, s, w, h);
-            draw(screen, eight.session(), w, h);
-        }
-        for w in 0..40 {
-            for h in 0..12 {
-                draw(screen, s, w, h);
-            }
-        }
-    }
+    crate::tui::stages::testing::draw_at_every_size(&screens, &[s, eight.session()]);
     // Drawing straight into tiny and offset areas, not only through the body rectangle.
     let theme = Theme::dark();
     let mut terminal = test_terminal(10, 3);

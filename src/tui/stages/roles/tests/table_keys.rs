@@ -6,18 +6,10 @@ use ratatui::crossterm::event::KeyCode;
 
 use super::*;
 use crate::domain::sample;
-use crate::tui::stages::StageCtx;
 use crate::tui::stages::testing::{
     assert_offered_keys_act, assert_read_only_changes_nothing, screens_after,
 };
 use crate::tui::stages::testing::{fresh, proceed, recorded, rows};
-
-/// A context that may not change the session, as a replay or the audience view has.
-fn read_only<'a>(session: &'a Session, theme: &'a Theme) -> StageCtx<'a> {
-    let mut ctx = ctx(session, theme);
-    ctx.read_only = true;
-    ctx
-}
 
 /// Cursor positions worth checking: the name column, a letter, the last role, and the
 /// holes pane on each partner.
@@ -129,7 +121,7 @@ fn a_read_only_view_does_not_invite_adding_roles_or_holes() {
     let history = fresh(2);
     let s = history.session();
     let theme = Theme::dark();
-    let ctx = read_only(s, &theme);
+    let ctx = crate::tui::stages::testing::looking(s, &theme);
     let buf = crate::tui::widgets::testing::draw_buffer(80, 24, |f| {
         Screen::render(&RolesScreen::default(), f, f.area(), &ctx)
     });

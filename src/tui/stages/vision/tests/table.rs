@@ -42,12 +42,6 @@ fn footer(screen: &VisionScreen, history: &History) -> Vec<(&'static str, &'stat
     Screen::footer_keys(screen, &ctx(history.session(), &theme))
 }
 
-fn read_only<'a>(history: &'a History, theme: &'a Theme) -> StageCtx<'a> {
-    let mut ctx = ctx(history.session(), theme);
-    ctx.read_only = true;
-    ctx
-}
-
 #[test]
 fn the_footer_names_the_keys_of_each_row_in_the_words_it_always_had() {
     let history = proceed();
@@ -131,7 +125,7 @@ fn a_read_only_view_does_not_invite_anyone_to_write() {
     let history = fresh(2);
     for moves in cursor_places() {
         let screen = at_cursor(&history, &moves);
-        let ctx = read_only(&history, &theme);
+        let ctx = crate::tui::stages::testing::looking(history.session(), &theme);
         let text = picture(&screen, &ctx).join("\n");
         assert!(text.contains("No shared statement yet"), "{text}");
         assert!(!text.contains("press Enter"), "{text}");
@@ -162,7 +156,10 @@ fn a_read_only_view_does_not_invite_anyone_to_write() {
     let screen = VisionScreen::default();
     let live = picture(&screen, &ctx(ready.session(), &theme));
     assert!(live[23].contains("Ready for the gate — PageDown to decide"));
-    let shown = picture(&screen, &read_only(&ready, &theme));
+    let shown = picture(
+        &screen,
+        &crate::tui::stages::testing::looking(ready.session(), &theme),
+    );
     assert!(shown[23].contains("Ready for the gate"), "{shown:?}");
     assert!(!shown[23].contains("PageDown"), "{shown:?}");
 }
@@ -222,7 +219,7 @@ fn the_gate_line_cut_short_names_g_which_opens_the_gate_in_full() {
         .find(|h| h.noun == "words of the gate line")
         .expect("the gate line is cut at 60 columns");
     assert_eq!(gate.keys, "g");
-    let ro = read_only(&history, &theme);
+    let ro = crate::tui::stages::testing::looking(history.session(), &theme);
     draw_buffer(60, 24, |f| Screen::render(&screen, f, f.area(), &ro));
     let gate = ro
         .fit
