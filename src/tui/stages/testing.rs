@@ -367,3 +367,23 @@ pub fn draw_at_every_size<S: Screen>(screens: &[S], sessions: &[&Session]) {
         }
     }
 }
+
+/// `screen` drawn on `session` at `width` × `height` the way the wall draws it: its rows,
+/// and what it reported to the fit check as not shown.
+pub fn fit_of<S: Screen>(
+    screen: &S,
+    session: &Session,
+    width: u16,
+    height: u16,
+) -> (Vec<String>, Vec<super::Hidden>) {
+    draw_fit(width, height, session, |f, ctx| {
+        screen.render(f, f.area(), ctx)
+    })
+}
+
+/// `screen` drawn on `session` at `width` × `height` the way the wall draws it.
+pub fn drawn<S: Screen>(screen: &S, session: &Session, width: u16, height: u16) -> Buffer {
+    draw_stage(width, height, session, |f, ctx| {
+        screen.render(f, f.area(), ctx)
+    })
+}

@@ -4,7 +4,7 @@ use super::*;
 use crate::domain::History;
 use crate::domain::board::board;
 use crate::tui::stages::Hidden;
-use crate::tui::stages::testing::{self, at, card_lines, ctx, fresh, key, proceed, reported};
+use crate::tui::stages::testing::{at, card_lines, ctx, fresh, key, proceed, reported};
 
 /// Draws the screen; returns its rows and what it reported as not shown.
 fn draw_fit(
@@ -13,9 +13,7 @@ fn draw_fit(
     w: u16,
     h: u16,
 ) -> (Vec<String>, Vec<Hidden>) {
-    testing::draw_fit(w, h, session, |f, ctx| {
-        StageScreen::render(screen, f, f.area(), ctx)
-    })
+    crate::tui::stages::testing::fit_of(screen, session, w, h)
 }
 
 fn press(screen: &mut ConflictsScreen, session: &Session, code: KeyCode) {

@@ -12,7 +12,7 @@ use crate::domain::{
 };
 use crate::tui::intent::{Confirm, Intent};
 use crate::tui::stages::screen::{Screen, StageScreen};
-use crate::tui::stages::testing::{at, ctx, draw_stage, key, rows};
+use crate::tui::stages::testing::{at, ctx, key, rows};
 use crate::tui::theme::Theme;
 
 // Everything the screen's files share with each other, the tests see too.
@@ -128,9 +128,7 @@ fn add_open(history: &mut History, description: &str, severity: Severity) -> Ite
 }
 
 fn draw(screen: &ConflictsScreen, session: &Session, w: u16, h: u16) -> Buffer {
-    draw_stage(w, h, session, |f, ctx| {
-        StageScreen::render(screen, f, f.area(), ctx)
-    })
+    crate::tui::stages::testing::drawn(screen, session, w, h)
 }
 
 fn text(buf: &Buffer) -> String {

@@ -1,7 +1,7 @@
 //! What the self-interest screen reports as not shown, and its focus cards.
 
 use crate::tui::stages::Hidden;
-use crate::tui::stages::testing::{self, fresh, reported};
+use crate::tui::stages::testing::{fresh, reported};
 
 use super::*;
 
@@ -12,7 +12,7 @@ fn draw_fit(
     w: u16,
     h: u16,
 ) -> (Vec<String>, Vec<Hidden>) {
-    testing::draw_fit(w, h, session, |f, ctx| screen.render(f, f.area(), ctx))
+    crate::tui::stages::testing::fit_of(screen, session, w, h)
 }
 
 fn press(screen: &mut InterestsScreen, session: &Session, code: KeyCode) {

@@ -127,7 +127,7 @@ fn draw_fit(
     w: u16,
     h: u16,
 ) -> (Vec<String>, Vec<Hidden>) {
-    crate::tui::stages::testing::draw_fit(w, h, session, |f, ctx| screen.render(f, f.area(), ctx))
+    crate::tui::stages::testing::fit_of(screen, session, w, h)
 }
 
 /// Screen rows that show `needle` followed by a number.

@@ -20,8 +20,8 @@ use crate::tui::intent::{Confirm, Intent};
 use crate::tui::stages::conflicts::{readiness_line, severity_marker};
 use crate::tui::stages::screen::{Screen, StageScreen};
 use crate::tui::stages::testing::{
-    self, at, card_lines, ctx, draw_highlighted, draw_stage, find, form, fresh, key, proceed,
-    reported, rows, set_text, submit_edit,
+    self, at, card_lines, ctx, draw_highlighted, find, form, fresh, key, proceed, reported, rows,
+    set_text, submit_edit,
 };
 use crate::tui::stages::{FocusCard, Hidden};
 use crate::tui::theme::Theme;
@@ -61,9 +61,7 @@ fn add_conflict(
 }
 
 fn draw(screen: &SummaryScreen, session: &Session, w: u16, h: u16) -> Buffer {
-    draw_stage(w, h, session, |f, ctx| {
-        StageScreen::render(screen, f, f.area(), ctx)
-    })
+    crate::tui::stages::testing::drawn(screen, session, w, h)
 }
 
 /// Draws the screen; returns its rows and what it reported as not shown.
@@ -73,9 +71,7 @@ fn draw_fit(
     w: u16,
     h: u16,
 ) -> (Vec<String>, Vec<Hidden>) {
-    testing::draw_fit(w, h, session, |f, ctx| {
-        StageScreen::render(screen, f, f.area(), ctx)
-    })
+    crate::tui::stages::testing::fit_of(screen, session, w, h)
 }
 
 /// All text on the screen with runs of spaces (and wrapping) folded to one space.

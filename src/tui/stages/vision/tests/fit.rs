@@ -5,7 +5,7 @@ use ratatui::crossterm::event::KeyCode;
 use crate::domain::{Change, History, PartnerId, Session};
 use crate::tui::stages::Hidden;
 use crate::tui::stages::screen::Screen;
-use crate::tui::stages::testing::{self, at, ctx, fresh, key, proceed};
+use crate::tui::stages::testing::{at, ctx, fresh, key, proceed};
 use crate::tui::theme::Theme;
 
 use super::super::VisionScreen;
@@ -18,7 +18,7 @@ fn draw_fit(
     w: u16,
     h: u16,
 ) -> (Vec<String>, Vec<Hidden>) {
-    testing::draw_fit(w, h, session, |f, ctx| screen.render(f, f.area(), ctx))
+    crate::tui::stages::testing::fit_of(screen, session, w, h)
 }
 
 fn reported<'a>(hidden: &'a [Hidden], noun: &str) -> Option<&'a Hidden> {
