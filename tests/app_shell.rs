@@ -55,7 +55,14 @@ fn exporting_the_notes_of_an_open_session_does_not_change_its_file() {
     clock.advance(Duration::minutes(3));
     // The example stands on the summary, where `e` writes the notes.
     press(&mut app, KeyCode::Char('e'));
+    // The notes are written on a thread of their own; the key returned at once.
+    app.finish_exports();
     assert!(path.with_extension("md").exists(), "no notes written");
+    let said = app.status.as_ref().map(|(text, _)| text.as_str());
+    assert!(
+        said.is_some_and(|s| s.starts_with("Notes written")),
+        "{said:?}"
+    );
     clock.advance(Duration::minutes(3));
     press(&mut app, KeyCode::Char('q'));
     assert!(before == std::fs::read(&path).expect("read the copy again"));

@@ -80,6 +80,8 @@ fn check_every_offered_key(read_only: bool) {
             let mut room = room_on(stage, read_only);
             let before = (above_status(&room), current(&room), files(&room));
             room.app.handle_key(key);
+            // Notes are written on a thread of their own.
+            room.app.finish_exports();
             let after = (above_status(&room), current(&room), files(&room));
             let acted = room.app.modal.is_some() || before != after;
             assert!(

@@ -111,33 +111,40 @@ impl App {
             Intent::DiscardAndHome => self.go_home(),
             Intent::Quit => {
                 if self.leave_session(true) {
+                    // Notes being written are finished, not cut off by the exit.
+                    self.exports.wait();
                     self.quit = true;
                 }
             }
-            Intent::QuitAnyway => self.quit = true,
+            Intent::QuitAnyway => {
+                self.exports.wait();
+                self.quit = true;
+            }
             Intent::ExportNotes => {
-                let exported = match &self.screen {
-                    Screen::Session(view) => {
-                        // The built-in example has no file: its notes go to the sessions
-                        // directory, under the example's name.
-                        let beside = view
-                            .path
-                            .clone()
-                            .unwrap_or_else(|| self.dir.path.join(EXAMPLE_FILE));
-                        write_notes(&beside, &view.history, &view.header(), self.clock.now())
-                    }
-                    _ => Err("no session is open".to_string()),
+                let Screen::Session(view) = &self.screen else {
+                    self.error("Notes not written: no session is open");
+                    return;
                 };
-                self.report_export(exported);
+                // The built-in example has no file: its notes go to the sessions
+                // directory, under the example's name.
+                let beside = view
+                    .path
+                    .clone()
+                    .unwrap_or_else(|| self.dir.path.join(EXAMPLE_FILE));
+                let (history, header, now) =
+                    (view.history.clone(), view.header(), self.clock.now());
+                self.exports
+                    .start(move || write_notes(&beside, &history, &header, now));
+                self.info("Writing the notes…");
             }
             Intent::ExportFile(path) => {
-                let exported =
+                let now = self.clock.now();
+                self.exports.start(move || {
                     read_session(&path)
                         .map_err(|e| e.to_string())
-                        .and_then(|(header, history)| {
-                            write_notes(&path, &history, &header, self.clock.now())
-                        });
-                self.report_export(exported);
+                        .and_then(|(header, history)| write_notes(&path, &history, &header, now))
+                });
+                self.info("Writing the notes…");
             }
         }
     }

@@ -2,6 +2,7 @@
 //! at the top level. Screens turn keys into `Intent`s; `dispatch` carries them out.
 
 mod dispatch;
+pub mod exports;
 mod keys;
 mod modal_keys;
 mod render;
@@ -159,6 +160,8 @@ pub struct App {
     /// The terminal's size at the last frame drawn. Below `MIN_SIZE` the screen says
     /// only that it is too small, so keys must not act on what nobody can see.
     last_size: std::cell::Cell<Option<(u16, u16)>>,
+    /// Notes being written on threads of their own.
+    exports: exports::Exports,
 }
 
 /// Writes the Markdown and HTML notes beside `session_path` (same name, other
@@ -180,6 +183,16 @@ fn write_notes(
     let html = written.pop().unwrap_or_default();
     let md = written.pop().unwrap_or_default();
     Ok((md, html))
+}
+
+impl App {
+    /// Waits for the notes being written and says how it went: for tests, which cannot
+    /// know when a thread finishes.
+    pub fn finish_exports(&mut self) {
+        for exported in self.exports.wait() {
+            self.report_export(exported);
+        }
+    }
 }
 
 /// The built-in example, parsed.
@@ -230,6 +243,7 @@ impl App {
             home: None,
             list_cache: cache_dir,
             last_size: std::cell::Cell::new(None),
+            exports: exports::Exports::default(),
         }
     }
 
@@ -469,6 +483,9 @@ impl App {
 
     /// Work between keys: collect autosave results and notice a timebox running out.
     pub fn tick(&mut self) {
+        for exported in self.exports.finished() {
+            self.report_export(exported);
+        }
         let now = self.clock.now();
         if let Screen::Replay(view) = &mut self.screen {
             // Several events may apply in one tick at high speed; the player catches up.
