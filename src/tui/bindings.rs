@@ -111,12 +111,12 @@ pub struct Binding<A: 'static> {
 }
 
 impl<A: Copy> Binding<A> {
-    /// A binding that only looks (moves, switches the view), offered everywhere.
-    pub const fn looks(
+    const fn new(
         chords: &'static [Chord],
         keys: &'static str,
         what: &'static str,
         action: A,
+        effect: Effect,
     ) -> Binding<A> {
         Binding {
             chords,
@@ -125,9 +125,19 @@ impl<A: Copy> Binding<A> {
             footer: None,
             footer_keys: None,
             action,
-            effect: Effect::Looks,
+            effect,
             listed: true,
         }
+    }
+
+    /// A binding that only looks (moves, switches the view), offered everywhere.
+    pub const fn looks(
+        chords: &'static [Chord],
+        keys: &'static str,
+        what: &'static str,
+        action: A,
+    ) -> Binding<A> {
+        Binding::new(chords, keys, what, action, Effect::Looks)
     }
 
     /// A binding that changes the session, left out of read-only views.
@@ -137,16 +147,7 @@ impl<A: Copy> Binding<A> {
         what: &'static str,
         action: A,
     ) -> Binding<A> {
-        Binding {
-            chords,
-            keys,
-            what,
-            footer: None,
-            footer_keys: None,
-            action,
-            effect: Effect::Changes,
-            listed: true,
-        }
+        Binding::new(chords, keys, what, action, Effect::Changes)
     }
 
     /// The same binding, dispatched but neither listed in help nor offered in the footer:
@@ -233,12 +234,26 @@ pub fn help_where<A: Copy>(
 /// The help overlay's lines (and the README's): every binding the view may use, in
 /// table order.
 pub fn help<A: Copy>(table: &[Binding<A>], read_only: bool) -> Vec<KeyHelp> {
+    help_where(table, read_only, |_| true)
+}
+
+/// The footer entries of `table` that `shown` (a footer as drawn) holds, each with the
+/// key event that presses it: for the checks that every offered key does something.
+pub fn offered<A: Copy>(
+    table: &[Binding<A>],
+    read_only: bool,
+    applies: impl Fn(A) -> bool,
+    shown: &[(&'static str, &'static str)],
+) -> Vec<(&'static str, KeyEvent)> {
     table
         .iter()
-        .filter(|b| b.allowed(read_only) && b.listed)
-        .map(|b| KeyHelp {
-            keys: b.keys,
-            what: b.what,
+        .filter(|b| b.allowed(read_only) && applies(b.action))
+        .filter_map(|b| {
+            let words = b.footer?;
+            let chord = b.chords.first()?;
+            shown
+                .contains(&(b.footer_keys.unwrap_or(b.keys), words))
+                .then(|| (words, chord.event()))
         })
         .collect()
 }

@@ -278,19 +278,14 @@ impl SessionView {
         let board = self.board();
         let read_only = self.read_only.is_some();
         let ctx = StageCtx::new(self.history.session(), &board, theme, read_only, None);
-        let offered = self.footer_keys(&ctx);
+        let shown = self.footer_keys(&ctx);
         let mut keys = self.wall.offered_keys(self.stage(), &ctx);
-        keys.extend(
-            SESSION_BINDINGS
-                .iter()
-                .filter(|b| b.allowed(read_only) && self.applies(b.action))
-                .filter_map(|b| {
-                    let words = b.footer?;
-                    let shown = offered.contains(&(b.footer_keys.unwrap_or(b.keys), words));
-                    let chord = b.chords.first()?;
-                    shown.then(|| (words, chord.event()))
-                }),
-        );
+        keys.extend(bindings::offered(
+            SESSION_BINDINGS,
+            read_only,
+            |a| self.applies(a),
+            &shown,
+        ));
         keys
     }
 

@@ -90,19 +90,8 @@ impl<T: StageScreen> Screen for T {
     }
 
     fn offered_keys(&self, ctx: &StageCtx) -> Vec<(&'static str, KeyEvent)> {
-        let footer = self.footer_keys(ctx);
-        T::BINDINGS
-            .iter()
-            .filter(|b| b.allowed(ctx.read_only) && self.applies(b.action, ctx))
-            .filter_map(|b| {
-                let words = b.footer?;
-                let keys = b.footer_keys.unwrap_or(b.keys);
-                let chord = b.chords.first()?;
-                footer
-                    .contains(&(keys, words))
-                    .then(|| (words, chord.event()))
-            })
-            .collect()
+        let shown = self.footer_keys(ctx);
+        bindings::offered(T::BINDINGS, ctx.read_only, |a| self.applies(a, ctx), &shown)
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, ctx: &StageCtx) {
