@@ -191,6 +191,7 @@ fn codes_in_capitals_are_places_and_the_same_letters_otherwise_are_not() {
     assert!(found("at the start").is_empty());
     assert!(found("Vente de logiciels").is_empty());
     assert_eq!(found("the EU market"), ["EU"]);
+    assert!(found("a 500 GB disk on RS-485, TX and RX").is_empty());
     // In a text shouted in capitals, two-letter codes are not trusted; names still are.
     assert!(found("AT LEAST TWO").is_empty());
     assert_eq!(found("ALL OF EMEA AND BRAZIL"), ["EMEA", "Brazil"]);

@@ -3,6 +3,7 @@
 //! "baden wurttemberg" and "Baden-Wuerttemberg" all come out as the same words.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::PlaceId;
 
@@ -39,7 +40,7 @@ impl<'t> Words<'t> {
                 if start.is_none() {
                     start = Some((at, words.folded.len()));
                 }
-                words.has_lower |= c.is_lowercase();
+                words.has_lower |= c.is_ascii_lowercase() || (!c.is_ascii() && c.is_lowercase());
                 fold_into(c, &mut words.folded);
             } else if let Some((raw, folded)) = start.take() {
                 words.push(raw, at, folded);
@@ -97,6 +98,9 @@ impl<'t> Words<'t> {
 /// Letters and digits make words; combining accents belong to the letter before them
 /// (a decomposed "Zu\u{308}rich" is one word).
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)
 }
 
@@ -217,7 +221,31 @@ impl Pattern {
 /// longest first, so "North America" wins over a place called "North".
 #[derive(Debug, Clone, Default)]
 pub(super) struct NameIndex {
-    by_first: HashMap<Box<str>, Vec<Pattern>>,
+    by_first: HashMap<Box<str>, Vec<Pattern>, BuildHasherDefault<Fnv>>,
+}
+
+/// FNV-1a: every word of every statement is looked up, most of them short and not a
+/// place, and the keys are our own data, so a simple fast hash beats the default
+/// (which guards against keys chosen by an attacker).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Fnv {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }
 
 impl NameIndex {
