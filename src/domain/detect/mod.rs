@@ -7,6 +7,7 @@
 //! as long as those items exist, which is what lets the room's outcome for a finding
 //! survive later edits that do not touch it.
 
+pub mod places;
 mod rules;
 pub mod terms;
 
