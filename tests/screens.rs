@@ -693,7 +693,8 @@ fn glossary_on_the_conflict_check_adds_a_place_by_keys_saves_it_and_undo_takes_i
     assert!(matches!(wall.app.modal, Some(Modal::Form(_))));
     wall.type_text("Allgäu");
     wall.key(KeyCode::Tab).type_text("Allgau, Allgäuer Alpen");
-    wall.key(KeyCode::Tab).type_text("Bavaria, Baden-Württemberg");
+    wall.key(KeyCode::Tab)
+        .type_text("Bavaria, Baden-Württemberg");
     wall.snap("glossary_place_form");
     wall.key(KeyCode::Enter);
     assert!(wall.app.modal.is_none(), "the place was recorded");
@@ -710,10 +711,7 @@ fn glossary_on_the_conflict_check_adds_a_place_by_keys_saves_it_and_undo_takes_i
     wall.type_text("ALLGAU");
     wall.key(KeyCode::Enter);
     let text = wall.text(160, 45);
-    assert!(
-        text.contains("the glossary already has 'ALLGAU'"),
-        "{text}"
-    );
+    assert!(text.contains("the glossary already has 'ALLGAU'"), "{text}");
     // Leaving a form with typed text asks first; y lets it go.
     wall.key(KeyCode::Esc).key(KeyCode::Char('y'));
     assert!(wall.app.modal.is_none());
