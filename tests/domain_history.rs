@@ -938,6 +938,7 @@ mod random {
             .chain(s.interests.iter().map(|i| i.id))
             .chain(s.conflicts.iter().map(|c| c.id))
             .chain(s.actions.iter().map(|a| a.id))
+            .chain(s.glossary.iter().map(|g| g.id))
             .chain(
                 s.partners
                     .iter()
@@ -972,6 +973,22 @@ mod random {
             "the wall is on an open stage"
         );
         prop_assert!(s.current <= s.reached);
+        let glossary_names: Vec<String> = s
+            .glossary
+            .iter()
+            .flat_map(|g| g.names().map(|n| n.to_lowercase()))
+            .collect();
+        let distinct: BTreeSet<&String> = glossary_names.iter().collect();
+        prop_assert_eq!(
+            distinct.len(),
+            glossary_names.len(),
+            "one glossary word, one entry"
+        );
+        for entry in &s.glossary {
+            if let GlossaryKind::Product { partner } = entry.kind {
+                prop_assert!(s.partner(partner).is_some(), "a product's partner exists");
+            }
+        }
         if let Some(GateDecision::TakeAPass { .. }) = s.gate {
             prop_assert!(matches!(s.verdict, None | Some(Verdict::TakeAPass)));
         }

@@ -675,6 +675,63 @@ fn conflict_check_matrix_filter_and_dismiss() {
 }
 
 #[test]
+fn glossary_on_the_conflict_check_adds_a_place_by_keys_saves_it_and_undo_takes_it_back() {
+    let mut wall = Wall::with_examples(Theme::dark());
+    wall.open_from_home(NORTHWIND);
+    wall.key(KeyCode::PageUp);
+    assert_eq!(wall.stage(), Some(Stage::Conflicts));
+
+    // G opens the glossary; the example has none yet.
+    wall.key(KeyCode::Char('G'));
+    let text = wall.text(80, 24);
+    assert!(text.contains("GLOSSARY  0"), "{text}");
+
+    // a asks which kind; p opens the place's form.
+    wall.key(KeyCode::Char('a'));
+    assert!(matches!(wall.app.modal, Some(Modal::Confirm(_))));
+    wall.key(KeyCode::Char('p'));
+    assert!(matches!(wall.app.modal, Some(Modal::Form(_))));
+    wall.type_text("Allgäu");
+    wall.key(KeyCode::Tab).type_text("Allgau, Allgäuer Alpen");
+    wall.key(KeyCode::Tab)
+        .type_text("Bavaria, Baden-Württemberg");
+    wall.snap("glossary_place_form");
+    wall.key(KeyCode::Enter);
+    assert!(wall.app.modal.is_none(), "the place was recorded");
+    wall.snap("glossary_with_a_place");
+    let text = wall.text(160, 45);
+    assert!(
+        text.contains("▶ place    Allgäu"),
+        "the cursor is on the new entry\n{text}"
+    );
+    assert!(text.contains("in Bavaria, Baden-Württemberg · also Allgau, Allgäuer Alpen"));
+
+    // A second entry with a name already taken is refused in the form, which stays open.
+    wall.key(KeyCode::Char('a')).key(KeyCode::Char('a'));
+    wall.type_text("ALLGAU");
+    wall.key(KeyCode::Enter);
+    let text = wall.text(160, 45);
+    assert!(text.contains("the glossary already has 'ALLGAU'"), "{text}");
+    // Leaving a form with typed text asks first; y lets it go.
+    wall.key(KeyCode::Esc).key(KeyCode::Char('y'));
+    assert!(wall.app.modal.is_none());
+
+    // Undo takes the place back; Esc returns to the conflicts.
+    wall.key(KeyCode::Char('u'));
+    assert!(wall.text(80, 24).contains("GLOSSARY  0"));
+    wall.key(KeyCode::Char('U'));
+    assert!(wall.text(80, 24).contains("GLOSSARY  1"));
+    wall.key(KeyCode::Esc);
+    assert!(wall.text(80, 24).contains("CONFLICTS  "));
+
+    // Saved as events with the session.
+    wall.key(KeyCode::Char('q'));
+    let saved = std::fs::read_to_string(wall.dir.join(NORTHWIND)).expect("the session file");
+    assert!(saved.contains("GlossaryAdded(entry: ("), "{saved}");
+    assert!(saved.contains("name: \"Allgäu\""), "{saved}");
+}
+
+#[test]
 fn a_session_that_took_a_pass() {
     let mut wall = Wall::with_examples(Theme::dark());
     wall.open_from_home(ACME);

@@ -34,6 +34,8 @@ pub enum Changed {
     Finding(String),
     Verdict,
     Action(ItemId),
+    /// A glossary entry: added, edited or removed.
+    Glossary(ItemId),
     /// The moderator put this stage on the wall.
     Stage(Stage),
     /// A timebox or the time spent in this stage.
@@ -95,6 +97,8 @@ impl Changed {
             VerdictSet { .. } => Changed::Verdict,
             ActionAdded { action } | ActionEdited { action } => Changed::Action(action.id),
             ActionRemoved { id } => Changed::Action(*id),
+            GlossaryAdded { entry } | GlossaryEdited { entry } => Changed::Glossary(entry.id),
+            GlossaryRemoved { id } => Changed::Glossary(*id),
             MovedTo { stage } => Changed::Stage(*stage),
             TimeboxSet { stage, .. } | TimeSpent { stage, .. } => Changed::Clock(*stage),
         };

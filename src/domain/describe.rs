@@ -4,6 +4,7 @@
 
 use super::change::Change;
 use super::detect::detect;
+use super::glossary::{GlossaryEntry, GlossaryKind};
 use super::session::{ConflictStatus, GateDecision, Session};
 use super::types::HoleFiller;
 
@@ -29,6 +30,28 @@ fn cleared_or(
     } else {
         set()
     }
+}
+
+/// A glossary entry in a few words: "account 'Daimler Truck' (also 'DTAG')",
+/// "place 'Allgäu' in 'Bavaria'", "product 'Ferro PLM' of Ferro".
+fn glossary_entry(session: &Session, entry: &GlossaryEntry) -> String {
+    let mut said = format!("{} {}", entry.kind.label(), quote(&entry.name));
+    match &entry.kind {
+        GlossaryKind::Account => {}
+        GlossaryKind::Place { within } if within.is_empty() => {}
+        GlossaryKind::Place { within } => {
+            let places: Vec<String> = within.iter().map(|p| quote(p)).collect();
+            said.push_str(&format!(" in {}", places.join(", ")));
+        }
+        GlossaryKind::Product { partner } => {
+            said.push_str(&format!(" of {}", session.partner_name(*partner)));
+        }
+    }
+    if !entry.aliases.is_empty() {
+        let aliases: Vec<String> = entry.aliases.iter().map(|a| quote(a)).collect();
+        said.push_str(&format!(" (also {})", aliases.join(", ")));
+    }
+    said
 }
 
 pub fn filler_label(session: &Session, filler: HoleFiller) -> String {
@@ -266,6 +289,20 @@ pub(crate) fn describe(
                 .map_or("an action item", |a| a.text.as_str());
             format!("Action item {} removed", quote(what))
         }
+        GlossaryAdded { entry } => {
+            format!("Glossary: {} added", glossary_entry(before, entry))
+        }
+        GlossaryEdited { entry } => {
+            format!("Glossary: now {}", glossary_entry(before, entry))
+        }
+        GlossaryRemoved { id } => match before.glossary_entry(*id) {
+            Some(entry) => format!(
+                "Glossary: {} {} removed",
+                entry.kind.label(),
+                quote(&entry.name)
+            ),
+            None => "Glossary: an entry removed".to_string(),
+        },
         TimeboxSet { stage, minutes } => format!("{stage} timebox set to {minutes} min"),
         MovedTo { stage } => format!("Moved to {}. {stage}", stage.number()),
         TimeSpent { stage, seconds } => {

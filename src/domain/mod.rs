@@ -8,6 +8,7 @@ pub mod describe;
 pub mod detect;
 pub mod gate;
 pub mod gate_record;
+pub mod glossary;
 pub mod history;
 pub mod sample;
 pub mod session;
@@ -21,6 +22,7 @@ pub mod unique_keys;
 pub mod verdict;
 
 pub use change::{ApplyError, Change, NewPartner};
+pub use glossary::{GlossaryEntry, GlossaryKind};
 pub use history::{Event, History, ReplayError};
 pub use session::*;
 pub use stage::{Stage, StageClock};

@@ -8,6 +8,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::gate_record::GateRecord;
+use super::glossary::GlossaryEntry;
 use super::stage::{Stage, StageClock};
 use super::types::*;
 use super::unique_keys::unique_keys;
@@ -225,6 +226,10 @@ pub struct Session {
     /// Conditions, or the reason for a pass, said with the verdict.
     pub verdict_note: String,
     pub actions: Vec<ActionItem>,
+    /// Accounts, places and products the room named, in the order they were added. Files
+    /// and exports from before the glossary have none; an empty one is not written.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub glossary: Vec<GlossaryEntry>,
     /// The stage on the wall right now.
     pub current: Stage,
     /// The furthest stage the session has been at.
@@ -270,6 +275,10 @@ impl Session {
 
     pub fn action(&self, id: ItemId) -> Option<&ActionItem> {
         self.actions.iter().find(|a| a.id == id)
+    }
+
+    pub fn glossary_entry(&self, id: ItemId) -> Option<&GlossaryEntry> {
+        self.glossary.iter().find(|g| g.id == id)
     }
 
     /// The id the next new item should get.

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::Verdict;
+use crate::domain::{GlossaryEntry, GlossaryKind, Session, Verdict};
 
 /// "1 conflict", "3 conflicts".
 pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
@@ -38,4 +38,23 @@ pub(crate) fn note_label(verdict: Verdict) -> &'static str {
         Verdict::ProceedWithConditions => "Conditions",
         Verdict::TakeAPass => "Reason",
     }
+}
+
+/// What the notes say after a glossary entry's name: where a place lies or whose a
+/// product is, then its other names ("in Bavaria; also Allgau"). Plain text: each
+/// document escapes it its own way.
+pub(crate) fn glossary_detail(session: &Session, entry: &GlossaryEntry) -> String {
+    let mut parts = Vec::new();
+    match &entry.kind {
+        GlossaryKind::Account => {}
+        GlossaryKind::Place { within } if within.is_empty() => {}
+        GlossaryKind::Place { within } => parts.push(format!("in {}", within.join(", "))),
+        GlossaryKind::Product { partner } => {
+            parts.push(format!("of {}", session.partner_name(*partner)))
+        }
+    }
+    if !entry.aliases.is_empty() {
+        parts.push(format!("also {}", entry.aliases.join(", ")));
+    }
+    parts.join("; ")
 }

@@ -499,6 +499,33 @@ pub mod arbitrary {
         ]
     }
 
+    /// A glossary entry of any kind, with names that clash often enough (`Acme` and
+    /// `ACME`, blank aliases, a product of a partner that may not exist).
+    fn glossary_entry_of(t: &Texts) -> impl Strategy<Value = GlossaryEntry> + use<> {
+        let kind = prop_oneof![
+            Just(GlossaryKind::Account),
+            vec(t.names.clone(), 0..3).prop_map(|within| GlossaryKind::Place { within }),
+            pid().prop_map(|partner| GlossaryKind::Product { partner }),
+        ];
+        (iid(), kind, t.names.clone(), vec(t.names.clone(), 0..3)).prop_map(
+            |(id, kind, name, aliases)| GlossaryEntry {
+                id,
+                kind,
+                name,
+                aliases,
+            },
+        )
+    }
+
+    fn glossary_change(t: &Texts) -> impl Strategy<Value = Change> + use<> {
+        use Change::*;
+        prop_oneof![
+            2 => glossary_entry_of(t).prop_map(|entry| GlossaryAdded { entry }),
+            1 => glossary_entry_of(t).prop_map(|entry| GlossaryEdited { entry }),
+            1 => iid().prop_map(|id| GlossaryRemoved { id }),
+        ]
+    }
+
     /// Any partnership type: the named ones and `Other` with a name from `t`.
     pub fn kind(t: &Texts) -> impl Strategy<Value = PartnershipType> + use<> {
         prop_oneof![
@@ -534,6 +561,7 @@ pub mod arbitrary {
             5 => vision_change(t),
             3 => role_and_hole_change(t),
             3 => other_item_change(t),
+            2 => glossary_change(t),
             3 => session_change(t),
             4 => Just(Change::Undo),
             2 => Just(Change::Redo),

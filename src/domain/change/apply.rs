@@ -6,6 +6,7 @@ use super::guards::*;
 use super::{ApplyError, Change, MAX_PARTNERS, MAX_TIME_SPENT_SECONDS, MIN_PARTNERS};
 use crate::domain::detect::detect;
 use crate::domain::gate::{gate_missing, stage_lock};
+use crate::domain::glossary::GlossaryKind;
 use crate::domain::session::*;
 use crate::domain::types::*;
 use crate::domain::verdict::verdict_block;
@@ -72,6 +73,14 @@ impl Change {
                     })
                     || s.interests.iter().any(|i| i.partner == *partner)
                     || s.conflicts.iter().any(|c| c.partners.contains(partner));
+                // A product entry names its partner; removing the partner under it
+                // would leave the glossary pointing at nobody.
+                let has_products = s.glossary.iter().any(
+                    |g| matches!(g.kind, GlossaryKind::Product { partner: owner } if owner == *partner),
+                );
+                if has_products && checked {
+                    return Err(ApplyError::PartnerHasProducts(p.name.clone()));
+                }
                 if in_use && checked {
                     return Err(ApplyError::PartnerInUse(p.name.clone()));
                 }
@@ -461,6 +470,29 @@ impl Change {
                 let at = position(&s.actions, |a| a.id == *id, "action item", *id)?;
                 let action = s.actions.remove(at);
                 Ok(vec![ActionAdded { action }])
+            }
+            GlossaryAdded { entry } => {
+                check_glossary_entry(s, entry)?;
+                check_new_id(s, entry.id, checked)?;
+                note_id(s, entry.id);
+                insert_by_id(&mut s.glossary, tidy_entry(entry), |g| g.id);
+                Ok(vec![GlossaryRemoved { id: entry.id }])
+            }
+            GlossaryEdited { entry } => {
+                let at = position(
+                    &s.glossary,
+                    |g| g.id == entry.id,
+                    "glossary entry",
+                    entry.id,
+                )?;
+                check_glossary_entry(s, entry)?;
+                let old = std::mem::replace(&mut s.glossary[at], tidy_entry(entry));
+                Ok(vec![GlossaryEdited { entry: old }])
+            }
+            GlossaryRemoved { id } => {
+                let at = position(&s.glossary, |g| g.id == *id, "glossary entry", *id)?;
+                let entry = s.glossary.remove(at);
+                Ok(vec![GlossaryAdded { entry }])
             }
             TimeboxSet { stage, minutes } => {
                 if !(1..=600).contains(minutes) {

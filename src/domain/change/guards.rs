@@ -4,6 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::{ApplyError, FIRST_YEAR, LAST_YEAR};
+use crate::domain::glossary::{GlossaryEntry, GlossaryKind};
 use crate::domain::session::*;
 use crate::domain::types::*;
 use crate::domain::verdict::deal_breaker_block;
@@ -47,6 +48,7 @@ pub(super) fn check_fresh(session: &Session, id: ItemId) -> Result<(), ApplyErro
         || session.interests.iter().any(|i| i.id == id)
         || session.conflicts.iter().any(|c| c.id == id)
         || session.actions.iter().any(|a| a.id == id)
+        || session.glossary.iter().any(|g| g.id == id)
         || session
             .partners
             .iter()
@@ -150,4 +152,60 @@ pub(super) fn insert_by_id<T>(items: &mut Vec<T>, item: T, id_of: impl Fn(&T) ->
     let id = id_of(&item);
     let at = items.partition_point(|x| id_of(x) < id);
     items.insert(at, item);
+}
+
+/// A glossary entry the session can take: a name, no empty alias or place, a product's
+/// partner in the session, and no word that another entry (or this one) already uses.
+/// The rules look entries up by any of their names, so one word must mean one thing.
+/// The entry with the same id is the one being edited and is not compared with itself.
+pub(super) fn check_glossary_entry(
+    session: &Session,
+    entry: &GlossaryEntry,
+) -> Result<(), ApplyError> {
+    non_empty(&entry.name, "a glossary entry's name")?;
+    for alias in &entry.aliases {
+        non_empty(alias, "an alias in the glossary")?;
+    }
+    match &entry.kind {
+        GlossaryKind::Account => {}
+        GlossaryKind::Place { within } => {
+            for place in within {
+                non_empty(place, "a place that contains a glossary place")?;
+            }
+        }
+        GlossaryKind::Product { partner } => check_partner(session, *partner)?,
+    }
+    let mut seen: Vec<&str> = Vec::new();
+    for name in entry.names() {
+        if seen.iter().any(|s| same_name(s, name)) {
+            return Err(ApplyError::DuplicateGlossaryName(name.trim().to_string()));
+        }
+        seen.push(name);
+    }
+    let others = session.glossary.iter().filter(|g| g.id != entry.id);
+    for other in others {
+        if let Some(name) = entry
+            .names()
+            .find(|name| other.names().any(|theirs| same_name(theirs, name)))
+        {
+            return Err(ApplyError::DuplicateGlossaryName(name.trim().to_string()));
+        }
+    }
+    Ok(())
+}
+
+/// The entry as the session keeps it: names without surrounding spaces, as a partner's.
+pub(super) fn tidy_entry(entry: &GlossaryEntry) -> GlossaryEntry {
+    let tidy = |names: &[String]| names.iter().map(|n| n.trim().to_string()).collect();
+    GlossaryEntry {
+        id: entry.id,
+        kind: match &entry.kind {
+            GlossaryKind::Place { within } => GlossaryKind::Place {
+                within: tidy(within),
+            },
+            kind => kind.clone(),
+        },
+        name: entry.name.trim().to_string(),
+        aliases: tidy(&entry.aliases),
+    }
 }

@@ -6,6 +6,7 @@
 use chrono::{DateTime, Datelike, NaiveDate, SecondsFormat, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::glossary::GlossaryEntry;
 use super::session::*;
 use super::stage::Stage;
 use super::types::*;
@@ -215,6 +216,17 @@ pub enum Change {
     ActionRemoved {
         id: ItemId,
     },
+    /// An account, place or product the room names, so the rules know it by every name.
+    GlossaryAdded {
+        entry: GlossaryEntry,
+    },
+    /// Replaces the whole entry with that id; its kind may change too.
+    GlossaryEdited {
+        entry: GlossaryEntry,
+    },
+    GlossaryRemoved {
+        id: ItemId,
+    },
     TimeboxSet {
         stage: Stage,
         minutes: u32,
@@ -275,6 +287,10 @@ pub enum ApplyError {
     UnknownFinding(String),
     #[error("only a detected conflict can be dismissed; remove an entered one instead")]
     DismissEntered,
+    #[error("the glossary already has '{0}' (names and aliases are compared ignoring case)")]
+    DuplicateGlossaryName(String),
+    #[error("{0} has products in the glossary; remove them first")]
+    PartnerHasProducts(String),
     #[error("a timebox runs from 1 to 600 minutes, not {0}")]
     TimeboxRange(u32),
     #[error(

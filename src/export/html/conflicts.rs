@@ -8,6 +8,7 @@ use super::text::severity_class;
 use crate::domain::board::{BoardEntry, Source};
 use crate::domain::{ConflictStatus, ItemRef, Stage};
 use crate::export::Pile;
+use crate::export::words::glossary_detail;
 
 /// A pile's heading on the page.
 fn heading(pile: Pile) -> &'static str {
@@ -73,6 +74,37 @@ impl Page<'_, '_> {
                 self.conflict_entry(e, held);
             }
         }
+        self.end_section();
+    }
+
+    /// The accounts, places and products the room named, as a section of their own;
+    /// nothing when it named none.
+    pub(super) fn glossary(&mut self) {
+        let s = self.s;
+        if s.glossary.is_empty() {
+            return;
+        }
+        self.section("glossary", "Glossary");
+        self.para(
+            "",
+            "Accounts, places and products the room named, with the other names they go by.",
+        );
+        self.raw("<ul class=\"glossary\">\n");
+        for entry in &s.glossary {
+            self.raw("<li>");
+            self.esc(entry.kind.label());
+            self.raw(": <strong>");
+            self.user(&entry.name);
+            self.raw("</strong>");
+            let detail = glossary_detail(s, entry);
+            if !detail.is_empty() {
+                self.raw(" (");
+                self.user(&detail);
+                self.raw(")");
+            }
+            self.raw("</li>\n");
+        }
+        self.raw("</ul>\n");
         self.end_section();
     }
 

@@ -91,7 +91,7 @@ impl Page<'_, '_> {
     }
 
     pub(super) fn contents(&mut self) {
-        let entries: Vec<(&str, String, Option<Stage>)> = vec![
+        let mut entries: Vec<(&str, String, Option<Stage>)> = vec![
             ("glance", "At a glance".into(), None),
             ("time", "Time per stage".into(), None),
             ("vision", Self::section_title(Stage::Vision), None),
@@ -115,6 +115,14 @@ impl Page<'_, '_> {
             ("actions", "Action items".into(), None),
             ("log", "Decision log".into(), None),
         ];
+        // The glossary has a section only when the room named something.
+        if !self.s.glossary.is_empty() {
+            let after = entries
+                .iter()
+                .position(|e| e.0 == "conflicts")
+                .map_or(0, |i| i + 1);
+            entries.insert(after, ("glossary", "Glossary".into(), None));
+        }
         self.raw("<nav class=\"toc\" aria-label=\"Contents\">\n<p class=\"toc-title\">Contents</p>\n<ul>\n");
         for (id, label, stage) in &entries {
             let _ = write!(self.out, "<li><a href=\"#{id}\">");

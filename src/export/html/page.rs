@@ -259,6 +259,7 @@ impl<'n, 'a> Page<'n, 'a> {
         self.role_split();
         self.self_interests();
         self.conflict_board();
+        self.glossary();
         self.agreement_list();
         self.verdict();
         self.actions();

@@ -8,7 +8,7 @@ use super::wording::{
 use crate::domain::board::BoardEntry;
 use crate::domain::tally::Tally;
 use crate::domain::{ConflictStatus, Session};
-use crate::export::words::{capitalise, plural};
+use crate::export::words::{capitalise, glossary_detail, plural};
 use crate::export::{Notes, Pile};
 
 pub(super) fn conflicts(doc: &mut Doc, notes: &Notes, readiness: &Tally) {
@@ -127,4 +127,28 @@ pub(super) fn board_item(s: &Session, entry: &BoardEntry, number: usize) -> Stri
         lines.push(format!("**Owner:** {}", text(&entry.owner)));
     }
     format!("{marker}{}", lines.join(&format!("\\\n{indent}")))
+}
+
+/// The accounts, places and products the room named; nothing when it named none.
+pub(super) fn glossary(doc: &mut Doc, s: &Session) {
+    if s.glossary.is_empty() {
+        return;
+    }
+    doc.heading(2, "Glossary");
+    doc.para("Accounts, places and products the room named, with the other names they go by.");
+    let items: Vec<String> = s
+        .glossary
+        .iter()
+        .map(|entry| {
+            let detail = glossary_detail(s, entry);
+            let name = escape::inline(&entry.name);
+            let kind = capitalise(entry.kind.label());
+            if detail.is_empty() {
+                format!("{kind}: {name}")
+            } else {
+                format!("{kind}: {name} ({})", escape::inline(&detail))
+            }
+        })
+        .collect();
+    doc.bullets(&items);
 }

@@ -25,7 +25,7 @@ mod wording;
 use super::Notes;
 use crate::domain::tally::Tally;
 use closing::{decision_log, footer, summary};
-use conflicts::conflicts;
+use conflicts::{conflicts, glossary};
 use interests::interests;
 use layout::Doc;
 use opening::{at_a_glance, front_matter, partners, time};
@@ -44,6 +44,7 @@ pub fn markdown(notes: &Notes) -> String {
     roles(&mut doc, notes.session);
     interests(&mut doc, notes.session);
     conflicts(&mut doc, notes, &readiness);
+    glossary(&mut doc, notes.session);
     summary(&mut doc, notes);
     decision_log(&mut doc, notes);
     footer(&mut doc, notes);

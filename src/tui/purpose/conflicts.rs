@@ -19,4 +19,22 @@ pub enum ConflictsPurpose {
     RiskOwner(Source),
     /// Why the room dismisses a detected conflict.
     DismissReason(Source),
+    /// A glossary entry: a new one (`id` None) or the one with that id edited. `form`
+    /// is the kind the form asks about, which decides its last field.
+    GlossaryEntry {
+        id: Option<ItemId>,
+        form: GlossaryForm,
+    },
+}
+
+/// The kind of glossary entry a form asks about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GlossaryForm {
+    Account,
+    /// Asks for the places that contain it.
+    Place,
+    /// Asks whose product it is, choosing from `partners` in the order offered.
+    Product {
+        partners: Vec<PartnerId>,
+    },
 }

@@ -13,7 +13,7 @@ mod roles;
 mod summary;
 mod vision;
 
-pub use conflicts::ConflictsPurpose;
+pub use conflicts::{ConflictsPurpose, GlossaryForm};
 pub use interests::InterestsPurpose;
 pub use partners::PartnersPurpose;
 pub use roles::RolesPurpose;
@@ -39,6 +39,12 @@ pub enum FieldId {
     FilledBy,
     Verdict,
     Note,
+    /// Other names for the same thing, separated by commas.
+    Aliases,
+    /// The places a place lies in, separated by commas.
+    Within,
+    /// One partner, chosen.
+    Partner,
 }
 
 /// What one field holds when the form is submitted.

@@ -401,6 +401,9 @@ pub fn submit(
             let reason = needs("say why the room dismisses it; the reason is kept")?;
             outcome(session, source, ConflictStatus::Dismissed { reason }, None)
         }
+        ConflictsPurpose::GlossaryEntry { id, form } => {
+            super::glossary_form::submit_entry(*id, form, values, session)
+        }
     }
 }
 

@@ -26,6 +26,8 @@ use super::{FocusCard, StageCtx};
 
 mod detail;
 mod dialogs;
+mod glossary;
+mod glossary_form;
 mod layout;
 mod list;
 mod matrix;
@@ -41,6 +43,8 @@ pub use super::marks::{readiness_line, readiness_rows, severity_marker};
 use detail::conflict_card;
 pub use dialogs::submit;
 use dialogs::{conflict_form, delete_confirm, edit_or_settle, settle_confirm};
+pub use glossary::GlossaryAction;
+use glossary::GlossaryView;
 use matrix::{Filter, Matrix, filter_label};
 use matrix_view::cell_card;
 use words::{display_order, group};
@@ -69,6 +73,8 @@ enum Focus {
     #[default]
     List,
     Matrix,
+    /// The session's glossary, over the list (`G`).
+    Glossary,
 }
 
 /// The entry the cursor is on, by identity, and the group of the list it was in then.
@@ -92,6 +98,7 @@ pub struct ConflictsScreen {
     filter: Option<Filter>,
     /// Row and column of the matrix cursor.
     cell: (usize, usize),
+    glossary: GlossaryView,
 }
 
 /// What a key on the conflict check can stand for.
@@ -128,6 +135,10 @@ pub enum Action {
     BackToList,
     /// Drop the filter while the matrix has the keys.
     ClearFilter,
+    /// Open the session's glossary.
+    OpenGlossary,
+    /// A key while the glossary is open.
+    Glossary(GlossaryAction),
 }
 
 const fn key(code: KeyCode) -> Chord {
@@ -251,12 +262,77 @@ impl StageScreen for ConflictsScreen {
             Action::ClearFilter,
         )
         .footer("clear filter"),
+        Binding::looks(
+            &[letter('G')],
+            "G",
+            "glossary: accounts, places and products the rules should know by every name",
+            Action::OpenGlossary,
+        )
+        .footer("glossary"),
+        Binding::changes(
+            &[letter('a')],
+            "a",
+            "in the glossary: add an account, a place or a partner's product",
+            Action::Glossary(GlossaryAction::Add),
+        )
+        .footer("add"),
+        Binding::changes(
+            &[key(KeyCode::Enter)],
+            "Enter",
+            "in the glossary: edit the entry (name, other names, where or whose)",
+            Action::Glossary(GlossaryAction::Edit),
+        )
+        .footer("edit"),
+        Binding::changes(
+            &[letter('d')],
+            "d",
+            "in the glossary: remove the entry (asks first)",
+            Action::Glossary(GlossaryAction::Remove),
+        )
+        .footer("remove"),
+        Binding::looks(
+            &[key(KeyCode::Down), letter('j')],
+            "↑ ↓  j k",
+            "in the glossary: select an entry",
+            Action::Glossary(GlossaryAction::Down),
+        )
+        .footer_as("↑↓", "select"),
+        Binding::looks(
+            &[key(KeyCode::Up), letter('k')],
+            "",
+            "",
+            Action::Glossary(GlossaryAction::Up),
+        )
+        .unlisted(),
+        Binding::looks(
+            &[key(KeyCode::Home)],
+            "Home End",
+            "in the glossary: first / last entry",
+            Action::Glossary(GlossaryAction::First),
+        ),
+        Binding::looks(
+            &[key(KeyCode::End)],
+            "",
+            "",
+            Action::Glossary(GlossaryAction::Last),
+        )
+        .unlisted(),
+        Binding::looks(
+            &[key(KeyCode::Esc), letter('G')],
+            "Esc  G",
+            "in the glossary: back to the conflicts",
+            Action::Glossary(GlossaryAction::Back),
+        )
+        .footer_as("Esc", "back to conflicts"),
     ];
 
     fn applies(&self, action: Action, ctx: &StageCtx) -> bool {
         use Action::*;
         let filtered = self.filter.is_some();
         match (self.focus, action) {
+            (Focus::Glossary, Glossary(a)) => self.glossary.applies(a, ctx),
+            (Focus::Glossary, _) | (_, Glossary(_)) => false,
+            (Focus::List, OpenGlossary) => true,
             (Focus::Matrix, CellDown | CellUp | CellLeft | CellRight) => true,
             (Focus::Matrix, FirstColumn | LastColumn | ListCell | BackToList) => true,
             (Focus::Matrix, ClearFilter) => filtered,
@@ -280,6 +356,12 @@ impl StageScreen for ConflictsScreen {
         if self.focus == Focus::Matrix {
             return self.perform_in_matrix(action, ctx);
         }
+        if let Action::Glossary(action) = action {
+            if action == GlossaryAction::Back {
+                self.focus = Focus::List;
+            }
+            return self.glossary.perform(action, ctx);
+        }
         let session = ctx.session;
         let order = display_order(ctx, self.filter.as_ref());
         let last = order.len().saturating_sub(1);
@@ -301,18 +383,25 @@ impl StageScreen for ConflictsScreen {
             Action::Delete | Action::SayDismissInstead => return selected.map(delete_confirm),
             Action::OpenMatrix => self.open_matrix(ctx),
             Action::ShowAll => self.filter = None,
+            Action::OpenGlossary => self.focus = Focus::Glossary,
             _ => {}
         }
         None
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, ctx: &StageCtx) {
+        if self.focus == Focus::Glossary {
+            return self.glossary.render(frame, area, ctx);
+        }
         self.render_stage(frame, area, ctx);
     }
 
     /// The item under the cursor for focus mode: the selected conflict, or while the
     /// matrix has the keys, the cell under its cursor. `None` on an empty board.
     fn focus_card(&self, ctx: &StageCtx) -> Option<FocusCard> {
+        if self.focus == Focus::Glossary {
+            return self.glossary.focus_card(ctx);
+        }
         if self.focus == Focus::Matrix {
             let matrix = Matrix::of(ctx.session, ctx.board);
             let (r, c) = self.clamped_cell(&matrix);
@@ -340,6 +429,7 @@ impl StageScreen for ConflictsScreen {
     /// one the moderator just settled) leaves the cursor where the moderator works: on
     /// whatever moved up into its place, usually the next open conflict.
     fn follow(&mut self, changed: &Changed, ctx: &StageCtx) {
+        self.glossary.follow(changed, ctx.session);
         let is_it = |source: &Source| match (changed, source) {
             (Changed::Conflict(id), Source::Moderator(own)) => id == own,
             (Changed::Finding(key), Source::Detected { key: own, .. }) => key == own,

@@ -87,7 +87,8 @@ fn the_footers_read_as_before_and_offer_d_only_on_an_entered_conflict() {
             "Enter edit/settle",
             "a add",
             "m matrix",
-            "↑↓ select"
+            "↑↓ select",
+            "G glossary"
         ]
     );
     assert_eq!(
@@ -97,7 +98,8 @@ fn the_footers_read_as_before_and_offer_d_only_on_an_entered_conflict() {
             "Enter edit/settle",
             "f show all",
             "m matrix",
-            "↑↓ select"
+            "↑↓ select",
+            "G glossary"
         ]
     );
     assert_eq!(
@@ -122,7 +124,7 @@ fn the_footers_read_as_before_and_offer_d_only_on_an_entered_conflict() {
         .into_iter()
         .map(|(k, _)| k)
         .collect();
-    assert_eq!(keys, ["m", "↑↓"]);
+    assert_eq!(keys, ["m", "↑↓", "G"]);
 }
 
 #[test]
@@ -136,7 +138,7 @@ fn an_empty_board_offers_only_what_it_can_do() {
         .into_iter()
         .map(|(k, _)| k)
         .collect();
-    assert_eq!(keys, ["a", "m"]);
+    assert_eq!(keys, ["a", "m", "G"]);
     // Read-only, the empty board invites nobody to add one.
     let buf = crate::tui::widgets::testing::draw_buffer(80, 24, |f| {
         StageScreen::render(&screen, f, f.area(), &looking(session, &theme))

@@ -39,6 +39,7 @@ use crate::tui::stages::{FocusCard, Hidden};
 
 mod fit;
 mod follow;
+mod glossary;
 mod highlight;
 mod keys;
 mod list;
