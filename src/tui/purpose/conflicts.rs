@@ -19,4 +19,7 @@ pub enum ConflictsPurpose {
     RiskOwner(Source),
     /// Why the room dismisses a detected conflict.
     DismissReason(Source),
+    /// Why the room dismisses the marked detected conflicts, by their keys: one reason
+    /// for all of them.
+    DismissMarked(Vec<String>),
 }
