@@ -276,16 +276,12 @@ impl StageScreen for ConflictsScreen {
         Binding::changes(
             &[letter('x')],
             "x",
-            "dismiss the marked conflicts with one reason (one undo takes them all back)",
+            "dismiss the marked conflicts with one reason (one undo takes them all back); \
+             without marks, the selected detected conflict",
             Action::DismissMarked,
         )
         .footer("dismiss marked"),
-        Binding::changes(
-            &[letter('x')],
-            "x",
-            "dismiss the selected detected conflict: say why",
-            Action::DismissOne,
-        ),
+        Binding::changes(&[letter('x')], "", "", Action::DismissOne).unlisted(),
         Binding::looks(
             &[key(KeyCode::Esc)],
             "Esc",
