@@ -732,6 +732,58 @@ fn glossary_on_the_conflict_check_adds_a_place_by_keys_saves_it_and_undo_takes_i
 }
 
 #[test]
+fn conflict_check_triage_marks_and_severity_filter() {
+    let mut wall = Wall::with_examples(Theme::dark());
+    wall.open_from_home(NORTHWIND);
+    wall.key(KeyCode::PageUp);
+    assert_eq!(wall.stage(), Some(Stage::Conflicts));
+    let open_before = wall.text(160, 45);
+
+    // Two open conflicts marked: each row says so, and the list's title counts them.
+    wall.keys(&[
+        KeyCode::Home,
+        KeyCode::Char(' '),
+        KeyCode::Char('n'),
+        KeyCode::Char(' '),
+    ]);
+    wall.snap("conflicts_marked");
+    let text = wall.text(160, 45);
+    assert!(text.contains("CONFLICTS  16 · 2 marked"), "{text}");
+    assert!(text.contains("x dismiss marked"), "{text}");
+
+    // One reason for both, one step: one undo brings both back.
+    wall.key(KeyCode::Char('x'));
+    assert!(matches!(wall.app.modal, Some(Modal::Edit { .. })));
+    wall.type_text("Advice, not claims");
+    wall.key(KeyCode::Enter);
+    assert!(wall.app.modal.is_none(), "the reason was accepted");
+    let text = wall.text(160, 45);
+    assert!(
+        text.contains("2 conflicts dismissed: 'Advice, not claims'"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("marked"),
+        "the marks went with the action: {text}"
+    );
+    assert!(text.contains("open: 2 low"), "{text}");
+    wall.key(KeyCode::Char('u'));
+    let text = wall.text(160, 45);
+    assert!(text.contains("open: 4 low"), "{text}");
+    assert!(text.contains("Undid: 2 conflicts dismissed"), "{text}");
+
+    // The severity filter: the title and the fit report say what it leaves out.
+    wall.key(KeyCode::Char('v'));
+    wall.snap("conflicts_low_hidden");
+    let text = wall.text(160, 45);
+    assert!(text.contains("· low hidden ("), "{text}");
+    assert!(text.contains(" low conflicts"), "{text}");
+    wall.key(KeyCode::Char('V'));
+    assert!(!wall.text(160, 45).contains("low hidden"));
+    assert_ne!(wall.text(160, 45), open_before, "the status line moved on");
+}
+
+#[test]
 fn a_session_that_took_a_pass() {
     let mut wall = Wall::with_examples(Theme::dark());
     wall.open_from_home(ACME);

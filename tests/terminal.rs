@@ -633,8 +633,10 @@ fn replay_plays_to_the_summary_changes_nothing_and_continues_in_a_new_file() {
     let screen = tmux.wait_for("REPLAY");
     assert!(screen.contains("event 1 of"), "{screen}");
     tmux.keys(&["End"]);
-    let screen = tmux.wait_for("Proceed with conditions");
-    assert!(screen.contains("▶5 Summary"), "{screen}");
+    // Both, not one then the other: under load the capture can catch a frame half drawn.
+    tmux.wait_until("the summary with its verdict", |s| {
+        s.contains("Proceed with conditions") && s.contains("▶5 Summary")
+    });
     assert_eq!(
         fs::read(&original).unwrap(),
         before,

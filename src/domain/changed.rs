@@ -32,6 +32,8 @@ pub enum Changed {
     Conflict(ItemId),
     /// The outcome of a detected conflict, by the finding's key.
     Finding(String),
+    /// The outcomes of several detected conflicts settled in one step, by their keys.
+    Findings(Vec<String>),
     Verdict,
     Action(ItemId),
     /// A glossary entry: added, edited or removed.
@@ -94,6 +96,7 @@ impl Changed {
             }
             ConflictRemoved { id } => Changed::Conflict(*id),
             FindingSettled { key, .. } => Changed::Finding(key.clone()),
+            FindingsSettled { keys, .. } => Changed::Findings(keys.clone()),
             VerdictSet { .. } => Changed::Verdict,
             ActionAdded { action } | ActionEdited { action } => Changed::Action(action.id),
             ActionRemoved { id } => Changed::Action(*id),

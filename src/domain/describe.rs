@@ -249,19 +249,7 @@ pub(crate) fn describe(
             format!("Conflict {} removed", quote(what))
         }
         FindingSettled { key, status, owner } => {
-            let what = match status {
-                ConflictStatus::Open => "reopened".to_string(),
-                ConflictStatus::Resolved { agreement } => format!("resolved: {}", quote(agreement)),
-                ConflictStatus::AcceptedRisk if owner.trim().is_empty() => {
-                    "accepted as a risk".to_string()
-                }
-                ConflictStatus::AcceptedRisk => {
-                    format!("accepted as a risk, owned by {}", owner.trim())
-                }
-                ConflictStatus::DealBreaker => "called a deal-breaker".to_string(),
-                ConflictStatus::Parked => "parked for later".to_string(),
-                ConflictStatus::Dismissed { reason } => format!("dismissed: {}", quote(reason)),
-            };
+            let what = outcome_words(status, owner);
             // Name the conflict by its sentence, as the room saw it.
             let about = detect(before)
                 .into_iter()
@@ -269,6 +257,11 @@ pub(crate) fn describe(
                 .map_or_else(|| format!("'{key}'"), |f| quote(&f.explanation));
             format!("Conflict {about} {what}")
         }
+        // A batch is told by its size: naming a dozen sentences would not fit the line.
+        FindingsSettled { keys, status } => match keys.len() {
+            1 => format!("1 conflict {}", outcome_words(status, "")),
+            n => format!("{n} conflicts {}", outcome_words(status, "")),
+        },
         VerdictSet { verdict, note } => match verdict {
             Some(v) if note.trim().is_empty() => format!("Verdict: {v}"),
             Some(v) => format!("Verdict: {v} ({})", quote(note).trim_matches('\'')),
@@ -316,5 +309,19 @@ pub(crate) fn describe(
             Some(said) => format!("Redid: {said}"),
             None => "Redo (nothing to put back)".to_string(),
         },
+    }
+}
+
+/// What an outcome did to a detected conflict, as the end of a sentence: "dismissed:
+/// 'both sell in France already'".
+fn outcome_words(status: &ConflictStatus, owner: &str) -> String {
+    match status {
+        ConflictStatus::Open => "reopened".to_string(),
+        ConflictStatus::Resolved { agreement } => format!("resolved: {}", quote(agreement)),
+        ConflictStatus::AcceptedRisk if owner.trim().is_empty() => "accepted as a risk".to_string(),
+        ConflictStatus::AcceptedRisk => format!("accepted as a risk, owned by {}", owner.trim()),
+        ConflictStatus::DealBreaker => "called a deal-breaker".to_string(),
+        ConflictStatus::Parked => "parked for later".to_string(),
+        ConflictStatus::Dismissed { reason } => format!("dismissed: {}", quote(reason)),
     }
 }

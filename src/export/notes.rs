@@ -54,6 +54,7 @@ fn is_decision(change: &Change) -> bool {
         | Change::GateReopened
         | Change::VerdictSet { .. }
         | Change::FindingSettled { .. }
+        | Change::FindingsSettled { .. }
         | Change::AgreementSet { .. } => true,
         Change::ConflictEdited { conflict } => conflict.status != ConflictStatus::Open,
         _ => false,

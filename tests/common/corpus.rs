@@ -365,8 +365,14 @@ pub fn build(case: &Case) -> Result<Built, String> {
             c.record(Change::InterestAdded { interest })?;
         }
     }
-    for change in glossary_changes(case) {
-        c.record(change)?;
+    for (kind, name, aliases) in glossary_entries(case) {
+        let entry = GlossaryEntry {
+            id: c.fresh(),
+            kind,
+            name,
+            aliases,
+        };
+        c.record(Change::GlossaryAdded { entry })?;
     }
     c.record(Change::MovedTo {
         stage: Stage::Conflicts,
@@ -378,9 +384,32 @@ pub fn build(case: &Case) -> Result<Built, String> {
 }
 
 /// The glossary entries of a case (accounts with aliases, extra places, each partner's
-/// products) as the changes a moderator would make on the conflict screen. The session
-/// glossary is not part of the domain yet; until `Change::GlossaryAdded` exists there is
-/// nothing to record, and the rules see the corpus without it.
-pub fn glossary_changes(_case: &Case) -> Vec<Change> {
-    Vec::new()
+/// products) as the entries a moderator would add on the conflict screen, in file order.
+pub fn glossary_entries(case: &Case) -> Vec<(GlossaryKind, String, Vec<String>)> {
+    let products = case.partners.iter().enumerate().flat_map(|(n, p)| {
+        p.products.iter().map(move |name| {
+            let partner = PartnerId(n as u32 + 1);
+            (GlossaryKind::Product { partner }, name.clone(), Vec::new())
+        })
+    });
+    case.glossary
+        .iter()
+        .map(|gloss| match gloss {
+            Gloss::Account { name, aliases } => {
+                (GlossaryKind::Account, name.clone(), aliases.clone())
+            }
+            Gloss::Place {
+                name,
+                aliases,
+                within,
+            } => (
+                GlossaryKind::Place {
+                    within: within.clone(),
+                },
+                name.clone(),
+                aliases.clone(),
+            ),
+        })
+        .chain(products)
+        .collect()
 }

@@ -430,6 +430,51 @@ impl Change {
                     owner,
                 }])
             }
+            FindingsSettled { keys, status } => {
+                check_status(status)?;
+                if keys.is_empty() {
+                    return Err(ApplyError::Empty("the list of conflicts to settle"));
+                }
+                if checked {
+                    check_deal_breaker(s, status)?;
+                    // Detection runs once for the whole batch, not once per key.
+                    let found = detect(s);
+                    if let Some(key) = keys.iter().find(|k| !found.iter().any(|f| &f.key == *k)) {
+                        return Err(ApplyError::UnknownFinding(key.clone()));
+                    }
+                }
+                let mut inverse = Vec::with_capacity(keys.len());
+                for key in keys {
+                    let old = if *status == ConflictStatus::Open {
+                        s.outcomes.remove(key)
+                    } else {
+                        let owner = s
+                            .outcomes
+                            .get(key)
+                            .map(|o| o.owner.clone())
+                            .unwrap_or_default();
+                        s.outcomes.insert(
+                            key.clone(),
+                            Outcome {
+                                status: status.clone(),
+                                owner,
+                            },
+                        )
+                    };
+                    let (status, owner) = old.map_or((ConflictStatus::Open, String::new()), |o| {
+                        (o.status, o.owner)
+                    });
+                    inverse.push(FindingSettled {
+                        key: key.clone(),
+                        status,
+                        owner,
+                    });
+                }
+                // Undone last to first, so a key named twice comes back to what it was
+                // before the batch, not to the batch's own outcome.
+                inverse.reverse();
+                Ok(inverse)
+            }
             VerdictSet { verdict, note } => {
                 if checked {
                     let passed = matches!(s.gate, Some(GateDecision::TakeAPass { .. }));

@@ -203,6 +203,13 @@ pub enum Change {
         status: ConflictStatus,
         owner: String,
     },
+    /// Several detected conflicts given the same outcome at once (a bulk dismiss with one
+    /// reason), as one step: one event, one undo. Each keeps the owner it had; `Open`
+    /// takes their outcomes back.
+    FindingsSettled {
+        keys: Vec<String>,
+        status: ConflictStatus,
+    },
     VerdictSet {
         verdict: Option<Verdict>,
         note: String,

@@ -19,6 +19,9 @@ pub enum ConflictsPurpose {
     RiskOwner(Source),
     /// Why the room dismisses a detected conflict.
     DismissReason(Source),
+    /// Why the room dismisses the marked detected conflicts, by their keys: one reason
+    /// for all of them.
+    DismissMarked(Vec<String>),
     /// A glossary entry: a new one (`id` None) or the one with that id edited. `form`
     /// is the kind the form asks about, which decides its last field.
     GlossaryEntry {

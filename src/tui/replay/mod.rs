@@ -361,6 +361,7 @@ fn changed_label(changed: &Changed, session: &Session) -> String {
         Changed::Interest(_) => "interest".to_string(),
         Changed::Conflict(_) => "conflict".to_string(),
         Changed::Finding(_) => "conflict outcome".to_string(),
+        Changed::Findings(keys) => format!("outcomes of {} conflicts", keys.len()),
         Changed::Verdict => "verdict".to_string(),
         Changed::Action(_) => "action item".to_string(),
         Changed::Glossary(_) => "glossary entry".to_string(),

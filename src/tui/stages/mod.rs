@@ -122,6 +122,9 @@ impl<'a> StageCtx<'a> {
         match (self.highlight, &entry.source) {
             (Some(Changed::Conflict(id)), Source::Moderator(own)) => id == own,
             (Some(Changed::Finding(key)), Source::Detected { key: own, .. }) => key == own,
+            (Some(Changed::Findings(keys)), Source::Detected { key: own, .. }) => {
+                keys.contains(own)
+            }
             _ => false,
         }
     }

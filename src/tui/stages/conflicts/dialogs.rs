@@ -248,7 +248,7 @@ fn risk_owner_editor(entry: &BoardEntry) -> Intent {
     )
 }
 
-fn dismiss_reason_editor(entry: &BoardEntry) -> Intent {
+pub(super) fn dismiss_reason_editor(entry: &BoardEntry) -> Intent {
     let initial = match &entry.status {
         ConflictStatus::Dismissed { reason } => reason.clone(),
         _ => String::new(),
@@ -403,6 +403,26 @@ pub fn submit(
         }
         ConflictsPurpose::GlossaryEntry { id, form } => {
             super::glossary_form::submit_entry(*id, form, values, session)
+        }
+        ConflictsPurpose::DismissMarked(keys) => {
+            let reason = needs("say why the room dismisses them; the reason is kept")?;
+            let status = ConflictStatus::Dismissed { reason };
+            Ok(match keys.as_slice() {
+                // One is said best by its own sentence, as if dismissed alone.
+                [key] => vec![Change::FindingSettled {
+                    key: key.clone(),
+                    status,
+                    owner: session
+                        .outcomes
+                        .get(key)
+                        .map(|o| o.owner.clone())
+                        .unwrap_or_default(),
+                }],
+                _ => vec![Change::FindingsSettled {
+                    keys: keys.clone(),
+                    status,
+                }],
+            })
         }
     }
 }

@@ -14,7 +14,6 @@ use crate::tui::widgets::wrap_lines;
 use super::detail::{render_compact_detail, render_side_detail, side_detail_lines};
 use super::list::{ListWindow, render_list};
 use super::matrix::Matrix;
-use super::words::display_order;
 use super::{ConflictsScreen, Focus, GAP, GUTTER, INLINE_MATRIX_MIN, SIDE_PANEL_MIN_WIDTH};
 
 const EMPTY_STATE: &str = "No conflicts found or entered — the rules found nothing in the \
@@ -63,7 +62,7 @@ impl ConflictsScreen {
             self.render_matrix_view(frame, rest, ctx);
             return;
         }
-        let order = display_order(ctx, self.filter.as_ref());
+        let order = self.order(ctx);
         let pos = self.position(ctx.board, &order);
         let (left, detail) = split_for_detail(rest, order.is_empty());
         let left = if inline {
@@ -88,7 +87,14 @@ impl ConflictsScreen {
             frame.render_widget(Paragraph::new(Line::styled(text, theme.muted)), list_area);
             ListWindow::default()
         } else {
-            render_list(frame, list_area, ctx, &order, pos)
+            render_list(
+                frame,
+                list_area,
+                ctx,
+                &order,
+                pos,
+                self.marks(ctx.board, &order),
+            )
         };
         self.render_list_title(frame, title_row, ctx, &order, (window.first, window.end));
         // Conflicts outside a matrix filter are not hidden for lack of room: the title
@@ -98,6 +104,10 @@ impl ConflictsScreen {
             "conflicts",
             "↑↓",
         );
+        // The severity filter's conflicts are out of view too: `V` brings them back.
+        if let Some((count, _, noun)) = self.severity_hidden(ctx.board) {
+            ctx.fit.hide(count, noun, "V");
+        }
         let mut cut = window.cut;
         if let Some(&i) = order.get(pos) {
             let entry = &ctx.board[i];

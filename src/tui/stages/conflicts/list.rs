@@ -8,7 +8,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use crate::domain::ConflictStatus;
-use crate::domain::board::BoardEntry;
+use crate::domain::board::{BoardEntry, Source};
 use crate::tui::stages::marks::severity_marker;
 use crate::tui::stages::text::one_line;
 use crate::tui::stages::{CHANGED_MARK, StageCtx, draw_lines, mark_changed, take_top};
@@ -33,12 +33,26 @@ impl ConflictsScreen {
     ) {
         let theme = ctx.theme;
         let mut spans = match &self.filter {
-            None => vec![
-                Span::styled("CONFLICTS", theme.heading),
-                Span::styled(format!("  {}", order.len()), theme.muted),
-                Span::styled("   m ", theme.key),
-                Span::styled("matrix", theme.muted),
-            ],
+            None => {
+                let mut spans = vec![
+                    Span::styled("CONFLICTS", theme.heading),
+                    Span::styled(format!("  {}", order.len()), theme.muted),
+                ];
+                // What the severity filter leaves out is said where the list starts, so
+                // no conflict is hidden without the room being told.
+                if let Some((count, words, _)) = self.severity_hidden(ctx.board) {
+                    spans.push(Span::styled(" · ", theme.muted));
+                    spans.push(Span::styled(format!("{words} ({count})"), theme.accent));
+                }
+                let marked = self.marks(ctx.board, order).len();
+                if marked > 0 {
+                    spans.push(Span::styled(" · ", theme.muted));
+                    spans.push(Span::styled(format!("{marked} marked"), theme.accent));
+                }
+                spans.push(Span::styled("   m ", theme.key));
+                spans.push(Span::styled("matrix", theme.muted));
+                spans
+            }
             Some(filter) => vec![
                 Span::styled("CONFLICTS IN ", theme.heading),
                 Span::styled(filter_label(ctx.session, filter), theme.accent),
@@ -119,6 +133,7 @@ fn card(
     entry: &BoardEntry,
     cols: &Columns,
     selected: bool,
+    marked: bool,
     max_body: usize,
 ) -> Card {
     let theme = ctx.theme;
@@ -129,7 +144,13 @@ fn card(
     let gap = || Span::raw(" ".repeat(GAP));
 
     let mut spans = Vec::with_capacity(16);
-    spans.push(Span::raw(if selected { "▶ " } else { "  " }));
+    // The gutter: the pointer, then the mark of a conflict marked for a bulk dismiss.
+    spans.push(Span::raw(match (selected, marked) {
+        (true, true) => "▶✓",
+        (true, false) => "▶ ",
+        (false, true) => " ✓",
+        (false, false) => "  ",
+    }));
     spans.extend(fit(
         vec![Span::styled(
             severity_marker(entry.severity),
@@ -250,6 +271,7 @@ pub(super) fn render_list(
     ctx: &StageCtx,
     order: &[usize],
     cursor: usize,
+    marks: &[Source],
 ) -> ListWindow {
     if area.is_empty() || order.is_empty() {
         return ListWindow::default();
@@ -290,7 +312,11 @@ pub(super) fn render_list(
         max_body += 1;
     }
     let height = usize::from(body.height) + spacing;
-    let make = |pos: usize| card(ctx, &board[order[pos]], &cols, pos == cursor, max_body);
+    let make = |pos: usize| {
+        let entry = &board[order[pos]];
+        let marked = marks.contains(&entry.source);
+        card(ctx, entry, &cols, pos == cursor, marked, max_body)
+    };
     // Cards are built once each: measuring them for the window is most of the work.
     let mut built: Vec<Option<Card>> = Vec::new();
     let base = cursor.saturating_sub(height);

@@ -32,6 +32,7 @@ mod layout;
 mod list;
 mod matrix;
 mod matrix_view;
+mod triage;
 mod words;
 
 #[cfg(test)]
@@ -47,7 +48,7 @@ pub use glossary::GlossaryAction;
 use glossary::GlossaryView;
 use matrix::{Filter, Matrix, filter_label};
 use matrix_view::cell_card;
-use words::{display_order, group};
+use words::group;
 
 /// Cells the widest severity marker takes.
 const MARKER_WIDTH: usize = 12;
@@ -99,6 +100,8 @@ pub struct ConflictsScreen {
     /// Row and column of the matrix cursor.
     cell: (usize, usize),
     glossary: GlossaryView,
+    /// The severity filter and the marked conflicts.
+    triage: triage::Triage,
 }
 
 /// What a key on the conflict check can stand for.
@@ -139,6 +142,27 @@ pub enum Action {
     OpenGlossary,
     /// A key while the glossary is open.
     Glossary(GlossaryAction),
+    /// The next / previous open conflict from the cursor, round the end of the list.
+    NextOpen,
+    PreviousOpen,
+    /// `n` or `N` with no other open conflict to go to: say so.
+    NoOtherOpen,
+    /// The severity filter, one step round "all → medium and up → high and up".
+    HideLow,
+    HighOnly,
+    AllSeverities,
+    /// The same round the other way (`V`): from "low hidden" one key shows all.
+    SeverityBack,
+    /// Mark or unmark the selected detected conflict.
+    Mark,
+    /// Space on an entered conflict: say why it is not marked.
+    SayNotMarked,
+    /// Drop every mark.
+    Unmark,
+    /// Dismiss the marked conflicts with one reason, in one step.
+    DismissMarked,
+    /// Dismiss the selected detected conflict (no marks): `s` then `x` in one key.
+    DismissOne,
 }
 
 const fn key(code: KeyCode) -> Chord {
@@ -224,6 +248,57 @@ impl StageScreen for ConflictsScreen {
             Action::First,
         ),
         Binding::looks(&[key(KeyCode::End)], "", "", Action::Last).unlisted(),
+        // Triage: the next open conflict, the severity filter, marks and what they are for.
+        Binding::looks(
+            &[letter('n')],
+            "n N",
+            "next / previous open conflict from the cursor (round the end of the list)",
+            Action::NextOpen,
+        )
+        .footer_as("n N", "next open"),
+        Binding::looks(&[letter('N')], "", "", Action::PreviousOpen).unlisted(),
+        Binding::looks(&[letter('n'), letter('N')], "", "", Action::NoOtherOpen).unlisted(),
+        // One key round three steps; the footer names the step it takes next.
+        Binding::looks(
+            &[letter('v')],
+            "v V",
+            "severity filter: v goes all → medium and up → high and up, V the other way; \
+             the list's title says what is hidden",
+            Action::HideLow,
+        )
+        .footer_as("v", "hide low"),
+        Binding::looks(&[letter('v')], "", "", Action::HighOnly)
+            .unlisted()
+            .footer_as("v", "high and up"),
+        Binding::looks(&[letter('v')], "", "", Action::AllSeverities)
+            .unlisted()
+            .footer_as("v", "show all"),
+        Binding::looks(&[letter('V')], "", "", Action::SeverityBack).unlisted(),
+        Binding::changes(
+            &[letter(' ')],
+            "Space",
+            "mark or unmark a detected conflict, to dismiss several with one reason",
+            Action::Mark,
+        )
+        .footer("mark"),
+        // Entered conflicts are deleted, never dismissed, so marking one would promise a
+        // bulk dismiss that skips it: Space says so instead.
+        Binding::changes(&[letter(' ')], "", "", Action::SayNotMarked).unlisted(),
+        Binding::changes(
+            &[letter('x')],
+            "x",
+            "dismiss the marked conflicts with one reason (one undo takes them all back); \
+             without marks, the selected detected conflict",
+            Action::DismissMarked,
+        )
+        .footer("dismiss marked"),
+        Binding::changes(&[letter('x')], "", "", Action::DismissOne).unlisted(),
+        Binding::looks(
+            &[key(KeyCode::Esc)],
+            "Esc",
+            "drop every mark",
+            Action::Unmark,
+        ),
         Binding::looks(
             &[key(KeyCode::Down), letter('j')],
             "↑ ↓ ← →  j k h l",
@@ -348,7 +423,7 @@ impl StageScreen for ConflictsScreen {
             (Focus::List, OpenMatrix) => true,
             (Focus::List, Settle | EditOrSettle | First | Last) => self.listed(ctx) > 0,
             (Focus::List, Down | Up) => self.listed(ctx) > 1,
-            (Focus::List, _) => false,
+            (Focus::List, triage) => self.triage_applies(triage, ctx),
         }
     }
 
@@ -363,7 +438,7 @@ impl StageScreen for ConflictsScreen {
             return self.glossary.perform(action, ctx);
         }
         let session = ctx.session;
-        let order = display_order(ctx, self.filter.as_ref());
+        let order = self.order(ctx);
         let last = order.len().saturating_sub(1);
         let pos = self.position(ctx.board, &order);
         // Pin the entry under the cursor, so that whatever the key leads to, the record
@@ -384,7 +459,7 @@ impl StageScreen for ConflictsScreen {
             Action::OpenMatrix => self.open_matrix(ctx),
             Action::ShowAll => self.filter = None,
             Action::OpenGlossary => self.focus = Focus::Glossary,
-            _ => {}
+            triage => return self.perform_triage(triage, ctx, &order, pos),
         }
         None
     }
@@ -407,7 +482,7 @@ impl StageScreen for ConflictsScreen {
             let (r, c) = self.clamped_cell(&matrix);
             return cell_card(ctx, &matrix, r, c);
         }
-        let order = display_order(ctx, self.filter.as_ref());
+        let order = self.order(ctx);
         let pos = self.position(ctx.board, &order);
         let entry = ctx.board.get(*order.get(pos)?)?;
         let mut card = conflict_card(ctx, entry);
@@ -433,12 +508,17 @@ impl StageScreen for ConflictsScreen {
         let is_it = |source: &Source| match (changed, source) {
             (Changed::Conflict(id), Source::Moderator(own)) => id == own,
             (Changed::Finding(key), Source::Detected { key: own, .. }) => key == own,
+            (Changed::Findings(keys), Source::Detected { key: own, .. }) => keys.contains(own),
             _ => false,
         };
-        if !matches!(changed, Changed::Conflict(_) | Changed::Finding(_)) {
+        if !matches!(
+            changed,
+            Changed::Conflict(_) | Changed::Finding(_) | Changed::Findings(_)
+        ) || self.follow_dismissed(changed, ctx)
+        {
             return;
         }
-        let order = display_order(ctx, self.filter.as_ref());
+        let order = self.order(ctx);
         // Removed, or outside the filter: the cursor keeps its place (see `position`).
         let Some(pos) = order.iter().position(|&i| is_it(&ctx.board[i].source)) else {
             return;
@@ -493,25 +573,19 @@ impl ConflictsScreen {
         None
     }
 
-    /// How many conflicts the list shows: all of them, or those in the filter's cell.
     /// Whether the conflict under the cursor was entered by the room (`Some(true)`) or
     /// found by the rules (`Some(false)`); `None` when the list is empty.
     fn selected_is_entered(&self, ctx: &StageCtx) -> Option<bool> {
-        let order = display_order(ctx, self.filter.as_ref());
+        let order = self.order(ctx);
         let pos = self.position(ctx.board, &order);
         let entry = &ctx.board[*order.get(pos)?];
         Some(matches!(entry.source, Source::Moderator(_)))
     }
 
+    /// How many conflicts the list shows: those in the filter's cell, or all of them
+    /// down to the severity floor.
     fn listed(&self, ctx: &StageCtx) -> usize {
-        match &self.filter {
-            None => ctx.board.len(),
-            Some(filter) => ctx
-                .board
-                .iter()
-                .filter(|e| filter.holds(ctx.session, e))
-                .count(),
-        }
+        self.order(ctx).len()
     }
 
     /// Gives the keys to the matrix, its cursor on the cell the list is filtered to.

@@ -25,6 +25,8 @@ use super::matrix::*;
 #[allow(unused_imports)]
 use super::matrix_view::*;
 #[allow(unused_imports)]
+use super::triage::*;
+#[allow(unused_imports)]
 use super::words::*;
 #[allow(unused_imports)]
 use super::*;
@@ -45,6 +47,7 @@ mod keys;
 mod list;
 mod matrix;
 mod settle;
+mod triage;
 
 /// A session with the most partners a session can have, named so their first words
 /// differ.
