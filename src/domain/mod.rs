@@ -1,6 +1,7 @@
 //! The partnership session itself: who is in the room, what they said at each stage, and
 //! the rules for moving between stages. Nothing here knows about terminals or files.
 
+pub mod advice;
 pub mod board;
 pub mod change;
 pub mod changed;
