@@ -582,6 +582,31 @@ fn every_stage_of_a_finished_session() {
 }
 
 #[test]
+fn the_role_split_asks_who_does_the_work_where_nobody_is_marked_r() {
+    let mut wall = Wall::with_examples(Theme::dark());
+    wall.open_from_home(NORTHWIND);
+    wall.keys(&[KeyCode::PageUp, KeyCode::PageUp, KeyCode::PageUp]);
+    assert_eq!(wall.stage(), Some(Stage::Roles));
+    // Implementation and integration: Globex answers for it, nobody is marked R.
+    wall.keys(&[KeyCode::Home, KeyCode::Down]);
+    let table = wall.text(160, 45);
+    assert!(table.contains("3 roles without anyone marked R"), "{table}");
+    wall.key(KeyCode::Char('z'));
+    let card = wall.text(160, 45);
+    assert!(
+        card.contains("is Globex Integration also doing it?"),
+        "{card}"
+    );
+    assert!(!card.contains('⚠'), "advice, not a warning: {card}");
+    wall.snap("roles_advice_focus");
+
+    // Back to the table, onto Northwind's letter, and R: the question is answered.
+    wall.keys(&[KeyCode::Esc, KeyCode::Right, KeyCode::Char('r')]);
+    let table = wall.text(160, 45);
+    assert!(table.contains("2 roles without anyone marked R"), "{table}");
+}
+
+#[test]
 fn conflict_check_matrix_filter_and_dismiss() {
     /// The readiness line, wherever it is on the screen.
     fn readiness(wall: &Wall) -> String {

@@ -3,16 +3,18 @@
 
 use ratatui::text::{Line, Span};
 
+use crate::domain::advice::advice_for;
 use crate::domain::{Hole, HoleFiller, Raci, Role, Session};
 use crate::tui::theme::Theme;
 
 use super::super::FocusCard;
 use super::super::text::one_line;
 use super::holes::filler_words;
-use super::table::role_check;
+use super::table::{Verdict, role_check};
 
 /// A role as focus mode shows it: each partner's letter in words, the partner under the
-/// cursor marked, and what the check says about the row.
+/// cursor marked, what the check says about the row and, for a role nobody is marked
+/// responsible for, the question for the room.
 pub(super) fn role_card(
     s: &Session,
     role: &Role,
@@ -49,15 +51,20 @@ pub(super) fn role_card(
         ]));
     }
     details.push(Line::default());
-    let (check, problem) = role_check(role, true);
-    details.push(if problem {
-        Line::styled(format!("⚠ {check}"), theme.warn)
-    } else {
-        Line::styled(
+    let (check, verdict) = role_check(s, role, true);
+    details.push(match verdict {
+        Verdict::Conflict => Line::styled(format!("⚠ {check}"), verdict.style(theme)),
+        Verdict::Advice => Line::styled(check, verdict.style(theme)),
+        Verdict::Clear => Line::styled(
             "✔ one partner accountable, and someone responsible",
-            theme.good,
-        )
+            verdict.style(theme),
+        ),
     });
+    // The question itself, in the room's words: the card is where the moderator reads
+    // what the grid's "?" stands for.
+    if let Some(advice) = advice_for(s, role) {
+        details.push(Line::styled(advice.text, theme.text));
+    }
     FocusCard {
         kicker: format!("Role {} of {} · RACI", row + 1, s.roles.len()),
         kicker_style: theme.accent,

@@ -2,7 +2,8 @@
 //!
 //! - **Roles**: a RACI table, one row per role and one letter column per partner, with a
 //!   check column that says in words what is wrong with a row (nobody accountable, two
-//!   accountable, nobody responsible). The room fills it in cell by cell.
+//!   accountable) or, calmly, that nobody is marked responsible yet (advice, not a
+//!   conflict: see `domain::advice`). The room fills it in cell by cell.
 //! - **Holes**: per partner, the gaps in its *own* business and who is to fill each one.
 //!   The method's central warning lives here: a partner that expects *another partner* to
 //!   fill its own hole is holding the classic mistaken belief, so those holes are flagged

@@ -6,6 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 
+use crate::domain::advice::advice_for;
 use crate::domain::timeline::Changed;
 use crate::domain::{Raci, Role, Session};
 use crate::tui::theme::Theme;
@@ -19,7 +20,8 @@ use super::{Pane, RolesScreen};
 pub(super) const MARGIN: u16 = 2;
 /// Space between table columns.
 pub(super) const GAP: u16 = 2;
-/// The check column: wide enough for its longest short verdict, "no A, no R".
+/// The check column: wide enough for its longest short verdict, "no A" or "? no R", and
+/// the header "Check".
 pub(super) const CHECK_WIDTH: u16 = 10;
 /// The check column in full words, used when the table has room to spare: read from the
 /// back of a room, "nobody accountable" needs no legend.
@@ -381,8 +383,8 @@ impl Table {
             );
         }
 
-        let (check, problem) = role_check(role, self.words);
-        let style = if problem { theme.warn } else { theme.good };
+        let (check, verdict) = role_check(s, role, self.words);
+        let style = verdict.style(theme);
         put(
             buf,
             row,
@@ -396,46 +398,87 @@ impl Table {
     }
 }
 
-/// What is wrong with a role, in the check column's words (short or `full`), and whether
-/// anything is.
-pub(super) fn role_check(role: &Role, full: bool) -> (String, bool) {
-    let (mut accountable, mut responsible) = (0usize, 0usize);
-    for letter in role.raci.values() {
-        match letter {
-            Raci::Accountable => accountable += 1,
-            Raci::Responsible => responsible += 1,
-            _ => {}
+/// What the check column says about a role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Verdict {
+    /// One partner accountable and someone responsible.
+    Clear,
+    /// Nobody accountable, or more than one: a conflict the board also names.
+    Conflict,
+    /// One partner accountable and nobody marked responsible: a question for the room
+    /// (see `domain::advice`), shown calmly and never in a conflict's colours.
+    Advice,
+}
+
+impl Verdict {
+    pub(super) fn style(self, theme: &Theme) -> Style {
+        match self {
+            Verdict::Clear => theme.good,
+            Verdict::Conflict => theme.warn,
+            Verdict::Advice => theme.muted,
         }
     }
-    let a = match (accountable, full) {
+}
+
+/// The check column's words for a role with advice: a question mark, not a warning sign.
+pub(super) const ADVICE_SHORT: &str = "? no R";
+pub(super) const ADVICE_WORDS: &str = "? no one marked R";
+
+/// What the check column says about a role, in short or `full` words, and which kind of
+/// verdict it is. A role nobody answers for is a conflict whatever else it lacks: the
+/// question about who does the work comes once somebody answers for it.
+pub(super) fn role_check(s: &Session, role: &Role, full: bool) -> (String, Verdict) {
+    let accountable = role
+        .raci
+        .values()
+        .filter(|l| **l == Raci::Accountable)
+        .count();
+    let conflict = match (accountable, full) {
         (1, _) => None,
         (0, false) => Some("no A".to_string()),
         (0, true) => Some("nobody accountable".to_string()),
         (n, false) => Some(format!("{n}×A")),
         (n, true) => Some(format!("{n} accountable")),
     };
-    let r = (responsible == 0).then_some(if full { "nobody responsible" } else { "no R" });
-    match (a, r) {
-        (None, None) => (if full { "✔ ok" } else { "✔" }.to_string(), false),
-        (Some(a), None) => (a, true),
-        (None, Some(r)) => (r.to_string(), true),
-        (Some(a), Some(r)) => (format!("{a}, {r}"), true),
+    if let Some(words) = conflict {
+        (words, Verdict::Conflict)
+    } else if advice_for(s, role).is_some() {
+        let words = if full { ADVICE_WORDS } else { ADVICE_SHORT };
+        (words.to_string(), Verdict::Advice)
+    } else {
+        (if full { "✔ ok" } else { "✔" }.to_string(), Verdict::Clear)
     }
 }
 
-/// The summary on the roles title: how many rows still need the room's attention.
+/// The summary on the roles title: how many rows still need the room's attention, and
+/// before it (dropped first when the row is short) how many roles have a question.
 pub(super) fn roles_summary(s: &Session, theme: &Theme) -> Vec<(String, Style)> {
     if s.roles.is_empty() {
         return Vec::new();
     }
-    let open = s.roles.iter().filter(|r| role_check(r, false).1).count();
-    let text = match open {
-        0 => "✔ every role has one A and an R".to_string(),
-        1 => "1 role to settle".to_string(),
-        n => format!("{n} roles to settle"),
+    let (mut open, mut advice) = (0usize, 0usize);
+    for role in &s.roles {
+        match role_check(s, role, false).1 {
+            Verdict::Conflict => open += 1,
+            Verdict::Advice => advice += 1,
+            Verdict::Clear => {}
+        }
+    }
+    let mut notes = Vec::with_capacity(2);
+    match advice {
+        0 => {}
+        1 => notes.push(("1 role without anyone marked R".to_string(), theme.muted)),
+        n => notes.push((format!("{n} roles without anyone marked R"), theme.muted)),
+    }
+    let text = match (open, advice) {
+        (0, 0) => "✔ every role has one A and an R".to_string(),
+        (0, _) => "✔ every role has one A".to_string(),
+        (1, _) => "1 role to settle".to_string(),
+        (n, _) => format!("{n} roles to settle"),
     };
     let style = if open == 0 { theme.good } else { theme.warn };
-    vec![(text, style)]
+    notes.push((text, style));
+    notes
 }
 
 /// A partner's name for a column `width` cells wide: in full if it fits, else its first

@@ -273,7 +273,8 @@ fn the_role_card_spells_out_each_letter_and_the_check() {
             "  C  Northwind Analytics — consulted",
             "  A  Globex Integration — accountable",
             "",
-            "⚠ nobody responsible",
+            "? no one marked R",
+            "Globex Integration answers for 'Implementation and integration'; is Globex Integration also doing it? Mark R where it does the work.",
         ]
     );
     // The partner under the cursor is marked; the next role is another card.

@@ -1,6 +1,7 @@
 //! Tests of the role split, by what they look at: the table and holes as drawn, what
 //! the keys ask for, what is reported as not shown, and the key table itself.
 
+mod advice;
 mod drawing;
 mod fit;
 mod keys;
