@@ -1,10 +1,11 @@
 //! The role split (stage 2): who does what (RACI) and the holes in each partner's own
 //! business.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
 use super::page::Page;
+use crate::domain::advice::role_advice;
 use crate::domain::board::BoardEntry;
 use crate::domain::describe::filler_label;
 use crate::domain::detect::Rule;
@@ -27,15 +28,14 @@ impl Page<'_, '_> {
         self.end_section();
     }
 
-    /// What the RACI rows say about one role: None when it is clear, or the rule that
-    /// flags it and the problem in words.
+    /// What the RACI rows say about one role: None when nobody needs to answer for it
+    /// differently, or the rule that flags it and the problem in words. A role with one
+    /// partner accountable and nobody marked responsible is not a problem here: it gets
+    /// advice instead (see `role_advice`).
     pub(super) fn raci_problem(role: &Role) -> Option<(Rule, String)> {
-        let accountable = role.accountable().len();
-        let responsible = role.responsible().len();
-        match accountable {
+        match role.accountable().len() {
             0 if role.raci.is_empty() => Some((Rule::NobodyAccountable, "nobody assigned".into())),
             0 => Some((Rule::NobodyAccountable, "nobody accountable".into())),
-            1 if responsible == 0 => Some((Rule::NobodyResponsible, "nobody responsible".into())),
             1 => None,
             n => Some((Rule::TwoAccountable, format!("{n} accountable"))),
         }
@@ -62,7 +62,11 @@ impl Page<'_, '_> {
             self.raw("</th>");
         }
         self.raw("<th scope=\"col\">Check</th></tr></thead>\n<tbody>\n");
-        let (mut clear, mut accepted) = (0usize, 0usize);
+        // Roles the room may want to look at again: one partner answers for each and
+        // nobody is marked as doing the work. Advice, not a conflict: calm, and counted
+        // apart from the roles still to settle.
+        let advised: HashSet<ItemId> = role_advice(s).into_iter().map(|a| a.role).collect();
+        let (mut clear, mut accepted, mut advice) = (0usize, 0usize, 0usize);
         for role in &s.roles {
             self.raw("<tr><th scope=\"row\">");
             self.user_or(&role.name, "unnamed role");
@@ -84,6 +88,10 @@ impl Page<'_, '_> {
                 }
             }
             match Self::raci_problem(role) {
+                None if advised.contains(&role.id) => {
+                    advice += 1;
+                    self.raw("<td><span class=\"advice\">? no one marked R</span></td></tr>\n");
+                }
                 None => {
                     clear += 1;
                     self.raw("<td><span class=\"ok\">✓ clear</span></td></tr>\n");
@@ -123,16 +131,23 @@ impl Page<'_, '_> {
         self.para(
             "legend",
             &format!(
-                "{legend}. A clear role has one partner accountable and at least one responsible; ○ marks a role the room accepted as it is."
+                "{legend}. A clear role has one partner accountable and at least one responsible; ○ marks a role the room accepted as it is; ? marks a role nobody is marked responsible for, where the accountable partner may well do the work itself."
             ),
         );
-        let open = s.roles.len() - clear - accepted;
+        let open = s.roles.len() - clear - accepted - advice;
         let mut summary = format!(
             "Check: {clear} of {} clear",
             plural(s.roles.len(), "role", "roles")
         );
         if accepted > 0 {
             let _ = write!(summary, "; {accepted} accepted by the room as they are");
+        }
+        if advice > 0 {
+            let _ = write!(
+                summary,
+                "; {} without anyone marked R (is the accountable partner also doing the work?)",
+                plural(advice, "role", "roles")
+            );
         }
         if open > 0 {
             let _ = write!(summary, "; {open} still to settle (see the conflict check)");

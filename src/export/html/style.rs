@@ -47,6 +47,7 @@ p { margin: .5rem 0; }
 .ok { color: var(--ok); font-weight: 600; }
 .warn { color: var(--warn); font-weight: 600; }
 .settled { color: var(--muted); font-weight: 600; }
+.advice { color: var(--muted); }
 .over { color: var(--warn); }
 .under { color: var(--muted); }
 .who { white-space: nowrap; }

@@ -2,7 +2,7 @@
 
 use super::escape;
 use super::layout::{Align, Doc, Table};
-use super::wording::{not_reached, or_placeholder, raci_gloss, role_check, stage_gap};
+use super::wording::{RoleCheck, not_reached, or_placeholder, raci_gloss, role_check, stage_gap};
 use crate::domain::describe::filler_label;
 use crate::domain::{HoleFiller, Raci, Session, Stage};
 
@@ -25,7 +25,7 @@ pub(super) fn roles(doc: &mut Doc, s: &Session) {
         );
         columns.push(("Check".to_string(), Align::Left));
         let mut table = Table::with_columns(columns);
-        let mut unsettled = 0;
+        let (mut unsettled, mut advised) = (0usize, 0usize);
         for role in &s.roles {
             let mut row = vec![or_placeholder(escape::cell(&role.name), "unnamed role")];
             row.extend(s.partners.iter().map(|p| {
@@ -33,8 +33,9 @@ pub(super) fn roles(doc: &mut Doc, s: &Session) {
                     .get(&p.id)
                     .map_or_else(String::new, |l| l.letter().to_string())
             }));
-            let (check, problem) = role_check(role);
-            unsettled += usize::from(problem);
+            let (check, verdict) = role_check(s, role);
+            unsettled += usize::from(verdict == RoleCheck::Problem);
+            advised += usize::from(verdict == RoleCheck::Advice);
             row.push(check);
             table.row(row);
         }
@@ -47,11 +48,23 @@ pub(super) fn roles(doc: &mut Doc, s: &Session) {
             "{}. A blank cell means the partner has no part in the role.",
             legend.join(" · ")
         ));
-        doc.para(&match unsettled {
-            0 => "Every role has one partner accountable and someone responsible.".to_string(),
-            1 => "1 role still has to be settled (see the check column).".to_string(),
-            n => format!("{n} roles still have to be settled (see the check column)."),
+        doc.para(&match (unsettled, advised) {
+            (0, 0) => "Every role has one partner accountable and someone responsible.".to_string(),
+            (0, _) => "Every role has one partner accountable.".to_string(),
+            (1, _) => "1 role still has to be settled (see the check column).".to_string(),
+            (n, _) => format!("{n} roles still have to be settled (see the check column)."),
         });
+        // Advice, not a conflict: usually the accountable partner does the work itself,
+        // and the room only has to say so.
+        if advised > 0 {
+            doc.para(&format!(
+                "{} without anyone marked R (? in the check column): is the accountable partner also doing the work? If so, mark it R as well.",
+                match advised {
+                    1 => "1 role".to_string(),
+                    n => format!("{n} roles"),
+                }
+            ));
+        }
     }
 
     doc.heading(3, "Holes in each partner's own business");

@@ -3,6 +3,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::escape;
+use crate::domain::advice::advice_for;
 use crate::domain::change::stage_lock;
 use crate::domain::tally::Tally;
 use crate::domain::{GateDecision, Partner, Raci, Role, Session, Stage, Verdict};
@@ -138,27 +139,28 @@ pub(super) fn actions_line(s: &Session, today: NaiveDate) -> String {
     line
 }
 
+/// What the check column says about a role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum RoleCheck {
+    Clear,
+    /// Nobody accountable, or more than one: a conflict to settle.
+    Problem,
+    /// One partner accountable and nobody marked responsible: a question, not a conflict.
+    Advice,
+}
+
 /// The check column of the role split, in the words the wall uses.
-pub(super) fn role_check(role: &Role) -> (String, bool) {
-    let (mut accountable, mut responsible) = (0usize, 0usize);
-    for letter in role.raci.values() {
-        match letter {
-            Raci::Accountable => accountable += 1,
-            Raci::Responsible => responsible += 1,
-            _ => {}
-        }
-    }
-    let a = match accountable {
-        1 => None,
-        0 => Some("nobody accountable".to_string()),
-        n => Some(format!("{n} accountable")),
-    };
-    let r = (responsible == 0).then_some("nobody responsible");
-    match (a, r) {
-        (None, None) => ("ok".to_string(), false),
-        (Some(a), None) => (a, true),
-        (None, Some(r)) => (r.to_string(), true),
-        (Some(a), Some(r)) => (format!("{a}, {r}"), true),
+pub(super) fn role_check(s: &Session, role: &Role) -> (String, RoleCheck) {
+    let accountable = role
+        .raci
+        .values()
+        .filter(|l| **l == Raci::Accountable)
+        .count();
+    match accountable {
+        0 => ("nobody accountable".to_string(), RoleCheck::Problem),
+        1 if advice_for(s, role).is_some() => ("? no one marked R".to_string(), RoleCheck::Advice),
+        1 => ("ok".to_string(), RoleCheck::Clear),
+        n => (format!("{n} accountable"), RoleCheck::Problem),
     }
 }
 
