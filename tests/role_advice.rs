@@ -39,7 +39,7 @@ fn a_role_with_one_accountable_partner_and_nobody_responsible_gets_a_question() 
     assert_eq!(advice[0].role, ItemId(1));
     assert_eq!(
         advice[0].text,
-        "Acme answers for 'Billing'; is Acme also doing it? Mark R where it does the work."
+        "Acme answers for 'Billing'; is Acme also doing it? If another partner does the work, mark that partner R."
     );
 }
 

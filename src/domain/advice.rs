@@ -3,8 +3,9 @@
 //!
 //! With one RACI letter per partner and role, most roles end up with an accountable
 //! partner and nobody marked responsible. That is usually because the accountable partner
-//! also does the work, not because the partners disagree; the room only needs to say so
-//! by marking an R. The role split shows this as a question, in calm words.
+//! also does the work (its A cannot also be an R), not because the partners disagree. The
+//! role split asks, in calm words; where another partner does the work, the room marks it
+//! R and the question goes away.
 
 use super::gate::stage_lock;
 use super::session::{Role, Session};
@@ -21,7 +22,7 @@ pub struct RoleAdvice {
 
 /// What the room may want to look at in the RACI grid that is not a conflict between
 /// partners: a role with one accountable partner and nobody responsible ("Acme answers
-/// for 'Billing'; is Acme also doing it? Mark R where it does the work."). In role order.
+/// for 'Billing'; is Acme also doing it? If another partner does the work, mark that partner R."). In role order.
 pub fn role_advice(session: &Session) -> Vec<RoleAdvice> {
     if !gives_advice(session) {
         return Vec::new();
@@ -63,7 +64,7 @@ fn advice_on(session: &Session, role: &Role) -> Option<RoleAdvice> {
     Some(RoleAdvice {
         role: role.id,
         text: format!(
-            "{who} answers for {}; is {who} also doing it? Mark R where it does the work.",
+            "{who} answers for {}; is {who} also doing it? If another partner does the work, mark that partner R.",
             quote(&role.name)
         ),
     })

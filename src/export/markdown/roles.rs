@@ -58,7 +58,7 @@ pub(super) fn roles(doc: &mut Doc, s: &Session) {
         // and the room only has to say so.
         if advised > 0 {
             doc.para(&format!(
-                "{} without anyone marked R (? in the check column): is the accountable partner also doing the work? If so, mark it R as well.",
+                "{} without anyone marked R (? in the check column): is the accountable partner also doing the work? Where another partner does it, mark that partner R.",
                 match advised {
                     1 => "1 role".to_string(),
                     n => format!("{n} roles"),

@@ -145,7 +145,7 @@ fn the_role_card_puts_the_question_in_the_rooms_words_without_a_warning() {
     assert_eq!(
         lines.last().map(String::as_str),
         Some(
-            "Northwind Analytics answers for 'Pricing and commercial terms'; is Northwind Analytics also doing it? Mark R where it does the work."
+            "Northwind Analytics answers for 'Pricing and commercial terms'; is Northwind Analytics also doing it? If another partner does the work, mark that partner R."
         )
     );
     let styles: Vec<_> = card.details.iter().map(|l| l.style).collect();

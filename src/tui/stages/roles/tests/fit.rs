@@ -274,7 +274,7 @@ fn the_role_card_spells_out_each_letter_and_the_check() {
             "  A  Globex Integration — accountable",
             "",
             "? no one marked R",
-            "Globex Integration answers for 'Implementation and integration'; is Globex Integration also doing it? Mark R where it does the work.",
+            "Globex Integration answers for 'Implementation and integration'; is Globex Integration also doing it? If another partner does the work, mark that partner R.",
         ]
     );
     // The partner under the cursor is marked; the next role is another card.
