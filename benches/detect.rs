@@ -8,6 +8,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use sameside::domain::board::board;
 use sameside::domain::detect::detect;
 use sameside::domain::detect::places::Gazetteer;
+use sameside::domain::detect::topics::Topics;
 use sameside::domain::sample::many_interests;
 
 fn engine(c: &mut Criterion) {
@@ -84,5 +85,59 @@ fn places(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, engine, places);
+/// Finding the subjects of every interest: like places, once per statement per change.
+fn topics(c: &mut Criterion) {
+    let Ok(history) = many_interests(4, 2_000) else {
+        eprintln!("could not build the benchmark session");
+        return;
+    };
+    let statements: Vec<String> = history
+        .session()
+        .interests
+        .iter()
+        .map(|i| i.statement.clone())
+        .collect();
+    const LONG: &[&str] = &[
+        "Keep the royalty on every connector and decide the list price for resellers yearly",
+        "Wir behalten die Marke, den Quellcode und die Rechnungsstellung an Großkunden",
+        "Nous fixons le prix plancher et la remise pour les connecteurs du secteur public",
+        "Nessuna pubblicazione dei risultati senza diritto di veto sulla roadmap",
+        "Facturamos el soporte de primer nivel y la formación a los clientes finales",
+        "Own first-line support and the SLA, with field service by our subcontractors",
+        "Exclusive co-marketing and deal registration for the Nordic data centres",
+        "Protect our margins on support contracts and keep background IP out of the deal",
+    ];
+    let long: Vec<String> = (0..2_000)
+        .map(|n| format!("{} ({n})", LONG[n % LONG.len()]))
+        .collect();
+    let lexicon = Topics::shipped();
+    let found: usize = statements.iter().map(|t| lexicon.topics_in(t).len()).sum();
+    eprintln!(
+        "topics ({}) found in the 2,000 statements of the benchmark session: {found}",
+        lexicon.len()
+    );
+    c.bench_function("topics_in: 2,000 interest statements", |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for text in &statements {
+                n += lexicon.topics_in(black_box(text)).len();
+            }
+            black_box(n)
+        })
+    });
+    c.bench_function("topics_in: 2,000 longer statements, mixed languages", |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for text in &long {
+                n += lexicon.topics_in(black_box(text)).len();
+            }
+            black_box(n)
+        })
+    });
+    c.bench_function("topics: read the shipped lexicon (once per run)", |b| {
+        b.iter(|| black_box(Topics::load_shipped().map(|t| t.len())))
+    });
+}
+
+criterion_group!(benches, engine, places, topics);
 criterion_main!(benches);

@@ -10,6 +10,7 @@
 pub mod places;
 mod rules;
 pub mod terms;
+pub mod topics;
 
 use serde::{Deserialize, Serialize};
 

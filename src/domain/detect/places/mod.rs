@@ -11,7 +11,7 @@
 //! other or when some place lies inside both (the Nordics and the EU share Sweden).
 
 mod load;
-mod text;
+pub(crate) mod text;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;

@@ -17,7 +17,7 @@ struct Token {
 
 /// A text cut into words: the folded words share one buffer, so a text costs two
 /// allocations however many words it has.
-pub(super) struct Words<'t> {
+pub(crate) struct Words<'t> {
     text: &'t str,
     folded: String,
     tokens: Vec<Token>,
@@ -27,7 +27,7 @@ pub(super) struct Words<'t> {
 }
 
 impl<'t> Words<'t> {
-    pub(super) fn new(text: &'t str) -> Words<'t> {
+    pub(crate) fn new(text: &'t str) -> Words<'t> {
         let mut words = Words {
             text,
             folded: String::with_capacity(text.len()),
@@ -62,28 +62,28 @@ impl<'t> Words<'t> {
         }
     }
 
-    pub(super) fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.tokens.len()
     }
 
-    pub(super) fn folded(&self, i: usize) -> &str {
+    pub(crate) fn folded(&self, i: usize) -> &str {
         let (a, b) = self.tokens[i].folded;
         &self.folded[a..b]
     }
 
-    pub(super) fn raw(&self, i: usize) -> &'t str {
+    pub(crate) fn raw(&self, i: usize) -> &'t str {
         let (a, b) = self.tokens[i].raw;
         &self.text[a..b]
     }
 
     /// The original text from the start of word `first` to the end of word `last`, with
     /// whatever stood between them ("Baden-Württemberg", "North  America").
-    pub(super) fn span(&self, first: usize, last: usize) -> &'t str {
+    pub(crate) fn span(&self, first: usize, last: usize) -> &'t str {
         &self.text[self.tokens[first].raw.0..self.tokens[last].raw.1]
     }
 
     /// All folded words joined by single spaces: the form names are compared in.
-    pub(super) fn joined(&self) -> String {
+    pub(crate) fn joined(&self) -> String {
         let mut out = String::with_capacity(self.folded.len() + self.tokens.len());
         for i in 0..self.len() {
             if i > 0 {
@@ -147,7 +147,7 @@ fn fold_into(c: char, out: &mut String) {
 /// adjective and also stands for its inflected forms ("deutsch~": deutsch, deutsche,
 /// deutschen, …); a name with ä, ö or ü also stands for its spelling with ae, oe, ue
 /// ("Muenchen"), which people use on keyboards without umlauts.
-pub(super) fn spellings(name: &str) -> Vec<String> {
+pub(crate) fn spellings(name: &str) -> Vec<String> {
     let mut out = Vec::new();
     let (stem, inflects) = match name.strip_suffix('~') {
         Some(stem) => (stem, true),
@@ -182,7 +182,7 @@ pub(super) fn spellings(name: &str) -> Vec<String> {
 
 /// One way of naming a place, as words.
 #[derive(Debug, Clone)]
-struct Pattern {
+struct Pattern<Id> {
     /// The folded words after the first (the first is the index key).
     rest: Vec<Box<str>>,
     /// Per word, the exact spelling the text must use, for words the data writes in
@@ -190,10 +190,10 @@ struct Pattern {
     exact: Vec<Option<Box<str>>>,
     /// A two-letter code on its own, which a text written all in capitals cannot use.
     code: bool,
-    place: PlaceId,
+    place: Id,
 }
 
-impl Pattern {
+impl<Id> Pattern<Id> {
     fn len(&self) -> usize {
         self.rest.len() + 1
     }
@@ -218,10 +218,19 @@ impl Pattern {
 }
 
 /// Every name of every place, keyed by its first folded word; each key's patterns are
-/// longest first, so "North America" wins over a place called "North".
-#[derive(Debug, Clone, Default)]
-pub(super) struct NameIndex {
-    by_first: HashMap<Box<str>, Vec<Pattern>, BuildHasherDefault<Fnv>>,
+/// longest first, so "North America" wins over a place called "North". The same index
+/// finds the subjects of the topic lexicon, hence the id type as a parameter.
+#[derive(Debug, Clone)]
+pub(crate) struct NameIndex<Id = PlaceId> {
+    by_first: HashMap<Box<str>, Vec<Pattern<Id>>, BuildHasherDefault<Fnv>>,
+}
+
+impl<Id> Default for NameIndex<Id> {
+    fn default() -> NameIndex<Id> {
+        NameIndex {
+            by_first: HashMap::default(),
+        }
+    }
 }
 
 /// FNV-1a: every word of every statement is looked up, most of them short and not a
@@ -248,10 +257,10 @@ impl Hasher for Fnv {
     }
 }
 
-impl NameIndex {
+impl<Id: Copy + PartialEq> NameIndex<Id> {
     /// Adds `name` (one spelling) for `place`. Returns false when it has no words.
     /// A name starting with `=` must be written exactly so ("=Polish" is not "polish").
-    pub(super) fn add(&mut self, name: &str, place: PlaceId) -> bool {
+    pub(crate) fn add(&mut self, name: &str, place: Id) -> bool {
         let (name, all_exact) = match name.strip_prefix('=') {
             Some(rest) => (rest, true),
             None => (name, false),
@@ -289,8 +298,8 @@ impl NameIndex {
     /// The places named in `text`, in order, each once, with the words that named it.
     /// At each word the longest name wins and its words are used up, so "New South Wales"
     /// is not also Wales; when one name stands for several places, all of them count.
-    pub(super) fn find(&self, text: &str) -> Vec<(PlaceId, String)> {
-        let mut out: Vec<(PlaceId, String)> = Vec::new();
+    pub(crate) fn find(&self, text: &str) -> Vec<(Id, String)> {
+        let mut out: Vec<(Id, String)> = Vec::new();
         let words = Words::new(text);
         let mut at = 0;
         while at < words.len() {
