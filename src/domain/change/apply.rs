@@ -4,7 +4,7 @@
 
 use super::guards::*;
 use super::{ApplyError, Change, MAX_PARTNERS, MAX_TIME_SPENT_SECONDS, MIN_PARTNERS};
-use crate::domain::detect::detect;
+use crate::domain::detect::{detect, legacy};
 use crate::domain::gate::{gate_missing, stage_lock};
 use crate::domain::glossary::GlossaryKind;
 use crate::domain::session::*;
@@ -404,31 +404,43 @@ impl Change {
                 check_status(status)?;
                 if checked {
                     check_deal_breaker(s, status)?;
+                }
+                // A key an earlier version of the rules wrote (read from an older file)
+                // settles the findings it stands for today; see `detect::legacy`.
+                let keys = if legacy::is_retired(key) {
+                    let successors = legacy::successors(key, &detect(s));
+                    if successors.is_empty() {
+                        vec![key.clone()]
+                    } else {
+                        successors
+                    }
+                } else {
                     // Only what the rules find now can be settled; a key from a typo or
                     // from items since removed would be a silent no-op otherwise.
-                    if !detect(s).iter().any(|f| &f.key == key) {
+                    if checked && !detect(s).iter().any(|f| &f.key == key) {
                         return Err(ApplyError::UnknownFinding(key.clone()));
                     }
-                }
-                let old = if *status == ConflictStatus::Open {
-                    s.outcomes.remove(key)
-                } else {
-                    s.outcomes.insert(
-                        key.clone(),
-                        Outcome {
-                            status: status.clone(),
-                            owner: owner.clone(),
-                        },
-                    )
+                    vec![key.clone()]
                 };
-                let (status, owner) = old.map_or((ConflictStatus::Open, String::new()), |o| {
-                    (o.status, o.owner)
-                });
-                Ok(vec![FindingSettled {
-                    key: key.clone(),
-                    status,
-                    owner,
-                }])
+                let mut inverse = Vec::with_capacity(keys.len());
+                for key in keys {
+                    let old = if *status == ConflictStatus::Open {
+                        s.outcomes.remove(&key)
+                    } else {
+                        s.outcomes.insert(
+                            key.clone(),
+                            Outcome {
+                                status: status.clone(),
+                                owner: owner.clone(),
+                            },
+                        )
+                    };
+                    let (status, owner) = old.map_or((ConflictStatus::Open, String::new()), |o| {
+                        (o.status, o.owner)
+                    });
+                    inverse.push(FindingSettled { key, status, owner });
+                }
+                Ok(inverse)
             }
             FindingsSettled { keys, status } => {
                 check_status(status)?;

@@ -7,8 +7,11 @@
 //! as long as those items exist, which is what lets the room's outcome for a finding
 //! survive later edits that do not touch it.
 
+pub mod legacy;
+mod pairs;
 pub mod places;
 mod rules;
+mod signals;
 pub mod terms;
 pub mod topics;
 

@@ -1,10 +1,11 @@
 //! The rules, one function each, and the table that lists them.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::BTreeMap;
 
-use super::terms::terms;
+use super::pairs::clashing_interests;
+use super::terms::{singular, words};
 use super::{Finding, Rule, RuleDef, items_key};
-use crate::domain::session::{Interest, ItemRef, Session};
+use crate::domain::session::{ItemRef, Session};
 use crate::domain::stage::Stage;
 use crate::domain::types::{
     ConflictCategory, HoleFiller, InterestCategory, PartnerId, Raci, Severity, Stance, Weight,
@@ -15,15 +16,8 @@ pub const RULES: &[RuleDef] = &[
         rule: Rule::ClashingInterests,
         reads: Stage::Interests,
         name: "clashing interests",
-        looks_for: "important or non-negotiable interests of different partners in the same category",
+        looks_for: "two partners' interests of one kind that claim the same place, account or subject",
         run: clashing_interests,
-    },
-    RuleDef {
-        rule: Rule::SharedTerms,
-        reads: Stage::Interests,
-        name: "shared terms",
-        looks_for: "interests, roles or holes of different partners that name the same thing",
-        run: shared_terms,
     },
     RuleDef {
         rule: Rule::TwoAccountable,
@@ -38,13 +32,6 @@ pub const RULES: &[RuleDef] = &[
         name: "nobody accountable",
         looks_for: "a role that no partner is accountable for",
         run: nobody_accountable,
-    },
-    RuleDef {
-        rule: Rule::NobodyResponsible,
-        reads: Stage::Roles,
-        name: "nobody responsible",
-        looks_for: "a role with an accountable partner but nobody responsible for doing it",
-        run: nobody_responsible,
     },
     RuleDef {
         rule: Rule::HoleLeftToPartner,
@@ -85,7 +72,7 @@ fn verb<'a>(partners: &[PartnerId], one: &'a str, many: &'a str) -> &'a str {
 }
 
 /// User text in quotes, cut so the sentence stays readable aloud.
-fn quote(text: &str) -> String {
+pub(super) fn quote(text: &str) -> String {
     const MAX: usize = 50;
     let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if one_line.chars().count() > MAX {
@@ -105,282 +92,6 @@ pub(crate) fn conflict_category(category: InterestCategory) -> ConflictCategory 
         InterestCategory::Pricing => ConflictCategory::Pricing,
         InterestCategory::MarginSharing => ConflictCategory::MarginSharing,
         InterestCategory::Other => ConflictCategory::Other,
-    }
-}
-
-fn pairs(partners: &[PartnerId]) -> impl Iterator<Item = (PartnerId, PartnerId)> + '_ {
-    partners
-        .iter()
-        .enumerate()
-        .flat_map(move |(i, p)| partners[i + 1..].iter().map(move |q| (*p, *q)))
-}
-
-// 1. Clashing interests -------------------------------------------------------------------
-
-fn clashing_interests(s: &Session, out: &mut Vec<Finding>) {
-    related_interests(s, out);
-    let mut held: BTreeMap<(InterestCategory, PartnerId), Vec<&Interest>> = BTreeMap::new();
-    for interest in &s.interests {
-        // "Other" says nothing about what is claimed; shared terms catch those.
-        if interest.weight != Weight::Negotiable && interest.category != InterestCategory::Other {
-            held.entry((interest.category, interest.partner))
-                .or_default()
-                .push(interest);
-        }
-    }
-    let partners: Vec<PartnerId> = s.partners.iter().map(|p| p.id).collect();
-    for category in InterestCategory::ALL {
-        for (p, q) in pairs(&partners) {
-            let (Some(mine), Some(theirs)) = (held.get(&(*category, p)), held.get(&(*category, q)))
-            else {
-                continue;
-            };
-            let firm = |list: &[&Interest]| list.iter().any(|i| i.weight == Weight::NonNegotiable);
-            let (severity, how) = match (firm(mine), firm(theirs)) {
-                (true, true) => (Severity::Critical, "non-negotiable"),
-                (true, false) | (false, true) => (Severity::High, "firm"),
-                (false, false) => (Severity::Medium, "important"),
-            };
-            let items: Vec<ItemRef> = mine
-                .iter()
-                .chain(theirs.iter())
-                .map(|i| ItemRef::Interest(i.id))
-                .collect();
-            out.push(Finding {
-                key: format!("clash:{}", items_key(&items)),
-                rule: Rule::ClashingInterests,
-                category: conflict_category(*category),
-                partners: vec![p, q],
-                explanation: format!(
-                    "{} and {} both hold {how} interests in {category}: {} and {}.",
-                    s.partner_name(p),
-                    s.partner_name(q),
-                    quote(&mine[0].statement),
-                    quote(&theirs[0].statement),
-                ),
-                items,
-                severity,
-                shared_terms: Vec::new(),
-                prompt: None,
-            });
-        }
-    }
-}
-
-/// Categories that decide the same thing from two sides: a price cap and a margin floor
-/// cannot both hold, and who leads an account depends on who owns its territory.
-const RELATED: &[(InterestCategory, InterestCategory)] = &[
-    (InterestCategory::Pricing, InterestCategory::MarginSharing),
-    (
-        InterestCategory::Territory,
-        InterestCategory::AccountLeadership,
-    ),
-];
-
-fn related_interests(s: &Session, out: &mut Vec<Finding>) {
-    let firm = |partner: PartnerId, category: InterestCategory| -> Vec<&Interest> {
-        s.interests
-            .iter()
-            .filter(|i| {
-                i.partner == partner && i.category == category && i.weight != Weight::Negotiable
-            })
-            .collect()
-    };
-    for (p, q) in s
-        .partners
-        .iter()
-        .flat_map(|p| s.partners.iter().map(move |q| (p.id, q.id)))
-    {
-        if p == q {
-            continue;
-        }
-        for (a, b) in RELATED {
-            let (mine, theirs) = (firm(p, *a), firm(q, *b));
-            let (Some(first), Some(second)) = (mine.first(), theirs.first()) else {
-                continue;
-            };
-            let both_firm = mine
-                .iter()
-                .chain(&theirs)
-                .any(|i| i.weight == Weight::NonNegotiable);
-            let items: Vec<ItemRef> = mine
-                .iter()
-                .chain(&theirs)
-                .map(|i| ItemRef::Interest(i.id))
-                .collect();
-            out.push(Finding {
-                key: format!("related:{}", items_key(&items)),
-                rule: Rule::ClashingInterests,
-                category: conflict_category(*b),
-                partners: vec![p, q],
-                explanation: format!(
-                    "{} holds firm interests in {a} and {} in {b}, which decide the same thing from two sides: {} and {}.",
-                    s.partner_name(p),
-                    s.partner_name(q),
-                    quote(&first.statement),
-                    quote(&second.statement),
-                ),
-                items,
-                severity: if both_firm { Severity::High } else { Severity::Medium },
-                shared_terms: Vec::new(),
-                prompt: Some("Can both hold at once? If not, which gives way?".to_string()),
-            });
-        }
-    }
-}
-
-// 2. Shared terms -------------------------------------------------------------------------
-
-/// Something a partner said that can share words with what another partner said.
-struct Mention {
-    partner: PartnerId,
-    item: ItemRef,
-    interest: Option<(InterestCategory, Weight)>,
-}
-
-/// Items that mention a term; below this many items every term counts, above it a term
-/// used by more than half of them is too common to mean anything ("market", "customer").
-const COMMON_TERM_MIN_ITEMS: usize = 10;
-
-fn shared_terms(s: &Session, out: &mut Vec<Finding>) {
-    // Mentions are numbered in the order they are added, so each posting list is sorted
-    // as it is built and needs no set.
-    let mut mentions: Vec<Mention> = Vec::new();
-    let mut postings: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut add = |mention: Mention, text: &str, mentions: &mut Vec<Mention>| {
-        let index = mentions.len();
-        mentions.push(mention);
-        for term in terms(text) {
-            postings.entry(term).or_default().push(index);
-        }
-    };
-    for i in &s.interests {
-        let m = Mention {
-            partner: i.partner,
-            item: ItemRef::Interest(i.id),
-            interest: Some((i.category, i.weight)),
-        };
-        add(m, &i.statement, &mut mentions);
-    }
-    for h in &s.holes {
-        let m = Mention {
-            partner: h.owner,
-            item: ItemRef::Hole(h.id),
-            interest: None,
-        };
-        add(m, &h.text, &mut mentions);
-    }
-    for r in &s.roles {
-        // A role speaks for the partners who answer for it; one that only helps with it
-        // does not claim its subject.
-        for (partner, letter) in &r.raci {
-            if *letter == Raci::Accountable {
-                let m = Mention {
-                    partner: *partner,
-                    item: ItemRef::Role(r.id),
-                    interest: None,
-                };
-                add(m, &r.name, &mut mentions);
-            }
-        }
-    }
-    let distinct_items = s.interests.len()
-        + s.holes.len()
-        + s.roles
-            .iter()
-            .filter(|r| !r.accountable().is_empty())
-            .count();
-    let too_common =
-        |count: usize| distinct_items >= COMMON_TERM_MIN_ITEMS && count * 2 > distinct_items;
-    // Sorted by term, so the words of a finding come out in the same order every time.
-    let mut postings: Vec<(String, Vec<usize>)> = postings.into_iter().collect();
-    postings.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    // Terms that point at exactly the same mentions make one finding, not one per word.
-    let mut groups: HashMap<Vec<usize>, Vec<String>> = HashMap::new();
-    for (term, indices) in postings {
-        let first = mentions[indices[0]].partner;
-        if indices.iter().all(|i| mentions[*i].partner == first) {
-            continue;
-        }
-        let mut items: Vec<&ItemRef> = indices.iter().map(|i| &mentions[*i].item).collect();
-        items.sort_unstable();
-        items.dedup();
-        if items.len() < 2 || too_common(items.len()) {
-            continue;
-        }
-        groups.entry(indices).or_default().push(term);
-    }
-    for (indices, words) in groups {
-        let group: Vec<&Mention> = indices.iter().map(|i| &mentions[*i]).collect();
-        let interests: Vec<(InterestCategory, Weight)> =
-            group.iter().filter_map(|m| m.interest).collect();
-        let only_interests = interests.len() == group.len();
-        let one_category = interests.windows(2).all(|w| w[0].0 == w[1].0);
-        // When the interests among these items are firm, in one category and from two or
-        // more partners, the clashing-interests rule already shows them together; saying
-        // it again because a role uses the same word would only repeat it.
-        let interest_partners: BTreeSet<PartnerId> = group
-            .iter()
-            .filter(|m| m.interest.is_some())
-            .map(|m| m.partner)
-            .collect();
-        let firm = interests.iter().all(|(_, w)| *w != Weight::Negotiable);
-        let clash_covers = interest_partners.len() >= 2
-            && one_category
-            && firm
-            && interests
-                .first()
-                .is_some_and(|(c, _)| *c != InterestCategory::Other);
-        if clash_covers {
-            continue;
-        }
-        let mut partners: Vec<PartnerId> = group.iter().map(|m| m.partner).collect();
-        partners.sort();
-        partners.dedup();
-        let mut items: Vec<ItemRef> = group.iter().map(|m| m.item.clone()).collect();
-        items.sort();
-        items.dedup();
-        let firm_sides: BTreeSet<PartnerId> = group
-            .iter()
-            .filter(|m| m.interest.is_some_and(|(_, w)| w != Weight::Negotiable))
-            .map(|m| m.partner)
-            .collect();
-        let severity = if firm_sides.len() >= 2 {
-            Severity::Medium
-        } else {
-            Severity::Low
-        };
-        let category = match interests.first() {
-            Some((c, _)) if one_category && only_interests => conflict_category(*c),
-            _ => ConflictCategory::Other,
-        };
-        let shown: Vec<String> = words.iter().take(3).map(|w| format!("'{w}'")).collect();
-        let examples: Vec<String> = items.iter().take(2).map(|i| s.describe_item(i)).collect();
-        out.push(Finding {
-            key: format!("terms:{}", items_key(&items)),
-            rule: Rule::SharedTerms,
-            category,
-            explanation: format!(
-                "{} all mention {}: {}.",
-                names(s, &partners),
-                shown.join(", "),
-                examples.join(" / ")
-            )
-            .replacen(
-                " all mention",
-                if partners.len() == 2 {
-                    " both mention"
-                } else {
-                    " all mention"
-                },
-                1,
-            ),
-            partners,
-            items,
-            severity,
-            shared_terms: words,
-            prompt: Some("Are these the same thing? If so, who owns it?".to_string()),
-        });
     }
 }
 
@@ -461,31 +172,6 @@ fn nobody_accountable(s: &Session, out: &mut Vec<Finding>) {
     }
 }
 
-fn nobody_responsible(s: &Session, out: &mut Vec<Finding>) {
-    for role in &s.roles {
-        // With nobody accountable, the finding above already says the role is open.
-        if role.accountable().is_empty() || !role.responsible().is_empty() {
-            continue;
-        }
-        out.push(Finding {
-            key: format!("no-r:r{}", role.id.0),
-            rule: Rule::NobodyResponsible,
-            category: ConflictCategory::Roles,
-            partners: role.accountable(),
-            items: vec![ItemRef::Role(role.id)],
-            severity: Severity::Low,
-            explanation: format!(
-                "Nobody is marked responsible for doing {}; {} {} for it.",
-                quote(&role.name),
-                names(s, &role.accountable()),
-                verb(&role.accountable(), "answers", "answer")
-            ),
-            shared_terms: Vec::new(),
-            prompt: Some("Does the accountable partner also do the work?".to_string()),
-        });
-    }
-}
-
 // 4. Hole left to a partner ---------------------------------------------------------------
 
 fn hole_left_to_partner(s: &Session, out: &mut Vec<Finding>) {
@@ -534,7 +220,14 @@ fn interest_vs_role(s: &Session, out: &mut Vec<Finding>) {
     let roles: Vec<(&crate::domain::session::Role, Vec<String>, Vec<PartnerId>)> = s
         .roles
         .iter()
-        .map(|r| (r, terms(&r.name), r.accountable()))
+        // Every word of the name, common ones too: "customer" says that a role decides
+        // about customers, even though it names no subject two partners could share.
+        .map(|r| {
+            let names: Vec<String> = words(&r.name)
+                .map(|w| singular(&w.to_lowercase()))
+                .collect();
+            (r, names, r.accountable())
+        })
         .filter(|(_, _, accountable)| !accountable.is_empty())
         .collect();
     for interest in &s.interests {

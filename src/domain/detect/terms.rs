@@ -2,10 +2,12 @@
 //! words — "EMEA enterprise accounts" and "our enterprise account base in EMEA" — are
 //! seen to overlap. Case, plurals and common words are ignored.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 /// Words that carry no subject: English function words and the verbs and nouns every
-/// interest or role statement uses ("keep our …", "own the …"). Kept sorted: it is
-/// searched with a binary search.
-const STOP_WORDS: &[&str] = &[
+/// interest or role statement uses ("keep our …", "own the …").
+const ENGLISH: &[&str] = &[
     "a",
     "able",
     "about",
@@ -33,6 +35,7 @@ const STOP_WORDS: &[&str] = &[
     "between",
     "both",
     "build",
+    "builds",
     "built",
     "business",
     "but",
@@ -125,6 +128,7 @@ const STOP_WORDS: &[&str] = &[
     "retain",
     "same",
     "set",
+    "sets",
     "shall",
     "she",
     "should",
@@ -180,8 +184,72 @@ const STOP_WORDS: &[&str] = &[
     "yours",
 ];
 
+/// Nouns so common in partnership talk that two partners using one says nothing about a
+/// shared subject: everybody has customers, a platform, a team and a year ahead.
+const BUSINESS: &[&str] = &[
+    "client",
+    "clients",
+    "company",
+    "customer",
+    "customers",
+    "member",
+    "members",
+    "month",
+    "months",
+    "percent",
+    "platform",
+    "platforms",
+    "product",
+    "products",
+    "quarter",
+    "solution",
+    "solutions",
+    "team",
+    "teams",
+    "year",
+    "years",
+];
+
+/// Function words of the other languages partners write in, so a German or French
+/// statement is read for its subject too (and "à" or "und" never make two statements look
+/// alike).
+const OTHER_LANGUAGES: &[&str] = &[
+    // German
+    "aber", "alle", "allen", "aller", "als", "am", "an", "auch", "auf", "aus", "bei", "bis",
+    "bleiben", "bleibt", "das", "dass", "dem", "den", "der", "des", "die", "durch", "ein", "eine",
+    "einen", "einer", "eines", "für", "im", "in", "ist", "kein", "keine", "mit", "nach", "nicht",
+    "noch", "nur", "oder", "ohne", "seit", "sich", "sind", "und", "uns", "unser", "unsere",
+    "unseren", "unserer", "vom", "von", "vor", "wir", "wird", "zu", "zum", "zur", "eigene",
+    "eigenen", "selbst", // French
+    "au", "aux", "avec", "ce", "ces", "dans", "de", "des", "du", "elle", "en", "est", "et", "il",
+    "la", "le", "les", "leur", "leurs", "mais", "nos", "notre", "nous", "nôtre", "nôtres", "ou",
+    "par", "pas", "pour", "qui", "que", "sa", "sans", "se", "ses", "son", "sont", "sur", "un",
+    "une", "vos", "votre", // Italian
+    "che", "con", "del", "della", "delle", "dei", "di", "gli", "il", "nei", "nel", "nella",
+    "nostro", "nostra", "nostri", "per", "restano", "resta", "senza", "sono", "una", "uno",
+    // Spanish and Catalan
+    "al", "con", "el", "ella", "las", "los", "nosotros", "nuestra", "nuestro", "nuestros", "para",
+    "por", "sin", "son", "su", "sus", "una", "y", "és", "són", "nostres", // Dutch
+    "het", "een", "en", "van", "voor", "met", "wij", "onze", "ons", "niet", "ook", "op", "elke",
+    "willen", // Danish, Norwegian and Swedish
+    "och", "og", "att", "av", "er", "är", "för", "med", "vi", "vår", "våra", "vårt", "til", "till",
+    "på", "ikke", "inte", "aldri", "under",
+];
+
+fn stop_words() -> &'static HashSet<&'static str> {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        ENGLISH
+            .iter()
+            .chain(BUSINESS)
+            .chain(OTHER_LANGUAGES)
+            .copied()
+            .collect()
+    })
+}
+
 fn is_stop_word(word: &str) -> bool {
-    STOP_WORDS.binary_search(&word).is_ok()
+    stop_words().contains(word)
 }
 
 /// The singular of a lower-case English word, by the common rules only ("accounts" →
@@ -220,34 +288,47 @@ fn make_singular(word: &mut String) {
 /// without stop words, numbers or one- and two-letter fragments (except well-known short
 /// acronyms such as "IP" or "EU").
 pub fn terms(text: &str) -> Vec<String> {
-    let mut out: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .filter_map(|raw| {
-            if raw.bytes().all(|b| b.is_ascii_digit()) {
-                return None;
-            }
-            let mut word = raw.to_lowercase();
-            // An acronym in capitals ("US", "IP") is a name, even when the same letters in
-            // lower case are a common word.
-            let acronym = raw.chars().count() >= 2 && raw.chars().all(|c| c.is_uppercase());
-            if acronym {
-                return Some(word);
-            }
-            if is_stop_word(&word) {
-                return None;
-            }
-            // Scripts without spaces between words (CJK) make short words meaningful.
-            if word.chars().count() < 3 && word.is_ascii() {
-                return None;
-            }
-            make_singular(&mut word);
-            (!is_stop_word(&word)).then_some(word)
-        })
-        .collect();
+    let mut out: Vec<String> = words(text).filter_map(term).collect();
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// The words of `text` as written: runs of letters and digits.
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// The term one word of a text stands for, or None when it names nothing (see `terms`).
+pub fn term(raw: &str) -> Option<String> {
+    if raw.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut word = raw.to_lowercase();
+    // An acronym in capitals ("US", "IP") is a name, even when the same letters in lower
+    // case are a common word.
+    let acronym = raw.chars().count() >= 2 && raw.chars().all(|c| c.is_uppercase());
+    if acronym {
+        return Some(word);
+    }
+    if is_stop_word(&word) {
+        return None;
+    }
+    // Scripts without spaces between words (CJK) make short words meaningful; in
+    // alphabets a word of one or two letters ("à", "og") names nothing.
+    let alphabetic = word.chars().all(|c| c.is_ascii() || !is_ideograph(c));
+    if word.chars().count() < 3 && alphabetic {
+        return None;
+    }
+    make_singular(&mut word);
+    (!is_stop_word(&word)).then_some(word)
+}
+
+/// Characters of scripts written without spaces between words (CJK ideographs, kana,
+/// hangul), where a single character can be a whole word.
+fn is_ideograph(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF)
 }
 
 #[cfg(test)]

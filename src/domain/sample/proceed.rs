@@ -278,10 +278,10 @@ pub fn example_proceed() -> Result<History, ApplyError> {
 
     // The engine lays out what the earlier stages contain; the room works through it.
     use crate::domain::detect::Rule;
-    s.settle(Rule::ClashingInterests, "account leadership", 420, ConflictStatus::Resolved {
+    s.settle(Rule::ClashingInterests, "accounts without naming them", 420, ConflictStatus::Resolved {
         agreement: "Northwind leads its top 20 named accounts; Globex leads all other EMEA accounts and every delivery.".into(),
     }, "Priya Raman and Helen Marsh")?;
-    s.settle(Rule::ClashingInterests, "IP ownership", 360, ConflictStatus::Resolved {
+    s.settle(Rule::ClashingInterests, "rights to 'connector'", 360, ConflictStatus::Resolved {
         agreement: "Generic connectors go into Northwind's product with Globex credited; customer-specific code stays with Globex.".into(),
     }, "Lena Brandt")?;
     s.settle(
@@ -293,21 +293,19 @@ pub fn example_proceed() -> Result<History, ApplyError> {
     )?;
     s.settle(
         Rule::ClashingInterests,
-        "in margin sharing",
+        "different terms on price",
         240,
         ConflictStatus::AcceptedRisk,
         "Sam Reyes",
     )?;
     s.settle(
-        Rule::ClashingInterests,
-        "in territory and",
-        200,
-        ConflictStatus::Resolved {
-            agreement:
-                "No exclusive territories; account leadership follows the named-account list."
-                    .into(),
+        Rule::InterestVsRole,
+        "A say in the roadmap",
+        260,
+        ConflictStatus::Dismissed {
+            reason: "Input is what Globex asks for, and what the role gives it.".into(),
         },
-        "Marco Silva",
+        "",
     )?;
     s.settle(Rule::HoleLeftToPartner, "Delivery capacity", 300, ConflictStatus::Resolved {
         agreement: "Globex delivers the projects it sells itself; outside its countries Northwind builds its own delivery partners.".into(),
@@ -335,24 +333,6 @@ pub fn example_proceed() -> Result<History, ApplyError> {
     s.settle(Rule::InterestVsRole, "Own EMEA enterprise accounts", 180, ConflictStatus::Resolved {
         agreement: "Joint account planning stays with Northwind for its top 20 accounts; Globex plans all others.".into(),
     }, "Tom Okafor")?;
-    s.settle(
-        Rule::NobodyResponsible,
-        "Implementation and integration",
-        30,
-        ConflictStatus::Dismissed {
-            reason: "Globex does the work itself.".into(),
-        },
-        "",
-    )?;
-    s.settle(
-        Rule::NobodyResponsible,
-        "Project management",
-        30,
-        ConflictStatus::Dismissed {
-            reason: "Globex does the work itself.".into(),
-        },
-        "",
-    )?;
     let id = s.id();
     s.after(
         150,

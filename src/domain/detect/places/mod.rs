@@ -246,6 +246,18 @@ impl Gazetteer {
             .map(Overlap::Share)
     }
 
+    /// Whether two places overlap at all: `overlap(a, b).is_some()` without working out
+    /// how, and without allocating. The rules ask this for many pairs of statements.
+    pub fn overlaps(&self, a: PlaceId, b: PlaceId) -> bool {
+        if a == b {
+            return true;
+        }
+        let (Some(sa), Some(sb)) = (self.inside_of(a), self.inside_of(b)) else {
+            return false;
+        };
+        has(sa, b) || has(sb, a) || sa.iter().zip(sb).any(|(x, y)| x & y != 0)
+    }
+
     fn inside_of(&self, id: PlaceId) -> Option<&[u64]> {
         let start = usize::from(id.0) * self.stride;
         self.inside.get(start..start + self.stride)

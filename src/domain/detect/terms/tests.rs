@@ -5,11 +5,17 @@ fn has(terms: &[String], word: &str) -> bool {
 }
 
 #[test]
-fn stop_words_are_sorted_for_binary_search() {
-    let mut sorted = STOP_WORDS.to_vec();
-    sorted.sort_unstable();
-    sorted.dedup();
-    assert_eq!(sorted, STOP_WORDS);
+fn stop_words_are_lower_case_so_they_match_the_lowered_text() {
+    for word in ENGLISH.iter().chain(BUSINESS).chain(OTHER_LANGUAGES) {
+        assert_eq!(*word, word.to_lowercase(), "{word}");
+    }
+}
+
+#[test]
+fn a_one_letter_accented_word_or_a_foreign_article_is_no_subject() {
+    assert_eq!(terms("Support à distance"), ["distance", "support"]);
+    assert_eq!(terms("Die Kunden und der Vertrieb"), ["kunden", "vertrieb"]);
+    assert!(terms("Customers on our platform").is_empty());
 }
 
 #[test]

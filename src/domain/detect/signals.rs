@@ -1,0 +1,279 @@
+//! What each interest statement is about, read once per run of the rules: the places it
+//! names, the glossary accounts, the subjects it speaks of, its words, and whether it puts
+//! a figure on something. The pair rule compares these readings, never the raw text.
+//!
+//! Partner and product names are blanked out first. "Ferro alone decides the Ferro Vault
+//! roadmap" and "certified on Ferro Vault" share a product, not a subject: a partner's own
+//! name or its product's name in two statements is no sign that they collide.
+
+use std::collections::{HashMap, HashSet};
+
+use super::places::{Gazetteer, PlaceId};
+use super::terms::{term, words};
+use super::topics::{TopicId, Topics};
+use crate::domain::glossary::{GlossaryEntry, GlossaryKind};
+use crate::domain::session::Session;
+use crate::domain::types::{InterestCategory, PartnerId, Weight};
+
+/// The kind of claim a statement makes, from its category. Only statements of one class
+/// are compared: a price floor and a roadmap wish that share a word do not collide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(super) enum Class {
+    Territory,
+    Accounts,
+    /// Pricing and margin sharing: both decide what the partners earn from a sale.
+    Money,
+    Product,
+    Rights,
+    /// "Other": the room did not say what kind of claim it is.
+    Open,
+}
+
+impl Class {
+    fn of(category: InterestCategory) -> Class {
+        match category {
+            InterestCategory::Territory => Class::Territory,
+            InterestCategory::AccountLeadership => Class::Accounts,
+            InterestCategory::Pricing | InterestCategory::MarginSharing => Class::Money,
+            InterestCategory::ProductDirection => Class::Product,
+            InterestCategory::IpOwnership => Class::Rights,
+            InterestCategory::Other => Class::Open,
+        }
+    }
+}
+
+/// One interest, read.
+pub(super) struct Reading {
+    pub partner: PartnerId,
+    pub weight: Weight,
+    pub category: InterestCategory,
+    pub class: Class,
+    /// Places named, with the words that named them, in text order.
+    pub places: Vec<(PlaceId, String)>,
+    /// Glossary accounts named, by their index in `Analysis::accounts`.
+    pub accounts: Vec<usize>,
+    pub topics: Vec<TopicId>,
+    /// Significant words (see `terms`), each once, with the word as first written.
+    pub terms: Vec<(String, String)>,
+    /// A number with a currency or a percentage: the statement sets a figure.
+    pub figure: bool,
+    /// Whether it names something in particular: a glossary account or a word written as
+    /// a name ("Trumpf", "DTAG"), places aside. "Our top 20 accounts" names none.
+    pub names_one: bool,
+}
+
+/// Every interest of a session, read, with what the rules need to weigh words.
+pub(super) struct Analysis {
+    pub readings: Vec<Reading>,
+    /// In how many statements each term occurs.
+    pub frequency: HashMap<String, usize>,
+    /// The display name of each glossary account.
+    pub accounts: Vec<String>,
+}
+
+impl Analysis {
+    /// A word tells two statements apart only when few statements use it: at most two,
+    /// or at most a quarter of them. Words most statements share ("EMEA" in a session all
+    /// about EMEA) say nothing about which two collide.
+    pub fn is_rare(&self, term: &str) -> bool {
+        let used = self.frequency.get(term).copied().unwrap_or(0);
+        used <= 2 || used * 4 <= self.readings.len()
+    }
+}
+
+/// An account of the glossary as words to look for: each name and alias as a sequence of
+/// lower-case words; a name written in capitals ("MAN", "DTAG") must be written so.
+struct AccountNames {
+    spellings: Vec<(Vec<String>, bool)>,
+}
+
+impl AccountNames {
+    fn of(entry: &GlossaryEntry) -> AccountNames {
+        let spellings = entry
+            .names()
+            .map(|name| {
+                let capitals =
+                    name.chars().any(char::is_alphabetic) && !name.chars().any(char::is_lowercase);
+                let seq: Vec<String> = words(name)
+                    .map(|w| {
+                        if capitals {
+                            w.to_string()
+                        } else {
+                            w.to_lowercase()
+                        }
+                    })
+                    .collect();
+                (seq, capitals)
+            })
+            .filter(|(seq, _)| !seq.is_empty())
+            .collect();
+        AccountNames { spellings }
+    }
+
+    fn named_in(&self, raw: &[&str], lower: &[String]) -> bool {
+        self.spellings.iter().any(|(seq, capitals)| {
+            let hay: Vec<&str> = if *capitals {
+                raw.to_vec()
+            } else {
+                lower.iter().map(String::as_str).collect()
+            };
+            hay.windows(seq.len())
+                .any(|window| window.iter().zip(seq).all(|(a, b)| *a == b))
+        })
+    }
+}
+
+/// The words of partner and product names, lower case: blanked out of every statement.
+fn name_words(session: &Session) -> HashSet<String> {
+    let products = session.glossary.iter().filter_map(|e| match e.kind {
+        GlossaryKind::Product { .. } => Some(e.names().map(str::to_string).collect::<Vec<_>>()),
+        _ => None,
+    });
+    let partners = session.partners.iter().map(|p| vec![p.name.clone()]);
+    partners
+        .chain(products)
+        .flatten()
+        .flat_map(|name| {
+            words(&name)
+                .filter_map(|w| term(w).map(|_| w.to_lowercase()))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// `text` with every word of `names` replaced by spaces, so that positions, capitals and
+/// the other words stay as written.
+fn blank_names(text: &str, names: &HashSet<String>) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        if names.contains(&word.to_lowercase()) {
+            out.extend(std::iter::repeat_n(' ', word.chars().count()));
+        } else {
+            out.push_str(word);
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
+/// Words that put a unit on a number: money or a share of something.
+const UNITS: &[&str] = &[
+    "euro", "euros", "eur", "usd", "dollar", "dollars", "chf", "gbp", "sek", "nok", "dkk", "pln",
+    "kr", "percent", "procent", "prozent", "cent", "ciento", "cento",
+];
+
+fn sets_a_figure(text: &str) -> bool {
+    let has_number = text.chars().any(|c| c.is_ascii_digit());
+    let has_unit = text.contains(['%', '€', '$', '£'])
+        || words(text).any(|w| UNITS.contains(&w.to_lowercase().as_str()));
+    has_number && has_unit
+}
+
+/// Whether the `n`th word of a statement is written as a name: in capitals ("DTAG"), or
+/// capitalised anywhere but at the start ("… at Trumpf").
+fn is_name(n: usize, word: &str) -> bool {
+    let capitals = word.chars().count() >= 2 && word.chars().all(char::is_uppercase);
+    let capitalised = n > 0 && word.chars().next().is_some_and(char::is_uppercase);
+    capitals || capitalised
+}
+
+/// Reads every interest of `session`, with the places of `gazetteer`.
+pub(super) fn analyse(session: &Session, gazetteer: &Gazetteer) -> Analysis {
+    let names = name_words(session);
+    let topics = Topics::shipped();
+    let account_entries: Vec<&GlossaryEntry> = session
+        .glossary
+        .iter()
+        .filter(|e| e.kind == GlossaryKind::Account)
+        .collect();
+    let account_names: Vec<AccountNames> = account_entries
+        .iter()
+        .map(|e| AccountNames::of(e))
+        .collect();
+    let mut frequency: HashMap<String, usize> = HashMap::new();
+    let readings = session
+        .interests
+        .iter()
+        .map(|interest| {
+            let text = if names.is_empty() {
+                interest.statement.clone()
+            } else {
+                blank_names(&interest.statement, &names)
+            };
+            let places = gazetteer.places_in(&text);
+            let raw: Vec<&str> = words(&text).collect();
+            let lower: Vec<String> = raw.iter().map(|w| w.to_lowercase()).collect();
+            let accounts: Vec<usize> = account_names
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| a.named_in(&raw, &lower))
+                .map(|(n, _)| n)
+                .collect();
+            let topics: Vec<TopicId> = topics.topics_in(&text).into_iter().map(|t| t.0).collect();
+            let mut terms: Vec<(String, String)> = Vec::new();
+            for (n, w) in raw.iter().enumerate() {
+                if let Some(t) = term(w)
+                    && !terms.iter().any(|(have, _)| *have == t)
+                {
+                    // Shown as written where it is written as a name ("Trumpf", "DTAG"),
+                    // else as the plain word: "Connectors" opening a sentence is "connector".
+                    let shown = if is_name(n, w) {
+                        (*w).to_string()
+                    } else {
+                        t.clone()
+                    };
+                    terms.push((t, shown));
+                }
+            }
+            for (t, _) in &terms {
+                *frequency.entry(t.clone()).or_default() += 1;
+            }
+            let category = interest.category;
+            let mut class = Class::of(category);
+            let place_words: HashSet<String> = places
+                .iter()
+                .flat_map(|(_, w)| words(w).filter_map(term))
+                .collect();
+            // An uncategorised statement that names places and nothing else ("we keep
+            // Bavaria and Austria for ourselves") is a claim on those places.
+            if class == Class::Open
+                && !places.is_empty()
+                && topics.is_empty()
+                && terms.iter().all(|(t, _)| place_words.contains(t))
+            {
+                class = Class::Territory;
+            }
+            let names_one = !accounts.is_empty()
+                || raw.iter().enumerate().any(|(n, w)| {
+                    is_name(n, w) && term(w).is_some_and(|t| !place_words.contains(&t))
+                });
+            Reading {
+                partner: interest.partner,
+                weight: interest.weight,
+                category,
+                class,
+                figure: sets_a_figure(&text),
+                names_one,
+                places,
+                accounts,
+                topics,
+                terms,
+            }
+        })
+        .collect();
+    Analysis {
+        readings,
+        frequency,
+        accounts: account_entries.iter().map(|e| e.name.clone()).collect(),
+    }
+}
