@@ -245,10 +245,8 @@ fn the_rule_table_lists_every_rule_once_with_the_stage_it_reads() {
         rows,
         vec![
             (Rule::ClashingInterests, Stage::Interests),
-            (Rule::SharedTerms, Stage::Interests),
             (Rule::TwoAccountable, Stage::Roles),
             (Rule::NobodyAccountable, Stage::Roles),
-            (Rule::NobodyResponsible, Stage::Roles),
             (Rule::HoleLeftToPartner, Stage::Roles),
             (Rule::InterestVsRole, Stage::Interests),
             (Rule::VisionGap, Stage::Vision),
@@ -262,217 +260,138 @@ fn the_rule_table_lists_every_rule_once_with_the_stage_it_reads() {
 
 // ---------------------------------------------------------------- 1. clashing interests
 
+/// Adds a glossary entry as the room would.
+fn glossary(room: &mut Room, id: u32, kind: GlossaryKind, name: &str, aliases: &[&str]) {
+    room.ok(Change::GlossaryAdded {
+        entry: GlossaryEntry {
+            id: ItemId(id),
+            kind,
+            name: name.to_string(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        },
+    });
+}
+
+/// Two partners on the same place (Bavaria), with the given weights.
+fn bavaria(room: &mut Room, acme: Weight, globex: Weight) {
+    room.ok(add_interest(
+        10,
+        ACME,
+        IC::Territory,
+        acme,
+        "Exclusive rights in Bavaria",
+    ));
+    room.ok(add_interest(
+        11,
+        GLOBEX,
+        IC::Territory,
+        globex,
+        "Sole reseller for Bavaria",
+    ));
+}
+
+fn pair(severity: Severity, category: ConflictCategory, items: &[ItemRef]) -> Want {
+    want("pair:", severity, category, &[ACME, GLOBEX], items)
+}
+
 fn clash_cases() -> Vec<Case> {
     use Severity::*;
     let s = Stage::Interests;
+    let both = [i(10), i(11)];
     vec![
+        // The severity scale: the firmer the two sides, the worse the clash.
         case(
-            "both non-negotiable: critical",
-            3,
+            "non-negotiable against non-negotiable: critical",
+            2,
             s,
-            |r| {
-                r.ok(add_interest(
-                    10,
-                    ACME,
-                    IC::Territory,
-                    NN,
-                    "Exclusive Benelux rights",
-                ));
-                r.ok(add_interest(
-                    11,
-                    GLOBEX,
-                    IC::Territory,
-                    NN,
-                    "Sole reseller in Belgium",
-                ));
-            },
-            vec![want(
-                "clash:",
-                Critical,
-                CC::Territory,
-                &[ACME, GLOBEX],
-                &[i(10), i(11)],
-            )],
+            |r| bavaria(r, NN, NN),
+            vec![pair(Critical, CC::Territory, &both)],
         ),
         case(
-            "one non-negotiable, one important: high",
+            "non-negotiable against important: high",
+            2,
+            s,
+            |r| bavaria(r, NN, IM),
+            vec![pair(High, CC::Territory, &both)],
+        ),
+        case(
+            "important against important: medium",
+            2,
+            s,
+            |r| bavaria(r, IM, IM),
+            vec![pair(Medium, CC::Territory, &both)],
+        ),
+        case(
+            "non-negotiable against negotiable: medium",
+            2,
+            s,
+            |r| bavaria(r, NG, NN),
+            vec![pair(Medium, CC::Territory, &both)],
+        ),
+        case(
+            "important against negotiable: low",
+            2,
+            s,
+            |r| bavaria(r, IM, NG),
+            vec![pair(Low, CC::Territory, &both)],
+        ),
+        case(
+            "negotiable against negotiable: no clash at all",
+            2,
+            s,
+            |r| bavaria(r, NG, NG),
+            vec![],
+        ),
+        case(
+            "a partner saying the same twice makes one finding, severe by its firmest",
             2,
             s,
             |r| {
-                r.ok(add_interest(
-                    10,
-                    ACME,
-                    IC::IpOwnership,
-                    IM,
-                    "Keep the connectors",
-                ));
-                r.ok(add_interest(
-                    11,
-                    GLOBEX,
-                    IC::IpOwnership,
-                    NN,
-                    "Own all joint code",
-                ));
-            },
-            vec![want(
-                "clash:",
-                High,
-                CC::IpOwnership,
-                &[ACME, GLOBEX],
-                &[i(10), i(11)],
-            )],
-        ),
-        case(
-            "both important: medium",
-            2,
-            s,
-            |r| {
-                r.ok(add_interest(
-                    10,
-                    ACME,
-                    IC::ProductDirection,
-                    IM,
-                    "Cloud first",
-                ));
-                r.ok(add_interest(
-                    11,
-                    GLOBEX,
-                    IC::ProductDirection,
-                    IM,
-                    "On-premise first",
-                ));
-            },
-            vec![want(
-                "clash:",
-                Medium,
-                CC::ProductDirection,
-                &[ACME, GLOBEX],
-                &[i(10), i(11)],
-            )],
-        ),
-        case(
-            "account leadership maps to its own category",
-            2,
-            s,
-            |r| {
-                r.ok(add_interest(
-                    10,
-                    GLOBEX,
-                    IC::AccountLeadership,
-                    NN,
-                    "Lead the top accounts",
-                ));
-                r.ok(add_interest(
-                    11,
-                    ACME,
-                    IC::AccountLeadership,
-                    IM,
-                    "Front every deal",
-                ));
-            },
-            vec![want(
-                "clash:",
-                High,
-                CC::AccountLeadership,
-                &[ACME, GLOBEX],
-                &[i(10), i(11)],
-            )],
-        ),
-        case(
-            "a partner's firm interests in the category all count, negotiable ones do not",
-            2,
-            s,
-            |r| {
-                r.ok(add_interest(
-                    10,
-                    ACME,
-                    IC::Pricing,
-                    IM,
-                    "List price set by us",
-                ));
-                r.ok(add_interest(
-                    11,
-                    ACME,
-                    IC::Pricing,
-                    NN,
-                    "No discounts above 30%",
-                ));
+                bavaria(r, NG, IM);
                 r.ok(add_interest(
                     12,
                     ACME,
-                    IC::Pricing,
-                    NG,
-                    "Annual price review",
-                ));
-                r.ok(add_interest(
-                    13,
-                    GLOBEX,
-                    IC::Pricing,
-                    IM,
-                    "Bundle pricing freedom",
+                    IC::Territory,
+                    NN,
+                    "Bavaria stays ours",
                 ));
             },
-            vec![want(
-                "clash:",
-                High,
-                CC::Pricing,
-                &[ACME, GLOBEX],
-                &[i(10), i(11), i(13)],
-            )],
+            vec![pair(High, CC::Territory, &[i(10), i(11), i(12)])],
         ),
         case(
-            "three partners give one finding per pair",
+            "each pair of partners has its own finding",
             3,
             s,
             |r| {
-                r.ok(add_interest(
-                    10,
-                    ACME,
-                    IC::MarginSharing,
-                    IM,
-                    "Half of the margin",
-                ));
-                r.ok(add_interest(
-                    11,
-                    GLOBEX,
-                    IC::MarginSharing,
-                    IM,
-                    "Services margin 35%",
-                ));
+                bavaria(r, NN, NN);
                 r.ok(add_interest(
                     12,
                     INITECH,
-                    IC::MarginSharing,
-                    NN,
-                    "Royalty on every seat",
+                    IC::Territory,
+                    IM,
+                    "Field sales in Bavaria",
                 ));
             },
             vec![
+                pair(Critical, CC::Territory, &both),
                 want(
-                    "clash:",
-                    Medium,
-                    CC::MarginSharing,
-                    &[ACME, GLOBEX],
-                    &[i(10), i(11)],
-                ),
-                want(
-                    "clash:",
+                    "pair:",
                     High,
-                    CC::MarginSharing,
+                    CC::Territory,
                     &[ACME, INITECH],
                     &[i(10), i(12)],
                 ),
                 want(
-                    "clash:",
+                    "pair:",
                     High,
-                    CC::MarginSharing,
+                    CC::Territory,
                     &[GLOBEX, INITECH],
                     &[i(11), i(12)],
                 ),
             ],
         ),
         case(
-            "negotiable against non-negotiable never clashes",
+            "a region against the grouping that contains it",
             2,
             s,
             |r| {
@@ -481,74 +400,36 @@ fn clash_cases() -> Vec<Case> {
                     ACME,
                     IC::Territory,
                     NN,
-                    "Exclusive Benelux rights",
+                    "Exclusive in Bavaria",
+                ));
+                r.ok(add_interest(11, GLOBEX, IC::Territory, NN, "All of DACH"));
+            },
+            vec![pair(Critical, CC::Territory, &both)],
+        ),
+        case(
+            "a city against its country",
+            2,
+            s,
+            |r| {
+                r.ok(add_interest(
+                    10,
+                    ACME,
+                    IC::Territory,
+                    IM,
+                    "Direct sales in Munich",
                 ));
                 r.ok(add_interest(
                     11,
                     GLOBEX,
                     IC::Territory,
-                    NG,
-                    "Some Benelux presence",
+                    NN,
+                    "Germany is our market",
                 ));
             },
-            vec![],
+            vec![pair(High, CC::Territory, &both)],
         ),
         case(
-            "two negotiable interests never clash",
-            2,
-            s,
-            |r| {
-                r.ok(add_interest(10, ACME, IC::Territory, NG, "Benelux"));
-                r.ok(add_interest(11, GLOBEX, IC::Territory, NG, "Belgium"));
-            },
-            vec![],
-        ),
-        case(
-            "Other never clashes, however firm",
-            2,
-            s,
-            |r| {
-                r.ok(add_interest(
-                    10,
-                    ACME,
-                    IC::Other,
-                    NN,
-                    "Quarterly board seat",
-                ));
-                r.ok(add_interest(
-                    11,
-                    GLOBEX,
-                    IC::Other,
-                    NN,
-                    "Chair the steering group",
-                ));
-            },
-            vec![],
-        ),
-        case(
-            "a partner never clashes with itself",
-            3,
-            s,
-            |r| {
-                r.ok(add_interest(
-                    10,
-                    ACME,
-                    IC::Territory,
-                    NN,
-                    "Exclusive Benelux rights",
-                ));
-                r.ok(add_interest(
-                    11,
-                    ACME,
-                    IC::Territory,
-                    NN,
-                    "Exclusive Nordic rights",
-                ));
-            },
-            vec![],
-        ),
-        case(
-            "different categories do not clash",
+            "EMEA against France",
             2,
             s,
             |r| {
@@ -556,43 +437,231 @@ fn clash_cases() -> Vec<Case> {
                     10,
                     ACME,
                     IC::Territory,
-                    NN,
-                    "Exclusive Benelux rights",
-                ));
-                r.ok(add_interest(
-                    11,
-                    GLOBEX,
-                    IC::Pricing,
-                    NN,
-                    "List price set by us",
-                ));
-            },
-            vec![],
-        ),
-        case(
-            "an interest made negotiable later stops the clash",
-            2,
-            s,
-            |r| {
-                r.ok(add_interest(
-                    10,
-                    ACME,
-                    IC::Territory,
-                    NN,
-                    "Exclusive Benelux rights",
+                    IM,
+                    "Lead every deal in EMEA",
                 ));
                 r.ok(add_interest(
                     11,
                     GLOBEX,
                     IC::Territory,
                     IM,
-                    "Sole reseller in Belgium",
+                    "Keep France to ourselves",
                 ));
-                let mut edited = r.session().interest(ItemId(11)).unwrap().clone();
-                edited.weight = NG;
-                r.ok(Change::InterestEdited { interest: edited });
+            },
+            vec![pair(Medium, CC::Territory, &both)],
+        ),
+        case(
+            "places that do not overlap are no clash, even with a word in common",
+            2,
+            s,
+            |r| {
+                r.ok(add_interest(
+                    10,
+                    ACME,
+                    IC::Territory,
+                    NN,
+                    "Pilot plants in the Baltics",
+                ));
+                r.ok(add_interest(
+                    11,
+                    GLOBEX,
+                    IC::Territory,
+                    NN,
+                    "Pilot plants in Iberia",
+                ));
             },
             vec![],
+        ),
+        case(
+            "one partner's own interests never clash with each other",
+            2,
+            s,
+            |r| {
+                r.ok(add_interest(
+                    10,
+                    ACME,
+                    IC::Territory,
+                    NN,
+                    "Exclusive in Bavaria",
+                ));
+                r.ok(add_interest(11, ACME, IC::Territory, NN, "All of DACH"));
+                r.ok(add_interest(
+                    12,
+                    ACME,
+                    IC::Territory,
+                    NN,
+                    "Sole reseller for Bavaria",
+                ));
+            },
+            vec![],
+        ),
+        case(
+            "interests of different kinds do not clash on a place",
+            2,
+            s,
+            |r| {
+                r.ok(add_interest(
+                    10,
+                    ACME,
+                    IC::Territory,
+                    NN,
+                    "Exclusive in Bavaria",
+                ));
+                r.ok(add_interest(
+                    11,
+                    GLOBEX,
+                    IC::ProductDirection,
+                    NN,
+                    "A Bavaria edition of the product",
+                ));
+            },
+            vec![],
+        ),
+        case(
+            "a partner's name in both statements is no subject",
+            2,
+            s,
+            |r| {
+                r.ok(add_interest(
+                    10,
+                    ACME,
+                    IC::ProductDirection,
+                    NN,
+                    "Acme alone decides what ships",
+                ));
+                r.ok(add_interest(
+                    11,
+                    GLOBEX,
+                    IC::ProductDirection,
+                    NN,
+                    "Certified engineers at Acme for our team",
+                ));
+            },
+            vec![],
+        ),
+        case(
+            "a product's name in both statements is no subject",
+            2,
+            s,
+            |r| {
+                glossary(r, 9, GlossaryKind::Product { partner: ACME }, "Lumen", &[]);
+                r.ok(add_interest(
+                    10,
+                    ACME,
+                    IC::ProductDirection,
+                    NN,
+                    "Lumen stays closed source",
+                ));
+                r.ok(add_interest(
+                    11,
+                    GLOBEX,
+                    IC::ProductDirection,
+                    NN,
+                    "Early builds of Lumen for our engineers",
+                ));
+            },
+            vec![],
+        ),
+        case(
+            "a glossary account under its name and its alias",
+            2,
+            s,
+            |r| {
+                glossary(r, 9, GlossaryKind::Account, "Daimler Truck", &["DTAG"]);
+                r.ok(add_interest(
+                    10,
+                    ACME,
+                    IC::AccountLeadership,
+                    NN,
+                    "Lead the Daimler Truck relationship",
+                ));
+                r.ok(add_interest(
+                    11,
+                    GLOBEX,
+                    IC::AccountLeadership,
+                    IM,
+                    "Sole contact at DTAG",
+                ));
+            },
+            vec![pair(High, CC::AccountLeadership, &both)],
+        ),
+        case(
+            "two account claims naming different accounts are no clash",
+            2,
+            s,
+            |r| {
+                glossary(r, 8, GlossaryKind::Account, "Daimler Truck", &["DTAG"]);
+                glossary(r, 9, GlossaryKind::Account, "Siemens Energy", &[]);
+                r.ok(add_interest(
+                    10,
+                    ACME,
+                    IC::AccountLeadership,
+                    NN,
+                    "Lead the Daimler Truck account",
+                ));
+                r.ok(add_interest(
+                    11,
+                    GLOBEX,
+                    IC::AccountLeadership,
+                    NN,
+                    "Lead the Siemens Energy account",
+                ));
+            },
+            vec![],
+        ),
+        case(
+            "an uncategorised statement naming only places is a territory claim",
+            2,
+            s,
+            |r| {
+                r.ok(add_interest(10, ACME, IC::Other, NN, "Bavaria and Austria"));
+                r.ok(add_interest(11, GLOBEX, IC::Territory, NN, "All of DACH"));
+            },
+            vec![pair(Critical, CC::Territory, &both)],
+        ),
+        case(
+            "a price floor against a discount: one family of subjects",
+            2,
+            s,
+            |r| {
+                r.ok(add_interest(
+                    10,
+                    ACME,
+                    IC::Pricing,
+                    NN,
+                    "A price floor on every deal",
+                ));
+                r.ok(add_interest(
+                    11,
+                    GLOBEX,
+                    IC::Pricing,
+                    IM,
+                    "We set the discounts ourselves",
+                ));
+            },
+            vec![pair(High, CC::Pricing, &both)],
+        ),
+        case(
+            "a word few statements use, named as the subject",
+            2,
+            s,
+            |r| {
+                r.ok(add_interest(
+                    10,
+                    ACME,
+                    IC::IpOwnership,
+                    NN,
+                    "Extensions to the tachograph belong to us",
+                ));
+                r.ok(add_interest(
+                    11,
+                    GLOBEX,
+                    IC::IpOwnership,
+                    IM,
+                    "The tachograph code stays ours",
+                ));
+            },
+            vec![pair(High, CC::IpOwnership, &both).terms(&["tachograph"])],
         ),
     ]
 }
@@ -602,441 +671,168 @@ fn clashing_interests() {
     check_table(Rule::ClashingInterests, &clash_cases());
 }
 
-// ---------------------------------------------------------------- 2. shared terms
-
-/// Adds negotiable `Other` interests with ids 10, 11, … for alternating Acme and Globex.
-fn alternating(room: &mut Room, statements: &[&str]) {
-    for (n, text) in statements.iter().enumerate() {
-        let partner = if n % 2 == 0 { ACME } else { GLOBEX };
-        room.ok(add_interest(10 + n as u32, partner, IC::Other, NG, text));
+#[test]
+fn a_clash_names_both_statements_and_what_they_collide_on() {
+    let mut room = bare(2);
+    room.ok(add_interest(
+        10,
+        ACME,
+        IC::Territory,
+        NN,
+        "Exclusive in Bavaria",
+    ));
+    room.ok(add_interest(11, GLOBEX, IC::Territory, IM, "All of DACH"));
+    reach(&mut room, Stage::Interests);
+    let found = detect(room.session());
+    assert_eq!(found.len(), 1, "{found:#?}");
+    let text = &found[0].explanation;
+    for part in [
+        "Acme",
+        "Globex",
+        "'Exclusive in Bavaria'",
+        "'All of DACH'",
+        "Bavaria ('DACH' contains it)",
+    ] {
+        assert!(text.contains(part), "{part:?} not in: {text}");
     }
 }
 
-const SIX_OF_TEN: [&str; 10] = [
-    "Customer onboarding",
-    "Customer retention",
-    "Customer analytics",
-    "Customer support",
-    "Customer surveys",
-    "Customer referrals",
-    "Warehouse automation",
-    "Fleet telematics",
-    "Vendor audits",
-    "Payroll outsourcing",
-];
+// ---------------------------------------------------------------- 2. common words
 
-fn shared_terms_cases() -> Vec<Case> {
-    use Severity::*;
+/// A finding of any rule among these statements, made by two partners who share only
+/// words everybody uses.
+fn common_word_cases() -> Vec<Case> {
     let s = Stage::Interests;
     vec![
         case(
-            "case is ignored",
+            "'customer' in both is no subject",
             2,
             s,
             |r| {
                 r.ok(add_interest(
                     10,
                     ACME,
-                    IC::Territory,
-                    NG,
-                    "Lead the EMEA rollout",
-                ));
-                r.ok(add_interest(
-                    11,
-                    GLOBEX,
-                    IC::Pricing,
-                    IM,
-                    "Emea pipeline visibility",
-                ));
-            },
-            vec![want("terms:", Low, CC::Other, &[ACME, GLOBEX], &[i(10), i(11)]).terms(&["emea"])],
-        ),
-        case(
-            "plurals and several shared words on the same items: one finding",
-            2,
-            s,
-            |r| {
-                r.ok(add_interest(
-                    10,
-                    ACME,
-                    IC::Other,
-                    IM,
-                    "Enterprise accounts in Benelux",
-                ));
-                r.ok(add_interest(
-                    11,
-                    GLOBEX,
-                    IC::Other,
-                    IM,
-                    "One enterprise account in France",
-                ));
-            },
-            vec![
-                want(
-                    "terms:",
-                    Medium,
-                    CC::Other,
-                    &[ACME, GLOBEX],
-                    &[i(10), i(11)],
-                )
-                .terms(&["account", "enterprise"]),
-            ],
-        ),
-        case(
-            "territories and territory are one word",
-            2,
-            s,
-            |r| {
-                r.ok(add_interest(
-                    10,
-                    ACME,
-                    IC::Territory,
-                    NG,
-                    "Nordic territories first",
-                ));
-                r.ok(add_interest(
-                    11,
-                    GLOBEX,
-                    IC::Pricing,
-                    NG,
-                    "Exclusive territory for Denmark",
-                ));
-            },
-            vec![
-                want("terms:", Low, CC::Other, &[ACME, GLOBEX], &[i(10), i(11)])
-                    .terms(&["territory"]),
-            ],
-        ),
-        case(
-            "stop words are not shared terms",
-            2,
-            s,
-            |r| {
-                r.ok(add_interest(
-                    10,
-                    ACME,
-                    IC::Other,
-                    IM,
-                    "Keep all of our own business",
-                ));
-                r.ok(add_interest(
-                    11,
-                    GLOBEX,
-                    IC::Other,
-                    IM,
-                    "Keep all of their own business",
-                ));
-            },
-            vec![],
-        ),
-        case(
-            "numbers are not shared terms",
-            2,
-            s,
-            |r| {
-                r.ok(add_interest(
-                    10,
-                    ACME,
-                    IC::Other,
-                    IM,
-                    "Reach 2026 revenue of 20 million",
-                ));
-                r.ok(add_interest(
-                    11,
-                    GLOBEX,
-                    IC::Other,
-                    IM,
-                    "Cap 2026 spend at 20 percent",
-                ));
-            },
-            vec![],
-        ),
-        case(
-            "one partner repeating itself is not a finding",
-            2,
-            s,
-            |r| {
-                r.ok(add_interest(
-                    10,
-                    ACME,
-                    IC::Other,
-                    IM,
-                    "Logistics hubs in Poland",
-                ));
-                r.ok(add_interest(
-                    11,
-                    ACME,
-                    IC::Territory,
-                    NG,
-                    "Logistics staff in Poland",
-                ));
-            },
-            vec![],
-        ),
-        case(
-            "firm interests of one category are left to the clash rule",
-            2,
-            s,
-            |r| {
-                r.ok(add_interest(
-                    10,
-                    ACME,
-                    IC::AccountLeadership,
-                    IM,
-                    "Enterprise accounts in Benelux",
-                ));
-                r.ok(add_interest(
-                    11,
-                    GLOBEX,
-                    IC::AccountLeadership,
+                    IC::ProductDirection,
                     NN,
-                    "Enterprise accounts in France",
-                ));
-            },
-            vec![],
-        ),
-        case(
-            "same category with a negotiable side is not a clash, so shared terms report it",
-            2,
-            s,
-            |r| {
-                r.ok(add_interest(
-                    10,
-                    ACME,
-                    IC::AccountLeadership,
-                    NG,
-                    "Enterprise accounts in Benelux",
+                    "Every customer request goes through our backlog",
                 ));
                 r.ok(add_interest(
                     11,
                     GLOBEX,
-                    IC::AccountLeadership,
+                    IC::ProductDirection,
                     NN,
-                    "Enterprise accounts in France",
-                ));
-            },
-            vec![
-                want(
-                    "terms:",
-                    Low,
-                    CC::AccountLeadership,
-                    &[ACME, GLOBEX],
-                    &[i(10), i(11)],
-                )
-                .terms(&["account", "enterprise"]),
-            ],
-        ),
-        case(
-            "a role speaks for its accountable partner",
-            2,
-            s,
-            |r| {
-                r.ok(add_role(
-                    10,
-                    "Regional logistics hub",
-                    &[(ACME, Raci::Accountable)],
-                ));
-                r.ok(add_interest(
-                    11,
-                    GLOBEX,
-                    IC::Pricing,
-                    IM,
-                    "Logistics surcharges",
-                ));
-            },
-            vec![
-                want("terms:", Low, CC::Other, &[ACME, GLOBEX], &[r(10), i(11)])
-                    .terms(&["logistic"]),
-            ],
-        ),
-        case(
-            "a role speaks for its accountable partner only",
-            3,
-            s,
-            |r| {
-                r.ok(add_role(
-                    10,
-                    "Regional logistics hub",
-                    &[(ACME, Raci::Responsible), (GLOBEX, Raci::Accountable)],
-                ));
-                r.ok(add_interest(
-                    11,
-                    INITECH,
-                    IC::Pricing,
-                    IM,
-                    "Logistics surcharges",
-                ));
-            },
-            vec![
-                want(
-                    "terms:",
-                    Low,
-                    CC::Other,
-                    &[GLOBEX, INITECH],
-                    &[r(10), i(11)],
-                )
-                .terms(&["logistic"]),
-            ],
-        ),
-        case(
-            "consulted and informed partners do not speak through a role",
-            3,
-            s,
-            |r| {
-                r.ok(add_role(
-                    10,
-                    "Regional logistics hub",
-                    &[(ACME, Raci::Consulted), (GLOBEX, Raci::Informed)],
-                ));
-                r.ok(add_interest(
-                    11,
-                    INITECH,
-                    IC::Pricing,
-                    IM,
-                    "Logistics surcharges",
+                    "Customer feedback shapes the integration",
                 ));
             },
             vec![],
         ),
         case(
-            "a role alone is one item, however many partners are on it",
+            "'platform' in both is no subject",
             2,
             s,
             |r| {
-                r.ok(add_role(
-                    10,
-                    "Regional logistics hub",
-                    &[(ACME, Raci::Accountable), (GLOBEX, Raci::Responsible)],
-                ));
-            },
-            vec![],
-        ),
-        case(
-            "a hole speaks for its owner",
-            2,
-            s,
-            |r| {
-                r.ok(add_hole(
+                r.ok(add_interest(
                     10,
                     ACME,
-                    "Logistics capacity in Poland",
-                    HoleFiller::Itself,
+                    IC::IpOwnership,
+                    NN,
+                    "Extensions to our platform belong to us",
                 ));
                 r.ok(add_interest(
                     11,
                     GLOBEX,
-                    IC::Territory,
-                    NG,
-                    "Logistics hubs in Poland",
+                    IC::IpOwnership,
+                    NN,
+                    "Our own platform stays separate",
                 ));
             },
-            vec![
-                want("terms:", Low, CC::Other, &[ACME, GLOBEX], &[h(10), i(11)])
-                    .terms(&["logistic", "poland"]),
-            ],
+            vec![],
         ),
         case(
-            "three partners on one word: one finding",
-            3,
+            "'percent' in both is no subject",
+            2,
             s,
             |r| {
                 r.ok(add_interest(
                     10,
                     ACME,
                     IC::Other,
-                    NG,
-                    "Cloud marketplace listing",
+                    NN,
+                    "Ten percent of engineers trained each year",
                 ));
-                r.ok(add_interest(11, GLOBEX, IC::Other, NG, "Marketplace fees"));
                 r.ok(add_interest(
-                    12,
-                    INITECH,
+                    11,
+                    GLOBEX,
                     IC::Other,
-                    NG,
-                    "Marketplace reviews",
+                    NN,
+                    "Twenty percent growth in services",
                 ));
             },
-            vec![
-                want(
-                    "terms:",
-                    Low,
-                    CC::Other,
-                    &[ACME, GLOBEX, INITECH],
-                    &[i(10), i(11), i(12)],
-                )
-                .terms(&["marketplace"]),
-            ],
-        ),
-        case(
-            "words on different items make different findings",
-            3,
-            s,
-            |r| {
-                r.ok(add_interest(10, ACME, IC::Other, NG, "Cloud billing"));
-                r.ok(add_interest(11, GLOBEX, IC::Other, NG, "Cloud billing"));
-                r.ok(add_interest(12, INITECH, IC::Other, NG, "Billing audits"));
-            },
-            vec![
-                want("terms:", Low, CC::Other, &[ACME, GLOBEX], &[i(10), i(11)]).terms(&["cloud"]),
-                want(
-                    "terms:",
-                    Low,
-                    CC::Other,
-                    &[ACME, GLOBEX, INITECH],
-                    &[i(10), i(11), i(12)],
-                )
-                .terms(&["billing"]),
-            ],
-        ),
-        case(
-            "a term in more than half of ten items is too common",
-            2,
-            s,
-            |r| alternating(r, &SIX_OF_TEN),
             vec![],
         ),
         case(
-            "a term in exactly half of ten items still counts",
+            "'à' in both is no subject",
             2,
             s,
             |r| {
-                let mut texts = SIX_OF_TEN;
-                texts[5] = "Referral bonuses";
-                alternating(r, &texts);
+                r.ok(add_interest(
+                    10,
+                    ACME,
+                    IC::ProductDirection,
+                    NN,
+                    "Accès à la feuille de route",
+                ));
+                r.ok(add_interest(
+                    11,
+                    GLOBEX,
+                    IC::ProductDirection,
+                    NN,
+                    "Priorité à nos intégrations",
+                ));
             },
-            vec![
-                want(
-                    "terms:",
-                    Low,
-                    CC::Other,
-                    &[ACME, GLOBEX],
-                    &[i(10), i(11), i(12), i(13), i(14)],
-                )
-                .terms(&["customer"]),
-            ],
-        ),
-        case(
-            "below ten items even a term in most of them counts",
-            2,
-            s,
-            |r| alternating(r, &SIX_OF_TEN[..9]),
-            vec![
-                want(
-                    "terms:",
-                    Low,
-                    CC::Other,
-                    &[ACME, GLOBEX],
-                    &[i(10), i(11), i(12), i(13), i(14), i(15)],
-                )
-                .terms(&["customer"]),
-            ],
+            vec![],
         ),
     ]
 }
 
 #[test]
-fn shared_terms() {
-    check_table(Rule::SharedTerms, &shared_terms_cases());
+fn common_words_make_no_finding() {
+    for case in common_word_cases() {
+        let room = run(&case);
+        let found = detect(room.session());
+        assert!(found.is_empty(), "{}: {found:#?}", case.name);
+    }
+}
+
+/// The same statements with a rare word in common do clash: the cases above are silent
+/// for their common words, not because the statements could never meet.
+#[test]
+fn a_rare_word_in_common_is_a_subject() {
+    let mut room = bare(2);
+    room.ok(add_interest(
+        10,
+        ACME,
+        IC::IpOwnership,
+        NN,
+        "Extensions to the tachograph belong to us",
+    ));
+    room.ok(add_interest(
+        11,
+        GLOBEX,
+        IC::IpOwnership,
+        NN,
+        "The tachograph code stays ours",
+    ));
+    reach(&mut room, Stage::Interests);
+    let found = detect(room.session());
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].rule, Rule::ClashingInterests);
+    assert_eq!(found[0].shared_terms, vec!["tachograph".to_string()]);
+    assert!(
+        found[0].explanation.contains("'tachograph'"),
+        "{}",
+        found[0].explanation
+    );
 }
 
 // ---------------------------------------------------------------- 3. RACI
@@ -1229,94 +1025,6 @@ fn nobody_accountable_cases() -> Vec<Case> {
 #[test]
 fn nobody_accountable() {
     check_table(Rule::NobodyAccountable, &nobody_accountable_cases());
-}
-
-fn nobody_responsible_cases() -> Vec<Case> {
-    use Raci::*;
-    let s = Stage::Roles;
-    vec![
-        case(
-            "an A and nobody doing the work",
-            2,
-            s,
-            |r| {
-                r.ok(add_role(
-                    10,
-                    "Pricing and commercial terms",
-                    &[(ACME, Accountable)],
-                ));
-            },
-            vec![want("no-r:", Severity::Low, CC::Roles, &[ACME], &[r(10)])],
-        ),
-        case(
-            "the finding concerns the accountable partner, not the consulted or informed",
-            3,
-            s,
-            |r| {
-                r.ok(add_role(
-                    10,
-                    "Pricing and commercial terms",
-                    &[
-                        (ACME, Accountable),
-                        (GLOBEX, Consulted),
-                        (INITECH, Informed),
-                    ],
-                ));
-            },
-            vec![want("no-r:", Severity::Low, CC::Roles, &[ACME], &[r(10)])],
-        ),
-        case(
-            "two A and no R: both rules speak",
-            2,
-            s,
-            |r| {
-                r.ok(add_role(
-                    10,
-                    "Pricing and commercial terms",
-                    &[(ACME, Accountable), (GLOBEX, Accountable)],
-                ));
-            },
-            vec![want(
-                "no-r:",
-                Severity::Low,
-                CC::Roles,
-                &[ACME, GLOBEX],
-                &[r(10)],
-            )],
-        ),
-        case(
-            "an A and an R",
-            2,
-            s,
-            |r| {
-                r.ok(add_role(
-                    10,
-                    "Pricing and commercial terms",
-                    &[(ACME, Accountable), (GLOBEX, Responsible)],
-                ));
-            },
-            vec![],
-        ),
-        case(
-            "no A: nobody-accountable has it, not this rule",
-            2,
-            s,
-            |r| {
-                r.ok(add_role(
-                    10,
-                    "Pricing and commercial terms",
-                    &[(ACME, Consulted)],
-                ));
-                r.ok(add_role(11, "Executive sponsorship", &[]));
-            },
-            vec![],
-        ),
-    ]
-}
-
-#[test]
-fn nobody_responsible() {
-    check_table(Rule::NobodyResponsible, &nobody_responsible_cases());
 }
 
 // ---------------------------------------------------------------- 4. holes
@@ -2040,18 +1748,13 @@ fn rules(list: &[Rule]) -> BTreeSet<Rule> {
     list.iter().copied().collect()
 }
 
-const ROLE_RULES: [Rule; 4] = [
+const ROLE_RULES: [Rule; 3] = [
     Rule::TwoAccountable,
     Rule::NobodyAccountable,
-    Rule::NobodyResponsible,
     Rule::HoleLeftToPartner,
 ];
 
-const INTEREST_RULES: [Rule; 3] = [
-    Rule::ClashingInterests,
-    Rule::SharedTerms,
-    Rule::InterestVsRole,
-];
+const INTEREST_RULES: [Rule; 2] = [Rule::ClashingInterests, Rule::InterestVsRole];
 
 fn all_rules() -> BTreeSet<Rule> {
     RULES.iter().map(|r| r.rule).collect()
@@ -2138,10 +1841,9 @@ fn after_a_pass_at_the_gate_only_the_vision_rules_run() {
 
 fn all_cases() -> Vec<Case> {
     let mut all = clash_cases();
-    all.extend(shared_terms_cases());
+    all.extend(common_word_cases());
     all.extend(two_accountable_cases());
     all.extend(nobody_accountable_cases());
-    all.extend(nobody_responsible_cases());
     all.extend(hole_cases());
     all.extend(interest_vs_role_cases());
     all.extend(vision_gap_cases());
@@ -2158,10 +1860,11 @@ fn sessions_to_read() -> Vec<(String, Session)> {
     everything(&mut room);
     reach(&mut room, Stage::Interests);
     out.push(("everything".into(), room.session().clone()));
-    out.push((
-        "example_proceed".into(),
-        example_proceed().unwrap().session().clone(),
-    ));
+    // The proceeding example is checked on its own below; while it fails to build, the
+    // other sessions still guard every rule.
+    if let Ok(example) = example_proceed() {
+        out.push(("example_proceed".into(), example.session().clone()));
+    }
     out.push((
         "example_pass".into(),
         example_pass().unwrap().session().clone(),
@@ -2209,7 +1912,6 @@ fn known_naming_bug(f: &Finding, session: &Session) -> bool {
     });
     match (f.rule, role) {
         (Rule::NobodyAccountable, Some(role)) => role.raci.is_empty(),
-        (Rule::NobodyResponsible, Some(role)) => role.raci.len() > role.accountable().len(),
         _ => false,
     }
 }
@@ -2245,28 +1947,9 @@ fn every_explanation_is_one_sentence_that_names_the_partners() {
 }
 
 #[test]
-fn shared_terms_say_both_for_two_partners_and_all_for_more() {
-    for (name, session) in sessions_to_read() {
-        for f in detect(&session)
-            .iter()
-            .filter(|f| f.rule == Rule::SharedTerms)
-        {
-            let word = if f.partners.len() == 2 {
-                " both mention "
-            } else {
-                " all mention "
-            };
-            assert!(f.explanation.contains(word), "{name}: {}", f.explanation);
-            // The sentence shows at most three of the words.
-            for term in f.shared_terms.iter().take(3) {
-                assert!(
-                    f.explanation.contains(&format!("'{term}'")),
-                    "{name}: {}",
-                    f.explanation
-                );
-            }
-        }
-    }
+fn the_proceeding_example_builds_under_the_pair_rules() {
+    let example = example_proceed();
+    assert!(example.is_ok(), "{:?}", example.err());
 }
 
 #[test]
@@ -2296,23 +1979,6 @@ fn nobody_accountable_on_an_empty_role_names_its_partners() {
         .find(|f| f.rule == Rule::NobodyAccountable)
         .unwrap();
     assert_eq!(f.partners, vec![ACME, GLOBEX, INITECH]);
-    let missing = missing_names(&f, room.session());
-    assert!(missing.is_empty(), "{missing:?} not in: {}", f.explanation);
-}
-
-#[test]
-fn nobody_responsible_names_every_partner_it_lists() {
-    let mut room = bare(3);
-    room.ok(add_role(
-        10,
-        "Pricing and commercial terms",
-        &[(ACME, Raci::Accountable), (GLOBEX, Raci::Consulted)],
-    ));
-    reach(&mut room, Stage::Roles);
-    let f = detect(room.session())
-        .into_iter()
-        .find(|f| f.rule == Rule::NobodyResponsible)
-        .unwrap();
     let missing = missing_names(&f, room.session());
     assert!(missing.is_empty(), "{missing:?} not in: {}", f.explanation);
 }
@@ -2369,32 +2035,8 @@ fn long_term_support_is_not_a_pricing_role() {
 }
 
 #[test]
-fn a_partners_own_product_is_not_a_shared_term() {
-    let found = findings_of(Rule::SharedTerms, |r| {
-        r.ok(add_role(
-            10,
-            "Product roadmap input",
-            &[(ACME, Raci::Accountable), (GLOBEX, Raci::Responsible)],
-        ));
-        r.ok(add_interest(
-            11,
-            ACME,
-            IC::IpOwnership,
-            NN,
-            "Connectors built in the project become part of our product",
-        ));
-    });
-    assert!(found.is_empty(), "{found:#?}");
-}
-
-#[test]
-fn shared_terms_do_not_repeat_a_clash() {
+fn two_account_claims_that_name_no_account_are_one_clash() {
     let mut room = bare(2);
-    room.ok(add_role(
-        10,
-        "Joint account planning",
-        &[(ACME, Raci::Accountable), (GLOBEX, Raci::Responsible)],
-    ));
     room.ok(add_interest(
         11,
         ACME,
@@ -2410,40 +2052,56 @@ fn shared_terms_do_not_repeat_a_clash() {
         "Own EMEA enterprise accounts",
     ));
     reach(&mut room, Stage::Interests);
-    let findings = detect(room.session());
-    assert!(
-        findings
-            .iter()
-            .any(|f| f.rule == Rule::ClashingInterests && f.items == vec![i(11), i(12)])
-    );
-    let repeats: Vec<&Finding> = findings
-        .iter()
-        .filter(|f| {
-            f.rule == Rule::SharedTerms && f.items.contains(&i(11)) && f.items.contains(&i(12))
-        })
+    let clashes: Vec<Finding> = detect(room.session())
+        .into_iter()
+        .filter(|f| f.rule == Rule::ClashingInterests)
         .collect();
-    assert!(repeats.is_empty(), "{repeats:#?}");
+    assert_eq!(clashes.len(), 1, "{clashes:#?}");
+    assert_eq!(clashes[0].items, vec![i(11), i(12)]);
+    assert_eq!(clashes[0].severity, Severity::Critical);
 }
 
 #[test]
-fn the_us_is_a_shared_term() {
-    let found = findings_of(Rule::SharedTerms, |r| {
+fn the_us_in_two_territory_claims_is_a_place_and_us_is_not() {
+    let found = findings_of(Rule::ClashingInterests, |r| {
         r.ok(add_interest(
             10,
             ACME,
             IC::Territory,
-            NG,
+            IM,
             "Lead all deals in the US",
         ));
         r.ok(add_interest(
             11,
             GLOBEX,
-            IC::Pricing,
+            IC::Territory,
             IM,
-            "Set prices for the US",
+            "Sole partner for the US",
         ));
     });
     assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].explanation.contains("United States"),
+        "{}",
+        found[0].explanation
+    );
+    let found = findings_of(Rule::ClashingInterests, |r| {
+        r.ok(add_interest(
+            10,
+            ACME,
+            IC::Territory,
+            IM,
+            "Leave the northern plants to us",
+        ));
+        r.ok(add_interest(
+            11,
+            GLOBEX,
+            IC::Territory,
+            IM,
+            "Let us handle the harbour sites",
+        ));
+    });
+    assert!(found.is_empty(), "{found:#?}");
 }
 
 #[test]
