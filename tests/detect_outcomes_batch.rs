@@ -2,15 +2,80 @@
 //! conflict check's bulk dismiss records them: one event, one undo that takes every one
 //! of them back, owners kept, and the same guards as settling one.
 
+#[path = "common/domain.rs"]
+mod common;
+
 use std::path::Path;
 
-use chrono::{DateTime, TimeZone, Utc};
+use common::*;
 use sameside::domain::board::{Source, board};
 use sameside::domain::*;
 use sameside::storage::format::{Header, decode, encode};
 
-fn at(minute: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 12, 12, minute, 0).unwrap()
+/// Later than anything the room recorded.
+fn later(minute: i64) -> chrono::DateTime<chrono::Utc> {
+    at(10_000 + minute)
+}
+
+/// Three partners at the conflicts with four pair findings: all three claim Bavaria
+/// (three open pairs), and Acme and Globex hold a loose roadmap pair, parked with an
+/// owner.
+fn room_with_pairs() -> History {
+    use InterestCategory::*;
+    use Weight::*;
+    let mut room = Room::without_roles(&["Acme", "Globex", "Initech"]);
+    room.pass_gate();
+    room.ok(move_to(Stage::Interests));
+    room.ok(add_interest(
+        10,
+        ACME,
+        Territory,
+        NonNegotiable,
+        "Exclusive rights in Bavaria",
+    ));
+    room.ok(add_interest(
+        11,
+        GLOBEX,
+        Territory,
+        NonNegotiable,
+        "Sole reseller for Bavaria",
+    ));
+    room.ok(add_interest(
+        12,
+        INITECH,
+        Territory,
+        Important,
+        "Field sales in Bavaria",
+    ));
+    room.ok(add_interest(
+        13,
+        ACME,
+        ProductDirection,
+        Important,
+        "We decide the roadmap",
+    ));
+    room.ok(add_interest(
+        14,
+        GLOBEX,
+        ProductDirection,
+        Negotiable,
+        "A say in the roadmap",
+    ));
+    room.ok(move_to(Stage::Conflicts));
+    let findings = sameside::domain::detect::detect(room.session());
+    assert_eq!(findings.len(), 4, "{findings:#?}");
+    let roadmap = findings
+        .iter()
+        .find(|f| f.items.contains(&ItemRef::Interest(ItemId(13))))
+        .expect("the roadmap pair")
+        .key
+        .clone();
+    room.ok(Change::FindingSettled {
+        key: roadmap,
+        status: ConflictStatus::Parked,
+        owner: "Dana Whitfield".to_string(),
+    });
+    room.history
 }
 
 fn dismissed(reason: &str) -> ConflictStatus {
@@ -19,7 +84,7 @@ fn dismissed(reason: &str) -> ConflictStatus {
     }
 }
 
-/// The keys of the sample's detected conflicts that `wanted` accepts, in board order.
+/// The keys of the room's detected conflicts that `wanted` accepts, in board order.
 fn keys_where(session: &Session, wanted: impl Fn(&ConflictStatus) -> bool) -> Vec<String> {
     board(session)
         .into_iter()
@@ -41,9 +106,9 @@ fn outcomes(session: &Session) -> Vec<(String, ConflictStatus, String)> {
 
 #[test]
 fn a_batch_is_one_event_and_one_undo_takes_every_conflict_back() {
-    let mut history = sample::example_proceed().expect("the sample builds");
+    let mut history = room_with_pairs();
     let mut keys = keys_where(history.session(), |s| *s == ConflictStatus::Open);
-    assert!(keys.len() >= 3, "the sample has open detected conflicts");
+    assert!(keys.len() >= 3, "the room has open detected conflicts");
     // The parked one has an owner, which a dismissal keeps and an undo restores.
     let parked = keys_where(history.session(), |s| *s == ConflictStatus::Parked);
     keys.extend(parked.iter().cloned());
@@ -52,7 +117,7 @@ fn a_batch_is_one_event_and_one_undo_takes_every_conflict_back() {
 
     let said = history
         .record(
-            at(0),
+            later(0),
             Change::FindingsSettled {
                 keys: keys.clone(),
                 status: dismissed("Advice, not claims"),
@@ -76,11 +141,11 @@ fn a_batch_is_one_event_and_one_undo_takes_every_conflict_back() {
     );
     let after = outcomes(history.session());
 
-    let undone = history.record(at(1), Change::Undo).expect("undo");
+    let undone = history.record(later(1), Change::Undo).expect("undo");
     assert!(undone.starts_with("Undid: "), "{undone}");
     assert_eq!(outcomes(history.session()), before, "one undo restores all");
 
-    history.record(at(2), Change::Redo).expect("redo");
+    history.record(later(2), Change::Redo).expect("redo");
     assert_eq!(outcomes(history.session()), after);
 
     // The batch is kept in the file like any other event.
@@ -94,12 +159,12 @@ fn a_batch_is_one_event_and_one_undo_takes_every_conflict_back() {
 
 #[test]
 fn a_batch_with_an_unknown_key_changes_nothing() {
-    let mut history = sample::example_proceed().expect("the sample builds");
+    let mut history = room_with_pairs();
     let mut keys = keys_where(history.session(), |s| *s == ConflictStatus::Open);
     keys.push("clash:i998+i999@1+2".to_string());
     let before = outcomes(history.session());
     let refused = history.record(
-        at(0),
+        later(0),
         Change::FindingsSettled {
             keys,
             status: dismissed("Not ours"),
@@ -116,12 +181,12 @@ fn a_batch_with_an_unknown_key_changes_nothing() {
 
 #[test]
 fn a_batch_needs_conflicts_and_a_reason() {
-    let mut history = sample::example_proceed().expect("the sample builds");
+    let mut history = room_with_pairs();
     let keys = keys_where(history.session(), |s| *s == ConflictStatus::Open);
     assert!(
         history
             .record(
-                at(0),
+                later(0),
                 Change::FindingsSettled {
                     keys: Vec::new(),
                     status: dismissed("Not ours"),
@@ -132,7 +197,7 @@ fn a_batch_needs_conflicts_and_a_reason() {
     assert!(
         history
             .record(
-                at(0),
+                later(0),
                 Change::FindingsSettled {
                     keys,
                     status: dismissed("  "),
@@ -144,29 +209,29 @@ fn a_batch_needs_conflicts_and_a_reason() {
 
 #[test]
 fn a_key_named_twice_comes_back_to_what_it_was_before_the_batch() {
-    let mut history = sample::example_proceed().expect("the sample builds");
+    let mut history = room_with_pairs();
     let parked = keys_where(history.session(), |s| *s == ConflictStatus::Parked);
     let before = outcomes(history.session());
     history
         .record(
-            at(0),
+            later(0),
             Change::FindingsSettled {
                 keys: vec![parked[0].clone(), parked[0].clone()],
                 status: dismissed("Twice"),
             },
         )
         .expect("the batch applies");
-    history.record(at(1), Change::Undo).expect("undo");
+    history.record(later(1), Change::Undo).expect("undo");
     assert_eq!(outcomes(history.session()), before);
 }
 
 #[test]
 fn one_conflict_in_a_batch_is_said_in_the_singular() {
-    let mut history = sample::example_proceed().expect("the sample builds");
+    let mut history = room_with_pairs();
     let keys = keys_where(history.session(), |s| *s == ConflictStatus::Open);
     let said = history
         .record(
-            at(0),
+            later(0),
             Change::FindingsSettled {
                 keys: keys[..1].to_vec(),
                 status: ConflictStatus::Parked,
