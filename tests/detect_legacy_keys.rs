@@ -184,3 +184,26 @@ fn a_typo_key_that_is_not_retired_is_still_refused() {
     }
     assert_eq!(history.session().outcomes, before);
 }
+
+/// A retired key is accepted when recorded so that older files replay; one that covers
+/// none of today's findings settles nothing, so a room recording it now should hear so,
+/// as it does for any other key that names no finding.
+#[test]
+fn a_retired_key_over_no_finding_today_is_refused_when_recorded() {
+    let mut history = load();
+    let before = history.session().outcomes.clone();
+    let when = Utc.with_ymd_and_hms(2026, 11, 12, 12, 0, 0).unwrap();
+    let key = "clash:i98+i99@1+2";
+    assert_eq!(
+        history.record(
+            when,
+            Change::FindingSettled {
+                key: key.to_string(),
+                status: ConflictStatus::Parked,
+                owner: String::new(),
+            },
+        ),
+        Err(ApplyError::UnknownFinding(key.to_string()))
+    );
+    assert_eq!(history.session().outcomes, before);
+}
