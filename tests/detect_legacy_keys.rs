@@ -140,30 +140,6 @@ fn undoing_a_legacy_settle_reopens_the_pairs_inside_it() {
 }
 
 #[test]
-fn a_legacy_settle_recorded_today_is_undone_as_one_step() {
-    let mut history = load();
-    let when = Utc.with_ymd_and_hms(2026, 11, 12, 12, 0, 0).unwrap();
-    history
-        .record(
-            when,
-            Change::FindingSettled {
-                key: "clash:i24+i28@1+2".to_string(),
-                status: ConflictStatus::Parked,
-                owner: "Dana Whitfield".to_string(),
-            },
-        )
-        .expect("a retired key that covers a pair is accepted");
-    assert_eq!(
-        entry(history.session(), "pair:i24+i28@1+2").status,
-        ConflictStatus::Parked
-    );
-    history.record(when, Change::Undo).expect("undo");
-    let back = entry(history.session(), "pair:i24+i28@1+2");
-    assert_eq!(back.status, resolved(CONNECTORS));
-    assert_eq!(back.owner, "Lena Brandt");
-}
-
-#[test]
 fn a_typo_key_that_is_not_retired_is_still_refused() {
     let mut history = load();
     let before = history.session().outcomes.clone();

@@ -756,9 +756,45 @@ fn glossary_on_the_conflict_check_adds_a_place_by_keys_saves_it_and_undo_takes_i
     assert!(saved.contains("name: \"Allgäu\""), "{saved}");
 }
 
+/// Rewrites the example at `path` with four places each partner claims, one side firmly
+/// and one loosely: the example settles every conflict the rules find, and triage needs
+/// open ones.
+fn with_open_lows(path: &Path) {
+    use sameside::domain::{Change, Function, Interest, InterestCategory, PartnerId, Weight};
+    let mut history = sameside::domain::sample::example_proceed().expect("the example builds");
+    let mut at = history.events().last().expect("events").at;
+    for place in ["Sweden", "Poland", "Spain", "Italy"] {
+        for (partner, statement, weight) in [
+            (
+                1,
+                format!("Keep {place} for our own team"),
+                Weight::Important,
+            ),
+            (2, format!("{place} could come later"), Weight::Negotiable),
+        ] {
+            at += chrono::Duration::minutes(1);
+            let interest = Interest {
+                id: history.session().fresh_id(),
+                partner: PartnerId(partner),
+                statement,
+                category: InterestCategory::Territory,
+                weight,
+                function: Function::Sales,
+            };
+            history
+                .record(at, Change::InterestAdded { interest })
+                .expect("the example takes more interests");
+        }
+    }
+    let header = sameside::storage::Header::for_history("example-northwind-globex", None, &history);
+    let text = sameside::storage::format::encode(&header, &history).expect("encodes");
+    std::fs::write(path, text).expect("write the example with open conflicts");
+}
+
 #[test]
 fn conflict_check_triage_marks_and_severity_filter() {
     let mut wall = Wall::with_examples(Theme::dark());
+    with_open_lows(&wall.dir.join(NORTHWIND));
     wall.open_from_home(NORTHWIND);
     wall.key(KeyCode::PageUp);
     assert_eq!(wall.stage(), Some(Stage::Conflicts));
@@ -773,7 +809,7 @@ fn conflict_check_triage_marks_and_severity_filter() {
     ]);
     wall.snap("conflicts_marked");
     let text = wall.text(160, 45);
-    assert!(text.contains("CONFLICTS  16 · 2 marked"), "{text}");
+    assert!(text.contains("CONFLICTS  14 · 2 marked"), "{text}");
     assert!(text.contains("x dismiss marked"), "{text}");
 
     // One reason for both, one step: one undo brings both back.

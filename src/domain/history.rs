@@ -413,6 +413,13 @@ impl History {
     /// Records a change made now. Returns the sentence that describes it; on error the
     /// record and the state are unchanged.
     pub fn record(&mut self, at: DateTime<Utc>, change: Change) -> Result<String, ApplyError> {
+        // Keys the rules no longer write are read from older files only; one recorded
+        // now can only be a slip, and would settle nothing the room can see.
+        if let Change::FindingSettled { key, .. } = &change
+            && crate::domain::detect::legacy::is_retired(key)
+        {
+            return Err(ApplyError::UnknownFinding(key.clone()));
+        }
         let text = self.fold.describe(&change);
         let event = Event { at, change };
         self.fold.apply(&event, Some(&text), Guard::Atomic)?;

@@ -209,7 +209,12 @@ pub fn footer<A: Copy + PartialEq>(
             continue;
         }
         shown.push(b.action);
-        out.push((b.footer_keys.unwrap_or(b.keys), words));
+        // Several actions may share one entry ("←→↑↓ cell"): whichever applies shows it,
+        // once.
+        let entry = (b.footer_keys.unwrap_or(b.keys), words);
+        if !out.contains(&entry) {
+            out.push(entry);
+        }
     }
     out
 }

@@ -13,7 +13,8 @@
 //! Pairs with the same subject and the same two partners make one finding, so a partner
 //! saying the same thing twice gives one finding that quotes both, not two.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::places::{Gazetteer, Overlap, PlaceId};
 use super::rules::{conflict_category, quote};
@@ -24,48 +25,83 @@ use crate::domain::glossary::GlossaryKind;
 use crate::domain::session::{ItemRef, Session};
 use crate::domain::types::{ConflictCategory, PartnerId, Severity, Weight};
 
-/// What two statements collide on.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-enum Subject {
-    /// The place both claim: the smaller one where one contains the other, with the
-    /// words of the statement that named the larger one.
+/// What two statements collide on. Cheap to copy: many pairs are weighed per change, so
+/// words are borrowed from the analysis and names looked up only for the findings made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+enum Subject<'a> {
+    /// The place both claim: the smaller one where one contains the other, and where it
+    /// does, the statement and the place in it that named the larger one.
     Place {
         place: PlaceId,
-        name: String,
-        container: Option<String>,
+        container: Option<(usize, usize)>,
     },
-    Account(String),
-    Topic(String),
-    Word(String),
+    /// A glossary account, by its index in `Analysis::accounts`.
+    Account(usize),
+    Topic(TopicId),
+    /// Two subjects of one family ("price floor" and "discount").
+    Family(TopicId, TopicId),
+    /// A rare word, as a term (lower case, singular).
+    Word(&'a str),
+    /// Two claims on accounts that name none.
+    Unnamed,
     /// Both sides put a number on it: "price" or "margin".
     Figure(&'static str),
 }
 
-impl Subject {
-    /// The subject as a finding's sentence names it.
-    fn named(&self) -> String {
+impl Subject<'_> {
+    /// What makes two pairs one finding: the same place, account, subject or word, however
+    /// each pair's statements named it.
+    fn group(self) -> Self {
         match self {
-            Subject::Place {
-                name, container, ..
-            } => match container {
-                Some(words) => format!("{name} ('{words}' contains it)"),
-                None => name.clone(),
+            Subject::Place { place, .. } => Subject::Place {
+                place,
+                container: None,
             },
-            Subject::Account(name) => format!("the account {name}"),
-            Subject::Topic(name) => name.clone(),
-            Subject::Figure(what) => what.to_string(),
-            Subject::Word(word) => format!("'{word}'"),
+            other => other,
         }
     }
+}
 
-    /// What makes two pairs one finding: the same place, account, subject or word.
-    fn group_key(&self) -> String {
-        match self {
-            Subject::Place { place, .. } => format!("place {}", place.0),
-            Subject::Account(name) => format!("account {name}"),
-            Subject::Topic(name) => format!("topic {name}"),
-            Subject::Word(word) => format!("word {}", word.to_lowercase()),
-            Subject::Figure(what) => format!("figure {what}"),
+/// Looks up what a subject's sentence needs.
+struct Namer<'a> {
+    gazetteer: &'a Gazetteer,
+    topics: &'a Topics,
+    analysis: &'a Analysis,
+}
+
+impl Namer<'_> {
+    /// The subject as a finding's sentence names it; `first` is a statement of the
+    /// finding, for a word as that statement writes it.
+    fn named(&self, subject: Subject, first: usize) -> String {
+        let readings = &self.analysis.readings;
+        match subject {
+            Subject::Place { place, container } => {
+                let name = self.gazetteer.name(place);
+                let words = container
+                    .and_then(|(reading, at)| readings.get(reading)?.places.get(at))
+                    .map(|(_, words)| words.as_str());
+                match words {
+                    Some(words) => format!("{name} ('{words}' contains it)"),
+                    None => name.to_string(),
+                }
+            }
+            Subject::Account(n) => format!(
+                "the account {}",
+                self.analysis.accounts.get(n).map_or("", String::as_str)
+            ),
+            Subject::Topic(t) => self.topics.name(t).to_string(),
+            Subject::Family(a, b) => {
+                format!("{} and {}", self.topics.name(a), self.topics.name(b))
+            }
+            Subject::Word(term) => {
+                let shown = readings
+                    .get(first)
+                    .and_then(|r| r.terms.iter().find(|(t, _)| t == term))
+                    .map_or(term, |(_, shown)| shown.as_str());
+                format!("'{shown}'")
+            }
+            Subject::Unnamed => "accounts without naming them".to_string(),
+            Subject::Figure(what) => what.to_string(),
         }
     }
 }
@@ -87,33 +123,210 @@ pub(super) fn severity(a: Weight, b: Weight) -> Option<Severity> {
 
 type Pair = (usize, usize);
 
-/// The subject chosen for each pair of interests (by index in the session), filled in
-/// the order of the module comment: the first subject found for a pair is kept.
-struct Subjects<'a> {
-    analysis: &'a Analysis,
-    chosen: HashMap<Pair, Subject>,
+/// A multiply-rotate hasher for the small keys of this rule (pairs of indexes, subjects).
+/// The standard hasher's defence against crafted keys buys nothing here, and with tens of
+/// thousands of pairs in a large session it took most of the rule's time.
+#[derive(Default, Clone, Copy)]
+struct IndexHasher(u64);
+
+impl IndexHasher {
+    fn add(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
 }
 
-impl Subjects<'_> {
-    fn offer(&mut self, i: usize, j: usize, subject: impl FnOnce() -> Option<Subject>) {
-        let (a, b) = (&self.analysis.readings[i], &self.analysis.readings[j]);
-        if a.partner == b.partner || a.class != b.class || severity(a.weight, b.weight).is_none() {
-            return;
-        }
-        let pair = if i < j { (i, j) } else { (j, i) };
-        if self.chosen.contains_key(&pair) {
-            return;
-        }
-        if let Some(subject) = subject().filter(|s| fits(s, a, b)) {
-            self.chosen.insert(pair, subject);
+impl Hasher for IndexHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
         }
     }
 
-    /// Offers every pair of one list (statements that share something).
-    fn offer_all(&mut self, list: &[usize], subject: impl Fn(usize, usize) -> Option<Subject>) {
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u16(&mut self, n: u16) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type Fast = BuildHasherDefault<IndexHasher>;
+
+/// A finding in the making: its class, subject (as grouped) and two partners.
+type GroupKey<'a> = (Class, Subject<'a>, PartnerId, PartnerId);
+
+/// The first subject found for each pair, statements of the lower partner on the left.
+struct Group<'a> {
+    subject: Subject<'a>,
+    left: Vec<usize>,
+    right: Vec<usize>,
+}
+
+/// The subject chosen for each pair of interests (by index in the session), filled in
+/// the order of the module comment: the first subject found for a pair is kept, and the
+/// pair joins the finding of that subject and its two partners.
+struct Subjects<'a> {
+    analysis: &'a Analysis,
+    seen: PairSet,
+    groups: HashMap<GroupKey<'a>, Group<'a>, Fast>,
+}
+
+/// The pairs that have a subject already. A bit per pair while that stays small (a
+/// session of 2,000 interests takes half a megabyte), a hash set beyond.
+enum PairSet {
+    Bits { n: usize, words: Vec<u64> },
+    Hashed(HashSet<Pair, Fast>),
+}
+
+impl PairSet {
+    fn new(n: usize) -> PairSet {
+        if n <= 4_096 {
+            PairSet::Bits {
+                n,
+                words: vec![0; (n * n).div_ceil(64)],
+            }
+        } else {
+            PairSet::Hashed(HashSet::default())
+        }
+    }
+
+    /// Marks the pair; false when it was marked already.
+    fn insert(&mut self, (i, j): Pair) -> bool {
+        match self {
+            PairSet::Bits { n, words } => {
+                let bit = i * *n + j;
+                let (word, mask) = (bit / 64, 1u64 << (bit % 64));
+                let fresh = words[word] & mask == 0;
+                words[word] |= mask;
+                fresh
+            }
+            PairSet::Hashed(set) => set.insert((i, j)),
+        }
+    }
+
+    fn contains(&self, (i, j): Pair) -> bool {
+        match self {
+            PairSet::Bits { n, words } => {
+                let bit = i * *n + j;
+                words[bit / 64] & (1u64 << (bit % 64)) != 0
+            }
+            PairSet::Hashed(set) => set.contains(&(i, j)),
+        }
+    }
+}
+
+impl<'a> Subjects<'a> {
+    /// Whether statements `i` and `j` can collide on `subject` and have no subject yet;
+    /// if so the pair takes this one.
+    fn take(&mut self, i: usize, j: usize, subject: &Subject<'a>) -> bool {
+        let (a, b) = (&self.analysis.readings[i], &self.analysis.readings[j]);
+        if a.partner == b.partner || a.class != b.class || severity(a.weight, b.weight).is_none() {
+            return false;
+        }
+        let pair = if i < j { (i, j) } else { (j, i) };
+        !self.seen.contains(pair) && fits(subject, a, b) && self.seen.insert(pair)
+    }
+
+    fn group(&mut self, i: usize, j: usize, subject: Subject<'a>) -> &mut Group<'a> {
+        let (a, b) = (&self.analysis.readings[i], &self.analysis.readings[j]);
+        let (p, q) = (a.partner.min(b.partner), a.partner.max(b.partner));
+        self.groups
+            .entry((a.class, subject.group(), p, q))
+            .or_insert_with(|| Group {
+                subject,
+                left: Vec::new(),
+                right: Vec::new(),
+            })
+    }
+
+    /// Offers one pair a subject worked out for it.
+    fn offer(&mut self, i: usize, j: usize, subject: impl FnOnce() -> Option<Subject<'a>>) {
+        let (a, b) = (&self.analysis.readings[i], &self.analysis.readings[j]);
+        let pair = if i < j { (i, j) } else { (j, i) };
+        if a.partner == b.partner || a.class != b.class || self.seen.contains(pair) {
+            return;
+        }
+        let Some(subject) = subject() else {
+            return;
+        };
+        if !self.take(i, j, &subject) {
+            return;
+        }
+        let (left, right) = if a.partner < b.partner {
+            (i, j)
+        } else {
+            (j, i)
+        };
+        let group = self.group(i, j, subject);
+        group.left.push(left);
+        group.right.push(right);
+    }
+
+    /// Offers every pair of one list, each with the subject worked out for it.
+    fn offer_all(&mut self, list: &[usize], subject: impl Fn(usize, usize) -> Option<Subject<'a>>) {
         for (n, &i) in list.iter().enumerate() {
             for &j in &list[n + 1..] {
                 self.offer(i, j, || subject(i, j));
+            }
+        }
+    }
+
+    /// Offers every pair of one list the same subject: the statements sorted by partner
+    /// first, so each two partners' finding is looked up once, not once per pair.
+    fn offer_same(&mut self, list: &[usize], subject: Subject<'a>) {
+        let readings = &self.analysis.readings;
+        let mut sides: BTreeMap<PartnerId, Vec<usize>> = BTreeMap::new();
+        for &i in list {
+            sides.entry(readings[i].partner).or_default().push(i);
+        }
+        let sides: Vec<Vec<usize>> = sides.into_values().collect();
+        for (x, mine) in sides.iter().enumerate() {
+            for theirs in &sides[x + 1..] {
+                let mut left = Vec::new();
+                let mut taken = vec![false; theirs.len()];
+                for &i in mine {
+                    let mut any = false;
+                    for (k, &j) in theirs.iter().enumerate() {
+                        if self.take(i, j, &subject) {
+                            any = true;
+                            taken[k] = true;
+                        }
+                    }
+                    if any {
+                        left.push(i);
+                    }
+                }
+                if let (Some(&i), Some(&j)) = (mine.first(), theirs.first())
+                    && !left.is_empty()
+                {
+                    let right = theirs
+                        .iter()
+                        .zip(&taken)
+                        .filter(|(_, t)| **t)
+                        .map(|(j, _)| *j);
+                    let group = self.group(i, j, subject);
+                    group.left.extend(left);
+                    group.right.extend(right);
+                }
             }
         }
     }
@@ -128,33 +341,40 @@ fn fits(subject: &Subject, a: &Reading, b: &Reading) -> bool {
     match subject {
         Subject::Place { .. } | Subject::Account(_) => true,
         _ if a.class == Class::Territory => a.places.is_empty() || b.places.is_empty(),
-        Subject::Word(word) if a.class == Class::Accounts => {
+        Subject::Word(term) if a.class == Class::Accounts => {
             let both_named = !a.accounts.is_empty() && !b.accounts.is_empty();
-            !both_named && word.chars().next().is_some_and(char::is_uppercase)
+            let as_name = |r: &Reading| {
+                r.terms.iter().any(|(t, shown)| {
+                    t == term && shown.chars().next().is_some_and(char::is_uppercase)
+                })
+            };
+            !both_named && (as_name(a) || as_name(b))
         }
-        Subject::Topic(_) if a.class == Class::Accounts => !a.names_one && !b.names_one,
+        Subject::Unnamed => !a.names_one && !b.names_one,
         _ if a.class == Class::Accounts => false,
         _ => true,
     }
 }
 
-fn place_subject(gazetteer: &Gazetteer, a: &Reading, b: &Reading) -> Option<Subject> {
-    for (pa, wa) in &a.places {
-        for (pb, wb) in &b.places {
+fn place_subject<'a>(
+    gazetteer: &Gazetteer,
+    readings: &[Reading],
+    i: usize,
+    j: usize,
+) -> Option<Subject<'a>> {
+    let (a, b) = (readings.get(i)?, readings.get(j)?);
+    for (n, (pa, _)) in a.places.iter().enumerate() {
+        for (m, (pb, _)) in b.places.iter().enumerate() {
             if !gazetteer.overlaps(*pa, *pb) {
                 continue;
             }
             let (place, container) = match gazetteer.overlap(*pa, *pb)? {
                 Overlap::Same => (*pa, None),
-                Overlap::AContainsB => (*pb, Some(wa.clone())),
-                Overlap::BContainsA => (*pa, Some(wb.clone())),
+                Overlap::AContainsB => (*pb, Some((i, n))),
+                Overlap::BContainsA => (*pa, Some((j, m))),
                 Overlap::Share(shared) => (shared, None),
             };
-            return Some(Subject::Place {
-                place,
-                name: gazetteer.name(place).to_string(),
-                container,
-            });
+            return Some(Subject::Place { place, container });
         }
     }
     None
@@ -174,11 +394,16 @@ fn postings<K: Ord>(
     lists
 }
 
-fn choose_subjects(analysis: &Analysis, gazetteer: &Gazetteer) -> HashMap<Pair, Subject> {
+fn choose_subjects<'a>(
+    analysis: &'a Analysis,
+    gazetteer: &Gazetteer,
+    topics: &Topics,
+) -> HashMap<GroupKey<'a>, Group<'a>, Fast> {
     let readings = &analysis.readings;
     let mut subjects = Subjects {
         analysis,
-        chosen: HashMap::new(),
+        seen: PairSet::new(readings.len()),
+        groups: HashMap::default(),
     };
     // 1. Places: every pair of one class that names places, checked for overlap.
     let mut placed: BTreeMap<Class, Vec<usize>> = BTreeMap::new();
@@ -188,18 +413,14 @@ fn choose_subjects(analysis: &Analysis, gazetteer: &Gazetteer) -> HashMap<Pair, 
         }
     }
     for list in placed.values() {
-        subjects.offer_all(list, |i, j| {
-            place_subject(gazetteer, &readings[i], &readings[j])
-        });
+        subjects.offer_all(list, |i, j| place_subject(gazetteer, readings, i, j));
     }
     // 2. Accounts of the glossary.
     for ((_, account), list) in postings(readings, |r| r.accounts.clone()) {
-        let name = &analysis.accounts[account];
-        subjects.offer_all(&list, |_, _| Some(Subject::Account(name.clone())));
+        subjects.offer_same(&list, Subject::Account(account));
     }
     // 3. Subjects of the shipped list. Who leads an account is not settled by both
     // sides saying "account leadership": there it takes the same account.
-    let topics = Topics::shipped();
     let topic_keys = |r: &Reading| -> Vec<TopicId> {
         if r.class == Class::Accounts {
             Vec::new()
@@ -208,16 +429,15 @@ fn choose_subjects(analysis: &Analysis, gazetteer: &Gazetteer) -> HashMap<Pair, 
         }
     };
     for ((_, topic), list) in postings(readings, topic_keys) {
-        let name = topics.name(topic).to_string();
-        subjects.offer_all(&list, |_, _| Some(Subject::Topic(name.clone())));
+        subjects.offer_same(&list, Subject::Topic(topic));
     }
     // Two subjects of one family collide too ("price floor" against "discount").
-    let families = |r: &Reading| -> Vec<String> {
-        let mut keys: Vec<String> = topic_keys(r)
+    let families = |r: &Reading| -> Vec<&'static str> {
+        let mut keys: Vec<&'static str> = topic_keys(r)
             .into_iter()
-            .filter_map(|t| family(topics.name(t)).map(str::to_string))
+            .filter_map(|t| family(topics.name(t)))
             .collect();
-        keys.sort();
+        keys.sort_unstable();
         keys.dedup();
         keys
     };
@@ -227,39 +447,27 @@ fn choose_subjects(analysis: &Analysis, gazetteer: &Gazetteer) -> HashMap<Pair, 
         });
     }
     // 4. Rare words, the rarest first, so a pair is named by its most telling word.
-    let mut words: Vec<(&String, usize)> = analysis
-        .frequency
-        .iter()
-        .filter(|(t, _)| analysis.is_rare(t))
-        .map(|(t, n)| (t, *n))
-        .collect();
-    words.sort_unstable_by(|a, b| a.1.cmp(&b.1).then_with(|| a.0.cmp(b.0)));
-    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_word: HashMap<(Class, &str), Vec<usize>, Fast> = HashMap::default();
     for (i, r) in readings.iter().enumerate() {
         for (t, _) in &r.terms {
-            by_word.entry(t.as_str()).or_default().push(i);
+            by_word.entry((r.class, t.as_str())).or_default().push(i);
         }
     }
-    for (word, _) in words {
-        let Some(list) = by_word.get(word.as_str()) else {
-            continue;
-        };
-        if list.len() < 2 {
-            continue;
-        }
-        subjects.offer_all(list, |i, _| {
-            let written = readings[i].terms.iter().find(|(t, _)| t == word)?;
-            Some(Subject::Word(written.1.clone()))
-        });
+    let mut words: Vec<((Class, &str), Vec<usize>)> = by_word
+        .into_iter()
+        .filter(|((_, t), list)| list.len() >= 2 && analysis.is_rare(t))
+        .collect();
+    let used = |t: &str| analysis.frequency.get(t).copied().unwrap_or(0);
+    words.sort_unstable_by(|(a, _), (b, _)| used(a.1).cmp(&used(b.1)).then_with(|| a.cmp(b)));
+    for ((_, term), list) in words {
+        subjects.offer_same(&list, Subject::Word(term));
     }
     // 5. Claims on accounts that name none: "our top 20 accounts" against "EMEA
     // enterprise accounts" may well be the same customers, and nobody can tell which.
     let unnamed: Vec<usize> = (0..readings.len())
         .filter(|&i| readings[i].class == Class::Accounts && !readings[i].names_one)
         .collect();
-    subjects.offer_all(&unnamed, |_, _| {
-        Some(Subject::Topic("accounts without naming them".to_string()))
-    });
+    subjects.offer_same(&unnamed, Subject::Unnamed);
     // 6. Figures on both sides of a price or a margin.
     let figures: Vec<usize> = (0..readings.len())
         .filter(|&i| readings[i].figure && readings[i].class == Class::Money)
@@ -271,7 +479,7 @@ fn choose_subjects(analysis: &Analysis, gazetteer: &Gazetteer) -> HashMap<Pair, 
         };
         Some(Subject::Figure(what))
     });
-    subjects.chosen
+    subjects.groups
 }
 
 /// Subjects that decide one thing from different sides, by the names of the shipped
@@ -296,16 +504,12 @@ fn family(topic: &str) -> Option<&'static str> {
 }
 
 /// "price floor and discount": the two subjects of one family that two statements name.
-fn family_subject(topics: &Topics, a: &Reading, b: &Reading) -> Option<Subject> {
+fn family_subject<'a>(topics: &Topics, a: &Reading, b: &Reading) -> Option<Subject<'a>> {
     for ta in &a.topics {
         for tb in &b.topics {
             let (fa, fb) = (family(topics.name(*ta)), family(topics.name(*tb)));
             if ta != tb && fa.is_some() && fa == fb {
-                return Some(Subject::Topic(format!(
-                    "{} and {}",
-                    topics.name(*ta),
-                    topics.name(*tb)
-                )));
+                return Some(Subject::Family(*ta, *tb));
             }
         }
     }
@@ -369,34 +573,29 @@ pub(super) fn clashing_interests(session: &Session, out: &mut Vec<Finding>) {
         &extended
     };
     let analysis = analyse(session, gazetteer);
-    let chosen = choose_subjects(&analysis, gazetteer);
-    // Grouped by subject and the two partners, in a fixed order.
-    type Sides = (Vec<usize>, Vec<usize>);
-    let mut groups: BTreeMap<(Class, String, PartnerId, PartnerId), (Subject, Sides)> =
-        BTreeMap::new();
-    let mut pairs: Vec<(&Pair, &Subject)> = chosen.iter().collect();
-    pairs.sort_unstable_by_key(|(pair, _)| **pair);
-    for (&(i, j), subject) in pairs {
-        let (a, b) = (&analysis.readings[i], &analysis.readings[j]);
-        let ((i, pa), (j, pb)) = if a.partner < b.partner {
-            ((i, a.partner), (j, b.partner))
-        } else {
-            ((j, b.partner), (i, a.partner))
-        };
-        let key = (a.class, subject.group_key(), pa, pb);
-        let (_, (left, right)) = groups
-            .entry(key)
-            .or_insert_with(|| (subject.clone(), (Vec::new(), Vec::new())));
-        if !left.contains(&i) {
-            left.push(i);
-        }
-        if !right.contains(&j) {
-            right.push(j);
-        }
-    }
-    for ((class, _, p, q), (subject, (mut left, mut right))) in groups {
+    let topics = Topics::shipped();
+    let groups = choose_subjects(&analysis, gazetteer, topics);
+    let namer = Namer {
+        gazetteer,
+        topics,
+        analysis: &analysis,
+    };
+    let partner_names: HashMap<PartnerId, String> = session
+        .partners
+        .iter()
+        .map(|p| (p.id, session.partner_name(p.id)))
+        .collect();
+    // `detect` sorts the findings, so the order groups come out in does not matter.
+    for ((class, _, p, q), group) in groups {
+        let Group {
+            subject,
+            mut left,
+            mut right,
+        } = group;
         left.sort_unstable();
+        left.dedup();
         right.sort_unstable();
+        right.dedup();
         let firmest = |side: &[usize]| {
             side.iter()
                 .map(|&i| analysis.readings[i].weight)
@@ -417,8 +616,8 @@ pub(super) fn clashing_interests(session: &Session, out: &mut Vec<Finding>) {
             Class::Open => ConflictCategory::Other,
             _ => conflict_category(analysis.readings[left[0]].category),
         };
-        let shared_terms = match &subject {
-            Subject::Word(word) => vec![word.to_lowercase()],
+        let shared_terms = match subject {
+            Subject::Word(term) => vec![term.to_string()],
             _ => Vec::new(),
         };
         out.push(Finding {
@@ -428,10 +627,10 @@ pub(super) fn clashing_interests(session: &Session, out: &mut Vec<Finding>) {
             partners: vec![p, q],
             explanation: format!(
                 "{} and {} {} {}: {} and {}.",
-                session.partner_name(p),
-                session.partner_name(q),
+                partner_names.get(&p).map_or("", String::as_str),
+                partner_names.get(&q).map_or("", String::as_str),
                 claim(class),
-                subject.named(),
+                namer.named(subject, left[0]),
                 quoted(session, &left),
                 quoted(session, &right),
             ),

@@ -145,24 +145,33 @@ fn name_words(session: &Session) -> HashSet<String> {
 /// the other words stay as written.
 fn blank_names(text: &str, names: &HashSet<String>) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut word = String::new();
-    let flush = |word: &mut String, out: &mut String| {
-        if names.contains(&word.to_lowercase()) {
+    // One buffer for the lower-case form of every word: this runs over every statement
+    // after every change.
+    let mut lower = String::new();
+    let mut start = None;
+    let mut flush = |from: usize, to: usize, out: &mut String| {
+        let word = &text[from..to];
+        lower.clear();
+        lower.extend(word.chars().flat_map(char::to_lowercase));
+        if names.contains(lower.as_str()) {
             out.extend(std::iter::repeat_n(' ', word.chars().count()));
         } else {
             out.push_str(word);
         }
-        word.clear();
     };
-    for c in text.chars() {
+    for (at, c) in text.char_indices() {
         if c.is_alphanumeric() {
-            word.push(c);
+            start.get_or_insert(at);
         } else {
-            flush(&mut word, &mut out);
+            if let Some(from) = start.take() {
+                flush(from, at, &mut out);
+            }
             out.push(c);
         }
     }
-    flush(&mut word, &mut out);
+    if let Some(from) = start {
+        flush(from, text.len(), &mut out);
+    }
     out
 }
 
@@ -173,10 +182,9 @@ const UNITS: &[&str] = &[
 ];
 
 fn sets_a_figure(text: &str) -> bool {
-    let has_number = text.chars().any(|c| c.is_ascii_digit());
-    let has_unit = text.contains(['%', '€', '$', '£'])
-        || words(text).any(|w| UNITS.contains(&w.to_lowercase().as_str()));
-    has_number && has_unit
+    text.contains(|c: char| c.is_ascii_digit())
+        && (text.contains(['%', '€', '$', '£'])
+            || words(text).any(|w| UNITS.iter().any(|unit| w.eq_ignore_ascii_case(unit))))
 }
 
 /// Whether the `n`th word of a statement is written as a name: in capitals ("DTAG"), or
@@ -212,13 +220,17 @@ pub(super) fn analyse(session: &Session, gazetteer: &Gazetteer) -> Analysis {
             };
             let places = gazetteer.places_in(&text);
             let raw: Vec<&str> = words(&text).collect();
-            let lower: Vec<String> = raw.iter().map(|w| w.to_lowercase()).collect();
-            let accounts: Vec<usize> = account_names
-                .iter()
-                .enumerate()
-                .filter(|(_, a)| a.named_in(&raw, &lower))
-                .map(|(n, _)| n)
-                .collect();
+            let accounts: Vec<usize> = if account_names.is_empty() {
+                Vec::new()
+            } else {
+                let lower: Vec<String> = raw.iter().map(|w| w.to_lowercase()).collect();
+                account_names
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, a)| a.named_in(&raw, &lower))
+                    .map(|(n, _)| n)
+                    .collect()
+            };
             let topics: Vec<TopicId> = topics.topics_in(&text).into_iter().map(|t| t.0).collect();
             let mut terms: Vec<(String, String)> = Vec::new();
             for (n, w) in raw.iter().enumerate() {
@@ -236,11 +248,16 @@ pub(super) fn analyse(session: &Session, gazetteer: &Gazetteer) -> Analysis {
                 }
             }
             for (t, _) in &terms {
-                *frequency.entry(t.clone()).or_default() += 1;
+                match frequency.get_mut(t) {
+                    Some(n) => *n += 1,
+                    None => {
+                        frequency.insert(t.clone(), 1);
+                    }
+                }
             }
             let category = interest.category;
             let mut class = Class::of(category);
-            let place_words: HashSet<String> = places
+            let place_words: Vec<String> = places
                 .iter()
                 .flat_map(|(_, w)| words(w).filter_map(term))
                 .collect();

@@ -281,7 +281,7 @@ pub fn example_proceed() -> Result<History, ApplyError> {
     s.settle(Rule::ClashingInterests, "accounts without naming them", 420, ConflictStatus::Resolved {
         agreement: "Northwind leads its top 20 named accounts; Globex leads all other EMEA accounts and every delivery.".into(),
     }, "Priya Raman and Helen Marsh")?;
-    s.settle(Rule::ClashingInterests, "rights to 'connector'", 360, ConflictStatus::Resolved {
+    s.settle(Rule::ClashingInterests, "rights to connectors", 360, ConflictStatus::Resolved {
         agreement: "Generic connectors go into Northwind's product with Globex credited; customer-specific code stays with Globex.".into(),
     }, "Lena Brandt")?;
     s.settle(

@@ -28,6 +28,38 @@ pub fn proceed() -> History {
     sample::example_proceed().expect("the sample session builds")
 }
 
+/// The sample with four more open conflicts, all low: places (and kiosks)
+/// each partner claims, one side firmly and the other loosely. The sample itself settles every conflict the rules
+/// find; screens that list, walk and settle open ones need some left.
+pub fn proceed_with_open_lows() -> History {
+    use crate::domain::{Function, Interest, InterestCategory, Weight};
+    let mut history = proceed();
+    let claims = [
+        (1, "Keep Sweden for our own team", Weight::Important),
+        (2, "Sweden could come later", Weight::Negotiable),
+        (1, "Keep Poland for our own team", Weight::Important),
+        (2, "Poland could come later", Weight::Negotiable),
+        (1, "Keep Spain for our own team", Weight::Important),
+        (2, "Spain could come later", Weight::Negotiable),
+        (1, "Keep kiosks for our own team", Weight::Important),
+        (2, "Kiosks could come later", Weight::Negotiable),
+    ];
+    for (partner, statement, weight) in claims {
+        let interest = Interest {
+            id: history.session().fresh_id(),
+            partner: PartnerId(partner),
+            statement: statement.into(),
+            category: InterestCategory::Territory,
+            weight,
+            function: Function::Sales,
+        };
+        history
+            .record(at(), Change::InterestAdded { interest })
+            .expect("the sample takes more interests");
+    }
+    history
+}
+
 /// A fixed moment to record changes at, so nothing depends on the clock.
 pub fn at() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 12, 10, 0, 0).unwrap()

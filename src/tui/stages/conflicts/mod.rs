@@ -306,9 +306,16 @@ impl StageScreen for ConflictsScreen {
             Action::CellDown,
         )
         .footer_as("←→↑↓", "cell"),
-        Binding::looks(&[key(KeyCode::Up), letter('k')], "", "", Action::CellUp).unlisted(),
-        Binding::looks(&[key(KeyCode::Left), letter('h')], "", "", Action::CellLeft).unlisted(),
-        Binding::looks(&[key(KeyCode::Right), letter('l')], "", "", Action::CellRight).unlisted(),
+        // The other arrows stand for the same entry, shown while any of them can move.
+        Binding::looks(&[key(KeyCode::Up), letter('k')], "", "", Action::CellUp)
+            .unlisted()
+            .footer_as("←→↑↓", "cell"),
+        Binding::looks(&[key(KeyCode::Left), letter('h')], "", "", Action::CellLeft)
+            .unlisted()
+            .footer_as("←→↑↓", "cell"),
+        Binding::looks(&[key(KeyCode::Right), letter('l')], "", "", Action::CellRight)
+            .unlisted()
+            .footer_as("←→↑↓", "cell"),
         Binding::looks(
             &[key(KeyCode::Home)],
             "Home End",
@@ -408,7 +415,19 @@ impl StageScreen for ConflictsScreen {
             (Focus::Glossary, Glossary(a)) => self.glossary.applies(a, ctx),
             (Focus::Glossary, _) | (_, Glossary(_)) => false,
             (Focus::List, OpenGlossary) => true,
-            (Focus::Matrix, CellDown | CellUp | CellLeft | CellRight) => true,
+            // An arrow applies only where there is a cell to go to, so the footer never
+            // offers one that does nothing (a one-column matrix, the bottom row).
+            (Focus::Matrix, CellDown | CellUp | CellLeft | CellRight) => {
+                let matrix = Matrix::of(ctx.session, ctx.board);
+                let (rows, cols) = (matrix.rows.len(), matrix.columns.len());
+                let (r, c) = self.clamped_cell(&matrix);
+                match action {
+                    CellDown => r + 1 < rows,
+                    CellUp => r > 0,
+                    CellLeft => c > 0,
+                    _ => c + 1 < cols,
+                }
+            }
             (Focus::Matrix, FirstColumn | LastColumn | ListCell | BackToList) => true,
             (Focus::Matrix, ClearFilter) => filtered,
             (Focus::Matrix, _) => false,

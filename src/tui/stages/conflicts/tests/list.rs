@@ -144,7 +144,8 @@ fn wide_screens_show_why_the_items_and_the_question() {
     let history = proceed();
     let mut screen = ConflictsScreen::default();
     select_where(&mut screen, history.session(), |e| {
-        e.rule() == Some(crate::domain::detect::Rule::SharedTerms)
+        e.rule() == Some(crate::domain::detect::Rule::ClashingInterests)
+            && !e.shared_terms.is_empty()
             && e.status == ConflictStatus::Open
     });
     let buf = draw(&screen, history.session(), 160, 45);
@@ -163,11 +164,11 @@ fn wide_screens_show_why_the_items_and_the_question() {
         assert!(x >= panel_x && y > panel_y, "{label}");
     }
     assert!(
-        all.contains("Are these the same thing? If so, who owns it?"),
+        all.contains("Who sells there, and what does the other get for staying"),
         "{all}"
     );
     assert!(
-        all.contains("shared terms: interests, roles or holes of different"),
+        all.contains("clashing interests: two partners' interests of one kind"),
         "{all}"
     );
     assert!(

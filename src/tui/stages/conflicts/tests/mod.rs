@@ -39,6 +39,11 @@ use crate::tui::stages::text::one_line;
 #[allow(unused_imports)]
 use crate::tui::stages::{FocusCard, Hidden};
 
+/// The sample with four open low conflicts (see `testing::proceed_with_open_lows`).
+fn proceed() -> History {
+    crate::tui::stages::testing::proceed_with_open_lows()
+}
+
 mod fit;
 mod follow;
 mod glossary;

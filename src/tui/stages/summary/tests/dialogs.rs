@@ -25,7 +25,7 @@ fn a_detected_deal_breaker_is_named_and_blocks_plain_proceed() {
     assert!(all.contains("✖ 1 deal-breaker"), "{all}");
     let (dy, _) = find(&buf, "✖ deal-breaker").expect(&all);
     assert!(
-        rows(&buf)[usize::from(dy)].contains("Globex Integration wants"),
+        rows(&buf)[usize::from(dy)].contains("Northwind Analytics and Globex"),
         "{all}"
     );
 
@@ -35,7 +35,7 @@ fn a_detected_deal_breaker_is_named_and_blocks_plain_proceed() {
         dialog
             .lines
             .iter()
-            .any(|l| l.starts_with("✖ Deal-breaker: 'Globex Integration wants")),
+            .any(|l| l.starts_with("✖ Deal-breaker: 'Northwind Analytics and Globex")),
         "{:?}",
         dialog.lines
     );

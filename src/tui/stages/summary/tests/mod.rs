@@ -1,6 +1,11 @@
 //! The summary's tests, by what they look at: the picture, the dialogs, the keys, what
 //! does not fit, and the defects fixed here. What they share is below.
 
+/// The sample with four open low conflicts (see `testing::proceed_with_open_lows`).
+fn proceed() -> History {
+    crate::tui::stages::testing::proceed_with_open_lows()
+}
+
 mod defects;
 mod dialogs;
 mod fit;
@@ -20,8 +25,8 @@ use crate::tui::intent::{Confirm, Intent};
 use crate::tui::stages::conflicts::{readiness_line, severity_marker};
 use crate::tui::stages::screen::{Screen, StageScreen};
 use crate::tui::stages::testing::{
-    self, at, card_lines, ctx, draw_highlighted, find, form, fresh, key, proceed, reported, rows,
-    set_text, submit_edit,
+    self, at, card_lines, ctx, draw_highlighted, find, form, fresh, key, reported, rows, set_text,
+    submit_edit,
 };
 use crate::tui::stages::{FocusCard, Hidden};
 use crate::tui::theme::Theme;
