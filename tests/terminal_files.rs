@@ -50,8 +50,10 @@ fn a_save_past_the_file_size_limit_is_reported_and_the_app_survives_it() {
 
     tmux.keys(&["Enter"]);
     tmux.wait_for("Alt-Enter new line");
-    let statement = format!("Too long to save {}", "x".repeat(1500));
-    tmux.type_text(&statement);
+    let statement = format!("Too long to save {} end of it", "x".repeat(1500));
+    tmux.paste(&statement);
+    // The text box shows the end of what was pasted once the paste is in.
+    tmux.wait_for("end of it");
     tmux.keys(&["Enter"]);
     let screen = tmux.wait_for("Not saved");
     assert!(screen.contains("kept in memory"), "{screen}");

@@ -179,6 +179,14 @@ impl Tmux {
         self.run(&["send-keys", "-t", "main", "-l", "--", text]);
     }
 
+    /// Pastes text the way a terminal does when the app asked for bracketed paste: one
+    /// event, not a key per character. A long text typed key by key into a debug build
+    /// on a busy machine takes longer than any wait here.
+    pub fn paste(&self, text: &str) {
+        self.run(&["set-buffer", "-b", "typed", "--", text]);
+        self.run(&["paste-buffer", "-p", "-d", "-b", "typed", "-t", "main"]);
+    }
+
     /// Presses Escape on its own and waits until `then` is on screen, so that the next
     /// key cannot be read together with it as an Alt chord.
     pub fn escape(&self, then: &str) -> String {

@@ -267,6 +267,13 @@ impl TextEditor {
     /// the result (rather than each key) also covers the textarea's own
     /// shortcuts such as yank and redo.
     fn edit(&mut self, f: impl FnOnce(&mut TextArea<'static>)) {
+        // Copying the text to take it back costs as much as the text is long, on every
+        // key; a long paragraph typed in a burst made each key slower than the last.
+        // Where no rule can be broken, there is nothing to take back.
+        if self.mode == EditorMode::MultiLine && self.max_chars.is_none() {
+            f(self.textarea.get_mut());
+            return;
+        }
         let before = self.textarea.get_mut().clone();
         let old = self.char_count();
         f(self.textarea.get_mut());

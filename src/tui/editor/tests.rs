@@ -351,3 +351,13 @@ fn placeholder_shows_while_empty() {
     type_str(&mut ed, "x");
     assert!(!text_rows(&draw(&ed, 20, 3))[1].contains("type here"));
 }
+
+#[test]
+fn a_long_paragraph_arriving_in_one_burst_keeps_its_end_in_view() {
+    let mut ed = TextEditor::new("", EditorMode::MultiLine);
+    draw(&ed, 30, 6);
+    // A paste or fast typing reaches the editor between two frames.
+    type_str(&mut ed, &format!("Too long {} end of it", "x".repeat(600)));
+    let rows = text_rows(&draw(&ed, 30, 6)).join("\n");
+    assert!(rows.contains("end of it"), "{rows}");
+}
