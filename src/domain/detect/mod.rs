@@ -7,7 +7,9 @@
 //! as long as those items exist, which is what lets the room's outcome for a finding
 //! survive later edits that do not touch it.
 
+mod fast_hash;
 pub mod legacy;
+mod pair_set;
 mod pairs;
 pub mod places;
 mod rules;
@@ -90,12 +92,19 @@ pub fn detect(session: &Session) -> Vec<Finding> {
     }
     // The key also names the partners, so an outcome agreed with one partner does not
     // carry over when the same item is handed to another (a hole given to a new filler).
+    let mut partners: Vec<u32> = Vec::new();
     for finding in &mut findings {
-        let mut partners: Vec<u32> = finding.partners.iter().map(|p| p.0).collect();
+        partners.clear();
+        partners.extend(finding.partners.iter().map(|p| p.0));
         partners.sort_unstable();
         partners.dedup();
-        let list: Vec<String> = partners.iter().map(u32::to_string).collect();
-        finding.key = format!("{}@{}", finding.key, list.join("+"));
+        finding.key.push('@');
+        for (n, p) in partners.iter().enumerate() {
+            if n > 0 {
+                finding.key.push('+');
+            }
+            push_number(&mut finding.key, *p);
+        }
     }
     findings.sort_by(|a, b| b.severity.cmp(&a.severity).then_with(|| a.key.cmp(&b.key)));
     findings.dedup_by(|a, b| a.key == b.key);
@@ -104,22 +113,53 @@ pub fn detect(session: &Session) -> Vec<Finding> {
 
 /// The part of a key that names items: `i12+r3+v1`, sorted by kind and id.
 pub(crate) fn items_key(items: &[ItemRef]) -> String {
-    use std::fmt::Write;
-    let mut sorted: Vec<&ItemRef> = items.iter().collect();
-    sorted.sort_unstable();
-    sorted.dedup();
-    let mut key = String::with_capacity(sorted.len() * 5);
-    for (n, item) in sorted.into_iter().enumerate() {
-        let (kind, id) = match item {
+    let mut sorted: Vec<(char, u32)> = items
+        .iter()
+        .map(|item| match item {
             ItemRef::Interest(id) => ('i', id.0),
             ItemRef::Role(id) => ('r', id.0),
             ItemRef::Hole(id) => ('h', id.0),
             ItemRef::Vision(p) => ('v', p.0),
-        };
+        })
+        .collect();
+    // The same order as sorting the references: by kind (interest, role, hole, vision),
+    // then by id.
+    let rank = |kind: char| match kind {
+        'i' => 0,
+        'r' => 1,
+        'h' => 2,
+        _ => 3,
+    };
+    sorted.sort_unstable_by_key(|&(kind, id)| (rank(kind), id));
+    sorted.dedup();
+    let mut key = String::with_capacity(sorted.len() * 6);
+    for (n, (kind, id)) in sorted.into_iter().enumerate() {
         if n > 0 {
             key.push('+');
         }
-        let _ = write!(key, "{kind}{id}");
+        key.push(kind);
+        push_number(&mut key, id);
     }
     key
 }
+
+/// Writes `n` in decimal. A large session's keys name tens of thousands of items per
+/// change, and the formatting machinery cost more than everything else in a key.
+pub(crate) fn push_number(out: &mut String, mut n: u32) {
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[at..] {
+        out.push(char::from(d));
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -13,14 +13,15 @@
 //! Pairs with the same subject and the same two partners make one finding, so a partner
 //! saying the same thing twice gives one finding that quotes both, not two.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::{BTreeMap, HashMap};
 
+use super::fast_hash::Fast;
+use super::pair_set::PairSet;
 use super::places::{Gazetteer, Overlap, PlaceId};
-use super::rules::{conflict_category, quote};
+use super::rules::{conflict_category, quote_into};
 use super::signals::{Analysis, Class, Reading, analyse};
 use super::topics::{TopicId, Topics};
-use super::{Finding, Rule, items_key};
+use super::{Finding, Rule, items_key, push_number};
 use crate::domain::glossary::GlossaryKind;
 use crate::domain::session::{ItemRef, Session};
 use crate::domain::types::{ConflictCategory, PartnerId, Severity, Weight};
@@ -70,38 +71,43 @@ struct Namer<'a> {
 }
 
 impl Namer<'_> {
-    /// The subject as a finding's sentence names it; `first` is a statement of the
-    /// finding, for a word as that statement writes it.
-    fn named(&self, subject: Subject, first: usize) -> String {
+    /// Writes the subject as a finding's sentence names it; `first` is a statement of
+    /// the finding, for a word as that statement writes it.
+    fn name_into(&self, out: &mut String, subject: Subject, first: usize) {
         let readings = &self.analysis.readings;
         match subject {
             Subject::Place { place, container } => {
-                let name = self.gazetteer.name(place);
+                out.push_str(self.gazetteer.name(place));
                 let words = container
                     .and_then(|(reading, at)| readings.get(reading)?.places.get(at))
                     .map(|(_, words)| words.as_str());
-                match words {
-                    Some(words) => format!("{name} ('{words}' contains it)"),
-                    None => name.to_string(),
+                if let Some(words) = words {
+                    out.push_str(" ('");
+                    out.push_str(words);
+                    out.push_str("' contains it)");
                 }
             }
-            Subject::Account(n) => format!(
-                "the account {}",
-                self.analysis.accounts.get(n).map_or("", String::as_str)
-            ),
-            Subject::Topic(t) => self.topics.name(t).to_string(),
+            Subject::Account(n) => {
+                out.push_str("the account ");
+                out.push_str(self.analysis.accounts.get(n).map_or("", String::as_str));
+            }
+            Subject::Topic(t) => out.push_str(self.topics.name(t)),
             Subject::Family(a, b) => {
-                format!("{} and {}", self.topics.name(a), self.topics.name(b))
+                out.push_str(self.topics.name(a));
+                out.push_str(" and ");
+                out.push_str(self.topics.name(b));
             }
             Subject::Word(term) => {
                 let shown = readings
                     .get(first)
                     .and_then(|r| r.terms.iter().find(|(t, _)| t == term))
                     .map_or(term, |(_, shown)| shown.as_str());
-                format!("'{shown}'")
+                out.push('\'');
+                out.push_str(shown);
+                out.push('\'');
             }
-            Subject::Unnamed => "accounts without naming them".to_string(),
-            Subject::Figure(what) => what.to_string(),
+            Subject::Unnamed => out.push_str("accounts without naming them"),
+            Subject::Figure(what) => out.push_str(what),
         }
     }
 }
@@ -121,56 +127,6 @@ pub(super) fn severity(a: Weight, b: Weight) -> Option<Severity> {
     }
 }
 
-type Pair = (usize, usize);
-
-/// A multiply-rotate hasher for the small keys of this rule (pairs of indexes, subjects).
-/// The standard hasher's defence against crafted keys buys nothing here, and with tens of
-/// thousands of pairs in a large session it took most of the rule's time.
-#[derive(Default, Clone, Copy)]
-struct IndexHasher(u64);
-
-impl IndexHasher {
-    fn add(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-impl Hasher for IndexHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u8(&mut self, n: u8) {
-        self.add(u64::from(n));
-    }
-
-    fn write_u16(&mut self, n: u16) {
-        self.add(u64::from(n));
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.add(u64::from(n));
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.add(n);
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type Fast = BuildHasherDefault<IndexHasher>;
-
 /// A finding in the making: its class, subject (as grouped) and two partners.
 type GroupKey<'a> = (Class, Subject<'a>, PartnerId, PartnerId);
 
@@ -186,52 +142,10 @@ struct Group<'a> {
 /// pair joins the finding of that subject and its two partners.
 struct Subjects<'a> {
     analysis: &'a Analysis,
+    /// Each reading's weight, by index: looked up for every pair offered.
+    weights: Vec<Weight>,
     seen: PairSet,
     groups: HashMap<GroupKey<'a>, Group<'a>, Fast>,
-}
-
-/// The pairs that have a subject already. A bit per pair while that stays small (a
-/// session of 2,000 interests takes half a megabyte), a hash set beyond.
-enum PairSet {
-    Bits { n: usize, words: Vec<u64> },
-    Hashed(HashSet<Pair, Fast>),
-}
-
-impl PairSet {
-    fn new(n: usize) -> PairSet {
-        if n <= 4_096 {
-            PairSet::Bits {
-                n,
-                words: vec![0; (n * n).div_ceil(64)],
-            }
-        } else {
-            PairSet::Hashed(HashSet::default())
-        }
-    }
-
-    /// Marks the pair; false when it was marked already.
-    fn insert(&mut self, (i, j): Pair) -> bool {
-        match self {
-            PairSet::Bits { n, words } => {
-                let bit = i * *n + j;
-                let (word, mask) = (bit / 64, 1u64 << (bit % 64));
-                let fresh = words[word] & mask == 0;
-                words[word] |= mask;
-                fresh
-            }
-            PairSet::Hashed(set) => set.insert((i, j)),
-        }
-    }
-
-    fn contains(&self, (i, j): Pair) -> bool {
-        match self {
-            PairSet::Bits { n, words } => {
-                let bit = i * *n + j;
-                words[bit / 64] & (1u64 << (bit % 64)) != 0
-            }
-            PairSet::Hashed(set) => set.contains(&(i, j)),
-        }
-    }
 }
 
 impl<'a> Subjects<'a> {
@@ -244,6 +158,22 @@ impl<'a> Subjects<'a> {
         }
         let pair = if i < j { (i, j) } else { (j, i) };
         !self.seen.contains(pair) && fits(subject, a, b) && self.seen.insert(pair)
+    }
+
+    /// `take` for two statements known to be of one class and different partners, as
+    /// in `offer_same`, where this check runs for every pair of a list.
+    fn take_across(&mut self, i: usize, j: usize, subject: &Subject<'a>) -> bool {
+        // The weights and the pair's bit first: they sit in small arrays, where the
+        // readings are large and scattered, and most pairs stop here.
+        if severity(self.weights[i], self.weights[j]).is_none() {
+            return false;
+        }
+        if self.seen.contains((i, j)) {
+            return false;
+        }
+        let (a, b) = (&self.analysis.readings[i], &self.analysis.readings[j]);
+        debug_assert!(a.partner != b.partner && a.class == b.class);
+        fits(subject, a, b) && self.seen.insert((i, j))
     }
 
     fn group(&mut self, i: usize, j: usize, subject: Subject<'a>) -> &mut Group<'a> {
@@ -291,7 +221,8 @@ impl<'a> Subjects<'a> {
     }
 
     /// Offers every pair of one list the same subject: the statements sorted by partner
-    /// first, so each two partners' finding is looked up once, not once per pair.
+    /// first, so each two partners' finding is looked up once, not once per pair. Every
+    /// list given here holds statements of one class.
     fn offer_same(&mut self, list: &[usize], subject: Subject<'a>) {
         let readings = &self.analysis.readings;
         let mut sides: BTreeMap<PartnerId, Vec<usize>> = BTreeMap::new();
@@ -306,7 +237,7 @@ impl<'a> Subjects<'a> {
                 for &i in mine {
                     let mut any = false;
                     for (k, &j) in theirs.iter().enumerate() {
-                        if self.take(i, j, &subject) {
+                        if self.take_across(i, j, &subject) {
                             any = true;
                             taken[k] = true;
                         }
@@ -402,6 +333,7 @@ fn choose_subjects<'a>(
     let readings = &analysis.readings;
     let mut subjects = Subjects {
         analysis,
+        weights: readings.iter().map(|r| r.weight).collect(),
         seen: PairSet::new(readings.len()),
         groups: HashMap::default(),
     };
@@ -431,19 +363,20 @@ fn choose_subjects<'a>(
     for ((_, topic), list) in postings(readings, topic_keys) {
         subjects.offer_same(&list, Subject::Topic(topic));
     }
-    // Two subjects of one family collide too ("price floor" against "discount").
+    // Two subjects of one family collide too ("price floor" against "discount"). Each
+    // subject's family is looked up once here, not by name for every pair.
+    let family_of: Vec<Option<&'static str>> =
+        topics.ids().map(|t| family(topics.name(t))).collect();
+    let family_of = |t: TopicId| family_of.get(usize::from(t.0)).copied().flatten();
     let families = |r: &Reading| -> Vec<&'static str> {
-        let mut keys: Vec<&'static str> = topic_keys(r)
-            .into_iter()
-            .filter_map(|t| family(topics.name(t)))
-            .collect();
+        let mut keys: Vec<&'static str> = topic_keys(r).into_iter().filter_map(family_of).collect();
         keys.sort_unstable();
         keys.dedup();
         keys
     };
     for (_, list) in postings(readings, families) {
         subjects.offer_all(&list, |i, j| {
-            family_subject(topics, &readings[i], &readings[j])
+            family_subject(family_of, &readings[i], &readings[j])
         });
     }
     // 4. Rare words, the rarest first, so a pair is named by its most telling word.
@@ -453,13 +386,15 @@ fn choose_subjects<'a>(
             by_word.entry((r.class, t.as_str())).or_default().push(i);
         }
     }
-    let mut words: Vec<((Class, &str), Vec<usize>)> = by_word
+    let used = |t: &str| analysis.frequency.get(t).copied().unwrap_or(0);
+    // Each word's count looked up once, not at every comparison of the sort.
+    let mut words: Vec<(usize, (Class, &str), Vec<usize>)> = by_word
         .into_iter()
         .filter(|((_, t), list)| list.len() >= 2 && analysis.is_rare(t))
+        .map(|(key, list)| (used(key.1), key, list))
         .collect();
-    let used = |t: &str| analysis.frequency.get(t).copied().unwrap_or(0);
-    words.sort_unstable_by(|(a, _), (b, _)| used(a.1).cmp(&used(b.1)).then_with(|| a.cmp(b)));
-    for ((_, term), list) in words {
+    words.sort_unstable_by(|(n, a, _), (m, b, _)| n.cmp(m).then_with(|| a.cmp(b)));
+    for (_, (_, term), list) in words {
         subjects.offer_same(&list, Subject::Word(term));
     }
     // 5. Claims on accounts that name none: "our top 20 accounts" against "EMEA
@@ -504,10 +439,14 @@ fn family(topic: &str) -> Option<&'static str> {
 }
 
 /// "price floor and discount": the two subjects of one family that two statements name.
-fn family_subject<'a>(topics: &Topics, a: &Reading, b: &Reading) -> Option<Subject<'a>> {
+fn family_subject<'a>(
+    family_of: impl Fn(TopicId) -> Option<&'static str>,
+    a: &Reading,
+    b: &Reading,
+) -> Option<Subject<'a>> {
     for ta in &a.topics {
         for tb in &b.topics {
-            let (fa, fb) = (family(topics.name(*ta)), family(topics.name(*tb)));
+            let (fa, fb) = (family_of(*ta), family_of(*tb));
             if ta != tb && fa.is_some() && fa == fb {
                 return Some(Subject::Family(*ta, *tb));
             }
@@ -538,15 +477,15 @@ fn prompt(class: Class) -> &'static str {
     }
 }
 
-/// Statements of one side, quoted: the first, and how many more say the same.
-fn quoted(session: &Session, items: &[usize]) -> String {
-    let first = items
-        .first()
-        .and_then(|&i| session.interests.get(i))
-        .map_or_else(String::new, |i| quote(&i.statement));
-    match items.len() {
-        0 | 1 => first,
-        n => format!("{first} (and {} more)", n - 1),
+/// Writes the statements of one side, quoted: the first, and how many more say the same.
+fn quote_side(out: &mut String, session: &Session, items: &[usize]) {
+    if let Some(first) = items.first().and_then(|&i| session.interests.get(i)) {
+        quote_into(out, &first.statement);
+    }
+    if items.len() > 1 {
+        out.push_str(" (and ");
+        push_number(out, u32::try_from(items.len() - 1).unwrap_or(u32::MAX));
+        out.push_str(" more)");
     }
 }
 
@@ -620,20 +559,27 @@ pub(super) fn clashing_interests(session: &Session, out: &mut Vec<Finding>) {
             Subject::Word(term) => vec![term.to_string()],
             _ => Vec::new(),
         };
+        let key = format!("pair:{}", items_key(&items));
+        // "A and B both claim Bavaria ('DACH' contains it): '…' and '…'."
+        let mut explanation = String::with_capacity(200);
+        explanation.push_str(partner_names.get(&p).map_or("", String::as_str));
+        explanation.push_str(" and ");
+        explanation.push_str(partner_names.get(&q).map_or("", String::as_str));
+        explanation.push(' ');
+        explanation.push_str(claim(class));
+        explanation.push(' ');
+        namer.name_into(&mut explanation, subject, left[0]);
+        explanation.push_str(": ");
+        quote_side(&mut explanation, session, &left);
+        explanation.push_str(" and ");
+        quote_side(&mut explanation, session, &right);
+        explanation.push('.');
         out.push(Finding {
-            key: format!("pair:{}", items_key(&items)),
+            key,
             rule: Rule::ClashingInterests,
             category,
             partners: vec![p, q],
-            explanation: format!(
-                "{} and {} {} {}: {} and {}.",
-                partner_names.get(&p).map_or("", String::as_str),
-                partner_names.get(&q).map_or("", String::as_str),
-                claim(class),
-                namer.named(subject, left[0]),
-                quoted(session, &left),
-                quoted(session, &right),
-            ),
+            explanation,
             items,
             severity,
             shared_terms,

@@ -73,14 +73,48 @@ fn verb<'a>(partners: &[PartnerId], one: &'a str, many: &'a str) -> &'a str {
 
 /// User text in quotes, cut so the sentence stays readable aloud.
 pub(super) fn quote(text: &str) -> String {
+    let mut out = String::new();
+    quote_into(&mut out, text);
+    out
+}
+
+/// `quote`, written at the end of `out`: the rules quote every statement of every
+/// finding after every change, so the sentence is built in one string.
+pub(super) fn quote_into(out: &mut String, text: &str) {
     const MAX: usize = 50;
-    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if one_line.chars().count() > MAX {
-        let cut: String = one_line.chars().take(MAX - 1).collect();
-        format!("'{}…'", cut.trim_end())
-    } else {
-        format!("'{one_line}'")
+    out.reserve(text.len().min(4 * (MAX + 1)) + 5);
+    out.push('\'');
+    let start = out.len();
+    // One pass that folds runs of white space into one space and stops once the text is
+    // known to be too long.
+    let mut count = 0;
+    for word in text.split_whitespace() {
+        if count > 0 {
+            out.push(' ');
+            count += 1;
+        }
+        for c in word.chars() {
+            if count > MAX {
+                break;
+            }
+            out.push(c);
+            count += 1;
+        }
+        if count > MAX {
+            break;
+        }
     }
+    if count > MAX {
+        let end = out[start..]
+            .char_indices()
+            .nth(MAX - 1)
+            .map_or(out.len(), |(at, _)| start + at);
+        out.truncate(end);
+        let kept = out.trim_end().len().max(start);
+        out.truncate(kept);
+        out.push('…');
+    }
+    out.push('\'');
 }
 
 pub(crate) fn conflict_category(category: InterestCategory) -> ConflictCategory {
@@ -217,33 +251,70 @@ fn claim_words(category: InterestCategory) -> &'static [&'static str] {
 }
 
 fn interest_vs_role(s: &Session, out: &mut Vec<Finding>) {
-    let roles: Vec<(&crate::domain::session::Role, Vec<String>, Vec<PartnerId>)> = s
+    // What each sentence says of a role is worked out once per role, not once per
+    // interest that claims it: a large session has thousands of such findings.
+    struct Claimed<'r> {
+        role: &'r crate::domain::session::Role,
+        terms: Vec<String>,
+        accountable: Vec<PartnerId>,
+        /// "…, but Globex is accountable for 'Pricing'."
+        tail: String,
+    }
+    let roles: Vec<Claimed> = s
         .roles
         .iter()
         // Every word of the name, common ones too: "customer" says that a role decides
         // about customers, even though it names no subject two partners could share.
         .map(|r| {
-            let names: Vec<String> = words(&r.name)
+            let terms: Vec<String> = words(&r.name)
                 .map(|w| singular(&w.to_lowercase()))
                 .collect();
-            (r, names, r.accountable())
+            let accountable = r.accountable();
+            let tail = format!(
+                ", but {} {} accountable for {}.",
+                names(s, &accountable),
+                verb(&accountable, "is", "are"),
+                quote(&r.name)
+            );
+            Claimed {
+                role: r,
+                terms,
+                accountable,
+                tail,
+            }
         })
-        .filter(|(_, _, accountable)| !accountable.is_empty())
+        .filter(|c| !c.accountable.is_empty())
+        .collect();
+    let partner_names: BTreeMap<PartnerId, String> = s
+        .partners
+        .iter()
+        .map(|p| (p.id, s.partner_name(p.id)))
         .collect();
     for interest in &s.interests {
         if interest.category == InterestCategory::Other {
             continue;
         }
         let words = claim_words(interest.category);
-        for (role, role_terms, accountable) in &roles {
-            if accountable.contains(&interest.partner) {
+        // "Acme wants '…'": the same for every role the interest claims.
+        let mut head = String::new();
+        for claimed in &roles {
+            if claimed.accountable.contains(&interest.partner) {
                 continue;
             }
             // The role must be about deciding this kind of thing; a word in common alone
             // ("project") is too weak a sign.
-            let decides = role_terms.iter().any(|t| words.contains(&t.as_str()));
+            let decides = claimed.terms.iter().any(|t| words.contains(&t.as_str()));
             if !decides {
                 continue;
+            }
+            if head.is_empty() {
+                head.push_str(
+                    partner_names
+                        .get(&interest.partner)
+                        .map_or("", String::as_str),
+                );
+                head.push_str(" wants ");
+                quote_into(&mut head, &interest.statement);
             }
             let severity = match interest.weight {
                 Weight::NonNegotiable => Severity::High,
@@ -251,19 +322,19 @@ fn interest_vs_role(s: &Session, out: &mut Vec<Finding>) {
                 Weight::Negotiable => Severity::Low,
             };
             let mut partners = vec![interest.partner];
-            partners.extend(accountable.iter().copied());
-            let items = vec![ItemRef::Interest(interest.id), ItemRef::Role(role.id)];
+            partners.extend(claimed.accountable.iter().copied());
+            let items = vec![
+                ItemRef::Interest(interest.id),
+                ItemRef::Role(claimed.role.id),
+            ];
+            let mut explanation = String::with_capacity(head.len() + claimed.tail.len());
+            explanation.push_str(&head);
+            explanation.push_str(&claimed.tail);
             out.push(Finding {
                 key: format!("claim:{}", items_key(&items)),
                 rule: Rule::InterestVsRole,
                 category: conflict_category(interest.category),
-                explanation: format!(
-                    "{} wants {}, but {} is accountable for {}.",
-                    s.partner_name(interest.partner),
-                    quote(&interest.statement),
-                    names(s, accountable),
-                    quote(&role.name)
-                ),
+                explanation,
                 partners,
                 items,
                 severity,

@@ -6,13 +6,15 @@
 //! roadmap" and "certified on Ferro Vault" share a product, not a subject: a partner's own
 //! name or its product's name in two statements is no sign that they collide.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
+use super::places::text::Words;
 use super::places::{Gazetteer, PlaceId};
-use super::terms::{term, words};
+use super::terms::{term, term_into, words};
 use super::topics::{TopicId, Topics};
 use crate::domain::glossary::{GlossaryEntry, GlossaryKind};
-use crate::domain::session::Session;
+use crate::domain::session::{Interest, Session};
 use crate::domain::types::{InterestCategory, PartnerId, Weight};
 
 /// The kind of claim a statement makes, from its category. Only statements of one class
@@ -142,18 +144,28 @@ fn name_words(session: &Session) -> HashSet<String> {
 }
 
 /// `text` with every word of `names` replaced by spaces, so that positions, capitals and
-/// the other words stay as written.
-fn blank_names(text: &str, names: &HashSet<String>) -> String {
-    let mut out = String::with_capacity(text.len());
+/// the other words stay as written. Most statements name no partner or product, and
+/// those are borrowed as they are.
+fn blank_names<'t>(text: &'t str, names: &HashSet<String>) -> Cow<'t, str> {
+    if names.is_empty() {
+        return Cow::Borrowed(text);
+    }
     // One buffer for the lower-case form of every word: this runs over every statement
     // after every change.
     let mut lower = String::new();
+    let mut is_name = |word: &str| {
+        lower.clear();
+        lower.extend(word.chars().flat_map(char::to_lowercase));
+        names.contains(lower.as_str())
+    };
+    if !words(text).any(&mut is_name) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
     let mut start = None;
     let mut flush = |from: usize, to: usize, out: &mut String| {
         let word = &text[from..to];
-        lower.clear();
-        lower.extend(word.chars().flat_map(char::to_lowercase));
-        if names.contains(lower.as_str()) {
+        if is_name(word) {
             out.extend(std::iter::repeat_n(' ', word.chars().count()));
         } else {
             out.push_str(word);
@@ -172,7 +184,7 @@ fn blank_names(text: &str, names: &HashSet<String>) -> String {
     if let Some(from) = start {
         flush(from, text.len(), &mut out);
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Words that put a unit on a number: money or a share of something.
@@ -208,89 +220,144 @@ pub(super) fn analyse(session: &Session, gazetteer: &Gazetteer) -> Analysis {
         .iter()
         .map(|e| AccountNames::of(e))
         .collect();
+    let read = |interests: &[Interest]| -> Vec<Reading> {
+        let mut buffer = String::new();
+        interests
+            .iter()
+            .map(|interest| {
+                read_one(
+                    interest,
+                    &names,
+                    gazetteer,
+                    topics,
+                    &account_names,
+                    &mut buffer,
+                )
+            })
+            .collect()
+    };
+    let readings = read_in_two_halves(&session.interests, read);
     let mut frequency: HashMap<String, usize> = HashMap::new();
-    let readings = session
-        .interests
-        .iter()
-        .map(|interest| {
-            let text = if names.is_empty() {
-                interest.statement.clone()
-            } else {
-                blank_names(&interest.statement, &names)
-            };
-            let places = gazetteer.places_in(&text);
-            let raw: Vec<&str> = words(&text).collect();
-            let accounts: Vec<usize> = if account_names.is_empty() {
-                Vec::new()
-            } else {
-                let lower: Vec<String> = raw.iter().map(|w| w.to_lowercase()).collect();
-                account_names
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, a)| a.named_in(&raw, &lower))
-                    .map(|(n, _)| n)
-                    .collect()
-            };
-            let topics: Vec<TopicId> = topics.topics_in(&text).into_iter().map(|t| t.0).collect();
-            let mut terms: Vec<(String, String)> = Vec::new();
-            for (n, w) in raw.iter().enumerate() {
-                if let Some(t) = term(w)
-                    && !terms.iter().any(|(have, _)| *have == t)
-                {
-                    // Shown as written where it is written as a name ("Trumpf", "DTAG"),
-                    // else as the plain word: "Connectors" opening a sentence is "connector".
-                    let shown = if is_name(n, w) {
-                        (*w).to_string()
-                    } else {
-                        t.clone()
-                    };
-                    terms.push((t, shown));
+    for reading in &readings {
+        for (t, _) in &reading.terms {
+            match frequency.get_mut(t) {
+                Some(n) => *n += 1,
+                None => {
+                    frequency.insert(t.clone(), 1);
                 }
             }
-            for (t, _) in &terms {
-                match frequency.get_mut(t) {
-                    Some(n) => *n += 1,
-                    None => {
-                        frequency.insert(t.clone(), 1);
-                    }
-                }
-            }
-            let category = interest.category;
-            let mut class = Class::of(category);
-            let place_words: Vec<String> = places
-                .iter()
-                .flat_map(|(_, w)| words(w).filter_map(term))
-                .collect();
-            // An uncategorised statement that names places and nothing else ("we keep
-            // Bavaria and Austria for ourselves") is a claim on those places.
-            if class == Class::Open
-                && !places.is_empty()
-                && topics.is_empty()
-                && terms.iter().all(|(t, _)| place_words.contains(t))
-            {
-                class = Class::Territory;
-            }
-            let names_one = !accounts.is_empty()
-                || raw.iter().enumerate().any(|(n, w)| {
-                    is_name(n, w) && term(w).is_some_and(|t| !place_words.contains(&t))
-                });
-            Reading {
-                partner: interest.partner,
-                weight: interest.weight,
-                category,
-                class,
-                figure: sets_a_figure(&text),
-                names_one,
-                places,
-                accounts,
-                topics,
-                terms,
-            }
-        })
-        .collect();
+        }
+    }
     Analysis {
         readings,
         frequency,
         accounts: account_entries.iter().map(|e| e.name.clone()).collect(),
+    }
+}
+
+/// Below this many statements a second thread costs more than it saves.
+pub(super) const TWO_THREADS_FROM: usize = 256;
+
+/// `read` over all of `items`, in order: a large session's two halves on two threads,
+/// since every statement is read on its own. Where no thread can be had, all on this one.
+pub(super) fn read_in_two_halves<I: Sync, T: Send>(
+    items: &[I],
+    read: impl Fn(&[I]) -> Vec<T> + Sync,
+) -> Vec<T> {
+    if items.len() < TWO_THREADS_FROM {
+        return read(items);
+    }
+    let (first, second) = items.split_at(items.len() / 2);
+    std::thread::scope(|scope| {
+        let Ok(other) = std::thread::Builder::new().spawn_scoped(scope, || read(second)) else {
+            return read(items);
+        };
+        let mut readings = read(first);
+        match other.join() {
+            Ok(rest) => readings.extend(rest),
+            // A panic there is a bug here: let it surface as it would have on one thread.
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+        readings
+    })
+}
+
+/// Reads one interest (see `Reading`). `buffer` is scratch space for its words.
+fn read_one(
+    interest: &Interest,
+    names: &HashSet<String>,
+    gazetteer: &Gazetteer,
+    topics: &Topics,
+    account_names: &[AccountNames],
+    buffer: &mut String,
+) -> Reading {
+    let text = blank_names(&interest.statement, names);
+    // Cut once for places and subjects alike.
+    let cut = Words::new(&text);
+    let places = gazetteer.places_in_words(&cut);
+    let raw: Vec<&str> = words(&text).collect();
+    // Each word's term once: the terms, the place words and the names below all
+    // need it.
+    let raw_terms: Vec<Option<String>> = raw
+        .iter()
+        .map(|w| term_into(w, buffer).then(|| buffer.clone()))
+        .collect();
+    let accounts: Vec<usize> = if account_names.is_empty() {
+        Vec::new()
+    } else {
+        let lower: Vec<String> = raw.iter().map(|w| w.to_lowercase()).collect();
+        account_names
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.named_in(&raw, &lower))
+            .map(|(n, _)| n)
+            .collect()
+    };
+    let topics: Vec<TopicId> = topics.topic_ids_in(&cut);
+    let place_words: Vec<String> = places
+        .iter()
+        .flat_map(|(_, w)| words(w).filter_map(term))
+        .collect();
+    let names_one = !accounts.is_empty()
+        || raw.iter().zip(&raw_terms).enumerate().any(|(n, (w, t))| {
+            is_name(n, w) && t.as_ref().is_some_and(|t| !place_words.contains(t))
+        });
+    let mut terms: Vec<(String, String)> = Vec::new();
+    for (n, (w, t)) in raw.iter().zip(raw_terms).enumerate() {
+        if let Some(t) = t
+            && !terms.iter().any(|(have, _)| *have == t)
+        {
+            // Shown as written where it is written as a name ("Trumpf", "DTAG"),
+            // else as the plain word: "Connectors" opening a sentence is "connector".
+            let shown = if is_name(n, w) {
+                (*w).to_string()
+            } else {
+                t.clone()
+            };
+            terms.push((t, shown));
+        }
+    }
+    let category = interest.category;
+    let mut class = Class::of(category);
+    // An uncategorised statement that names places and nothing else ("we keep
+    // Bavaria and Austria for ourselves") is a claim on those places.
+    if class == Class::Open
+        && !places.is_empty()
+        && topics.is_empty()
+        && terms.iter().all(|(t, _)| place_words.contains(t))
+    {
+        class = Class::Territory;
+    }
+    Reading {
+        partner: interest.partner,
+        weight: interest.weight,
+        category,
+        class,
+        figure: sets_a_figure(&text),
+        names_one,
+        places,
+        accounts,
+        topics,
+        terms,
     }
 }

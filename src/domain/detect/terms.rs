@@ -5,6 +5,8 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+use super::fast_hash::Fast;
+
 /// Words that carry no subject: English function words and the verbs and nouns every
 /// interest or role statement uses ("keep our …", "own the …").
 const ENGLISH: &[&str] = &[
@@ -236,8 +238,9 @@ const OTHER_LANGUAGES: &[&str] = &[
     "på", "ikke", "inte", "aldri", "under",
 ];
 
-fn stop_words() -> &'static HashSet<&'static str> {
-    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn stop_words() -> &'static HashSet<&'static str, Fast> {
+    // Every word of every statement is looked up here, twice, after every change.
+    static WORDS: OnceLock<HashSet<&'static str, Fast>> = OnceLock::new();
     WORDS.get_or_init(|| {
         ENGLISH
             .iter()
@@ -302,27 +305,41 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
 
 /// The term one word of a text stands for, or None when it names nothing (see `terms`).
 pub fn term(raw: &str) -> Option<String> {
+    let mut word = String::new();
+    term_into(raw, &mut word).then_some(word)
+}
+
+/// `term`, written into `word` (cleared first); false when the word names nothing. Most
+/// words of a statement name nothing, and the rules read every word after every change,
+/// so one buffer serves them all and only the terms kept are copied.
+pub fn term_into(raw: &str, word: &mut String) -> bool {
+    word.clear();
     if raw.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
+        return false;
     }
-    let mut word = raw.to_lowercase();
+    if raw.is_ascii() {
+        word.push_str(raw);
+        word.make_ascii_lowercase();
+    } else {
+        word.push_str(&raw.to_lowercase());
+    }
     // An acronym in capitals ("US", "IP") is a name, even when the same letters in lower
     // case are a common word.
     let acronym = raw.chars().count() >= 2 && raw.chars().all(|c| c.is_uppercase());
     if acronym {
-        return Some(word);
+        return true;
     }
-    if is_stop_word(&word) {
-        return None;
+    if is_stop_word(word) {
+        return false;
     }
     // Scripts without spaces between words (CJK) make short words meaningful; in
     // alphabets a word of one or two letters ("à", "og") names nothing.
     let alphabetic = word.chars().all(|c| c.is_ascii() || !is_ideograph(c));
     if word.chars().count() < 3 && alphabetic {
-        return None;
+        return false;
     }
-    make_singular(&mut word);
-    (!is_stop_word(&word)).then_some(word)
+    make_singular(word);
+    !is_stop_word(word)
 }
 
 /// Characters of scripts written without spaces between words (CJK ideographs, kana,

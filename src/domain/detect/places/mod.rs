@@ -224,6 +224,11 @@ impl Gazetteer {
         self.index.find(text)
     }
 
+    /// `places_in` over a statement already cut into words.
+    pub(crate) fn places_in_words(&self, words: &Words) -> Vec<(PlaceId, String)> {
+        self.index.find_in(words)
+    }
+
     /// How two places overlap: None when they do not. Containment is transitive
     /// (DACH contains Munich through Germany and Bavaria). When neither contains the
     /// other, `Share` names the first place in the data's order that lies inside both

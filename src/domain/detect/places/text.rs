@@ -299,8 +299,34 @@ impl<Id: Copy + PartialEq> NameIndex<Id> {
     /// At each word the longest name wins and its words are used up, so "New South Wales"
     /// is not also Wales; when one name stands for several places, all of them count.
     pub(crate) fn find(&self, text: &str) -> Vec<(Id, String)> {
+        self.find_in(&Words::new(text))
+    }
+
+    /// `find` over words already cut: the rules look for places and for subjects in
+    /// the same statement, and cutting it once serves both.
+    pub(crate) fn find_in(&self, words: &Words) -> Vec<(Id, String)> {
         let mut out: Vec<(Id, String)> = Vec::new();
-        let words = Words::new(text);
+        self.scan(words, |id, from, to| {
+            if !out.iter().any(|(have, _)| *have == id) {
+                out.push((id, words.span(from, to).to_string()));
+            }
+        });
+        out
+    }
+
+    /// The ids `find_in` finds, without the words that named them.
+    pub(crate) fn ids_in(&self, words: &Words) -> Vec<Id> {
+        let mut out: Vec<Id> = Vec::new();
+        self.scan(words, |id, _, _| {
+            if !out.contains(&id) {
+                out.push(id);
+            }
+        });
+        out
+    }
+
+    /// Calls `found` with each name found in `words` and the first and last word of it.
+    fn scan(&self, words: &Words, mut found: impl FnMut(Id, usize, usize)) {
         let mut at = 0;
         while at < words.len() {
             let Some(patterns) = self.by_first.get(words.folded(at)) else {
@@ -312,15 +338,12 @@ impl<Id: Copy + PartialEq> NameIndex<Id> {
                 if used > p.len() {
                     break;
                 }
-                if p.matches(&words, at) {
+                if p.matches(words, at) {
                     used = p.len();
-                    if !out.iter().any(|(id, _)| *id == p.place) {
-                        out.push((p.place, words.span(at, at + used - 1).to_string()));
-                    }
+                    found(p.place, at, at + used - 1);
                 }
             }
             at += used.max(1);
         }
-        out
     }
 }

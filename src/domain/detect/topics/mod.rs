@@ -155,6 +155,11 @@ impl Topics {
     pub fn topics_in(&self, text: &str) -> Vec<(TopicId, String)> {
         self.index.find(text)
     }
+
+    /// The topics `topics_in` finds, in a statement already cut into words.
+    pub(crate) fn topic_ids_in(&self, words: &Words) -> Vec<TopicId> {
+        self.index.ids_in(words)
+    }
 }
 
 /// A word as the matcher compares it: folded words joined by single spaces.
