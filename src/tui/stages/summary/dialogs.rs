@@ -26,6 +26,13 @@ pub(super) fn quote(text: &str) -> String {
     format!("'{}'", truncate_to_width(&one_line(text), 60))
 }
 
+/// A conflict's sentence in full, as one quoted line the dialog wraps: cut at 60
+/// characters, "Northwind and Globex both claim Bava…" lost the very thing the two
+/// collide on. Only a sentence longer than a few lines of the dialog is cut.
+fn quote_sentence(text: &str) -> String {
+    format!("'{}'", truncate_to_width(&one_line(text), 240))
+}
+
 /// Reads a typed due date: empty for none, otherwise `YYYY-MM-DD`.
 pub(super) fn parse_due(text: &str) -> Result<Option<NaiveDate>, String> {
     let text = text.trim();
@@ -96,7 +103,10 @@ pub(super) fn verdict_confirm(session: &Session, board: &[BoardEntry]) -> Intent
     // proceed, entered or detected alike.
     let breakers = blocking_deal_breakers(board);
     for entry in breakers.iter().take(MAX_NAMED_DEAL_BREAKERS) {
-        lines.push(format!("✖ Deal-breaker: {}", quote(&entry.description)));
+        lines.push(format!(
+            "✖ Deal-breaker: {}",
+            quote_sentence(&entry.description)
+        ));
     }
     if breakers.len() > MAX_NAMED_DEAL_BREAKERS {
         lines.push(format!(
