@@ -773,12 +773,11 @@ fn on_the_wall_large_titles_focus_blank_and_live_themes_work_in_a_real_terminal(
     let tmux = Tmux::start(dir.path(), &["--theme", "light"], (160, 45));
     tmux.wait_for("Built-in example, opens read-only");
     tmux.keys(&["Enter"]);
-    let screen = tmux.wait_for("READ-ONLY");
-    // The stage title in block letters, under the header.
-    assert!(
-        screen.lines().skip(3).take(4).any(|l| l.contains('▀')),
-        "{screen}"
-    );
+    // The stage title in block letters, under the header. Waited for as a whole: a
+    // capture may catch the header of the new screen over the body of the old one.
+    tmux.wait_until("the stage title in block letters", |s| {
+        s.contains("READ-ONLY") && s.lines().skip(3).take(4).any(|l| l.contains('▀'))
+    });
     // Light: white (xterm 231) behind the text, whatever the terminal's background.
     assert!(tmux.screen_with_colours().contains("48;5;231"));
 
