@@ -38,6 +38,8 @@ pub enum Changed {
     Action(ItemId),
     /// A glossary entry: added, edited or removed.
     Glossary(ItemId),
+    /// A sealed round: opened, answered, revealed or cancelled.
+    Round(ItemId),
     /// The moderator put this stage on the wall.
     Stage(Stage),
     /// A timebox or the time spent in this stage.
@@ -102,6 +104,11 @@ impl Changed {
             ActionRemoved { id } => Changed::Action(*id),
             GlossaryAdded { entry } | GlossaryEdited { entry } => Changed::Glossary(entry.id),
             GlossaryRemoved { id } => Changed::Glossary(*id),
+            RoundOpened { round } => Changed::Round(round.id),
+            AnswerSealed { round, .. }
+            | AnswerWithdrawn { round, .. }
+            | RoundRevealed { round, .. }
+            | RoundCancelled { round } => Changed::Round(*round),
             MovedTo { stage } => Changed::Stage(*stage),
             TimeboxSet { stage, .. } | TimeSpent { stage, .. } => Changed::Clock(*stage),
         };

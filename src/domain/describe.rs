@@ -5,6 +5,7 @@
 use super::change::Change;
 use super::detect::detect;
 use super::glossary::{GlossaryEntry, GlossaryKind};
+use super::rounds::Labelling;
 use super::session::{ConflictStatus, GateDecision, Session};
 use super::types::HoleFiller;
 
@@ -296,6 +297,45 @@ pub(crate) fn describe(
             ),
             None => "Glossary: an entry removed".to_string(),
         },
+        RoundOpened { round } => {
+            let labelled = match round.labelling {
+                Labelling::ByPerson => "by person",
+                Labelling::ByPartner => "by partner",
+                Labelling::Anonymous => "anonymous within each partner",
+            };
+            format!(
+                "Sealed round opened ({}): {}, {} to answer, {labelled}",
+                round.kind.label(),
+                quote(&round.prompt),
+                count(round.seats.len(), "person", "people")
+            )
+        }
+        AnswerSealed { round, seal } => {
+            // An anonymous round names the partner only, in replay and notes alike.
+            let anonymous = before
+                .round(*round)
+                .is_some_and(|r| r.spec.labelling == Labelling::Anonymous);
+            if anonymous {
+                format!("An answer sealed for {}", name(seal.partner))
+            } else {
+                format!(
+                    "{} ({}) sealed an answer",
+                    seal.person.trim(),
+                    name(seal.partner)
+                )
+            }
+        }
+        AnswerWithdrawn { round, number } => {
+            match before.round(*round).and_then(|r| r.seal(*number)) {
+                Some(seal) => format!("A sealed answer taken back ({})", name(seal.partner)),
+                None => "A sealed answer taken back".to_string(),
+            }
+        }
+        RoundRevealed { answers, .. } => format!(
+            "Sealed round revealed: {}",
+            count(answers.len(), "answer", "answers")
+        ),
+        RoundCancelled { .. } => "Sealed round cancelled; its answers are never shown".to_string(),
         TimeboxSet { stage, minutes } => format!("{stage} timebox set to {minutes} min"),
         MovedTo { stage } => format!("Moved to {}. {stage}", stage.number()),
         TimeSpent { stage, seconds } => {
@@ -323,5 +363,14 @@ fn outcome_words(status: &ConflictStatus, owner: &str) -> String {
         ConflictStatus::DealBreaker => "called a deal-breaker".to_string(),
         ConflictStatus::Parked => "parked for later".to_string(),
         ConflictStatus::Dismissed { reason } => format!("dismissed: {}", quote(reason)),
+    }
+}
+
+/// "1 person", "3 people".
+fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
     }
 }

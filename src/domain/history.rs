@@ -325,6 +325,7 @@ fn created_session(at: DateTime<Utc>, change: &Change) -> Result<Session, ApplyE
         verdict_note: String::new(),
         actions: Vec::new(),
         glossary: Vec::new(),
+        rounds: Vec::new(),
         current: Stage::Vision,
         reached: Stage::Vision,
         clock: StageClock::default(),

@@ -11,6 +11,7 @@ pub mod gate;
 pub mod gate_record;
 pub mod glossary;
 pub mod history;
+pub mod rounds;
 pub mod sample;
 pub mod session;
 pub mod stage;

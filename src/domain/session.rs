@@ -230,6 +230,10 @@ pub struct Session {
     /// and exports from before the glossary have none; an empty one is not written.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub glossary: Vec<GlossaryEntry>,
+    /// Sealed rounds, in the order they were opened (see `rounds`). Before the reveal a
+    /// round holds who answered and digests, never an answer.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rounds: Vec<super::rounds::Round>,
     /// The stage on the wall right now.
     pub current: Stage,
     /// The furthest stage the session has been at.
@@ -251,6 +255,15 @@ impl Session {
     pub fn partner_name(&self, id: PartnerId) -> String {
         self.partner(id)
             .map_or_else(|| format!("partner #{}", id.0), |p| p.name.clone())
+    }
+
+    /// The round that is open, if any: at most one is.
+    pub fn open_round(&self) -> Option<&super::rounds::Round> {
+        self.rounds.iter().find(|r| r.is_open())
+    }
+
+    pub fn round(&self, id: ItemId) -> Option<&super::rounds::Round> {
+        self.rounds.iter().find(|r| r.id() == id)
     }
 
     pub fn partner_index(&self, id: PartnerId) -> Option<usize> {

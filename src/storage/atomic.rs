@@ -31,6 +31,24 @@ const MAX_TEMP_ATTEMPTS: u32 = 16;
 /// rename: by then the new contents are already in place, and the error is
 /// still returned because the rename may not survive a power cut.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomically_as(path, bytes, Access::AsBefore)
+}
+
+/// `write_atomically` for a file only its owner may read or write, whatever the file
+/// allowed before: the permissions are set before a byte is written.
+pub fn write_atomically_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomically_as(path, bytes, Access::OwnerOnly)
+}
+
+/// Who may read the file once written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Access {
+    /// As the file it replaces allowed (new files: as the process's umask allows).
+    AsBefore,
+    OwnerOnly,
+}
+
+fn write_atomically_as(path: &Path, bytes: &[u8], access: Access) -> io::Result<()> {
     // Through a symbolic link, the file to replace is the link's target: renaming over
     // the link itself would turn it into a file and split the session in two. The temp
     // file then goes beside the target, so that the rename stays within one directory.
@@ -50,7 +68,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let dir = parent_dir(path);
 
     let (temp_path, file) = create_temp_file(dir, file_name)?;
-    if let Err(err) = fill_and_rename(file, &temp_path, path, bytes) {
+    if let Err(err) = fill_and_rename(file, &temp_path, path, bytes, access) {
         // Best effort: the write error is what the user needs to see, and a
         // leftover hidden temp file is harmless compared to losing it.
         let _ = fs::remove_file(&temp_path);
@@ -170,11 +188,22 @@ fn create_temp_file(dir: &Path, file_name: &std::ffi::OsStr) -> io::Result<(Path
     Err(last_err.unwrap_or_else(|| io::Error::other("could not pick a temp file name")))
 }
 
-fn fill_and_rename(mut file: File, temp_path: &Path, path: &Path, bytes: &[u8]) -> io::Result<()> {
-    // A private session must not become world-readable just because it was
-    // saved: carry the old file's permissions over to its replacement.
-    if let Ok(meta) = fs::metadata(path) {
-        file.set_permissions(meta.permissions())?;
+fn fill_and_rename(
+    mut file: File,
+    temp_path: &Path,
+    path: &Path,
+    bytes: &[u8],
+    access: Access,
+) -> io::Result<()> {
+    match access {
+        // A private session must not become world-readable just because it was
+        // saved: carry the old file's permissions over to its replacement.
+        Access::AsBefore => {
+            if let Ok(meta) = fs::metadata(path) {
+                file.set_permissions(meta.permissions())?;
+            }
+        }
+        Access::OwnerOnly => set_owner_only(&file)?,
     }
     file.write_all(bytes)?;
     file.flush()?;
@@ -183,6 +212,18 @@ fn fill_and_rename(mut file: File, temp_path: &Path, path: &Path, bytes: &[u8]) 
     file.sync_all()?;
     drop(file);
     fs::rename(temp_path, path)
+}
+
+#[cfg(unix)]
+fn set_owner_only(file: &File) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    file.set_permissions(fs::Permissions::from_mode(0o600))
+}
+
+#[cfg(not(unix))]
+fn set_owner_only(_file: &File) -> io::Result<()> {
+    // Elsewhere a new file in the user's own folders is the user's already.
+    Ok(())
 }
 
 #[cfg(unix)]

@@ -14,6 +14,7 @@ pub mod lock;
 pub mod messages;
 pub mod regular;
 pub mod save_error;
+pub mod sealed;
 pub mod store;
 pub mod trash;
 

@@ -3,6 +3,7 @@
 //! it, in `Change::apply`.
 
 use super::guards::*;
+use super::rounds;
 use super::{ApplyError, Change, MAX_PARTNERS, MAX_TIME_SPENT_SECONDS, MIN_PARTNERS};
 use crate::domain::detect::{detect, legacy};
 use crate::domain::gate::{gate_missing, stage_lock};
@@ -550,6 +551,26 @@ impl Change {
                 let at = position(&s.glossary, |g| g.id == *id, "glossary entry", *id)?;
                 let entry = s.glossary.remove(at);
                 Ok(vec![GlossaryAdded { entry }])
+            }
+            RoundOpened { round } => {
+                rounds::open(s, round, checked)?;
+                Ok(Vec::new())
+            }
+            AnswerSealed { round, seal } => {
+                rounds::seal(s, *round, seal)?;
+                Ok(Vec::new())
+            }
+            AnswerWithdrawn { round, number } => {
+                rounds::withdraw(s, *round, *number)?;
+                Ok(Vec::new())
+            }
+            RoundRevealed { round, answers } => {
+                rounds::reveal(s, *round, answers, checked)?;
+                Ok(Vec::new())
+            }
+            RoundCancelled { round } => {
+                rounds::cancel(s, *round)?;
+                Ok(Vec::new())
             }
             TimeboxSet { stage, minutes } => {
                 if !(1..=600).contains(minutes) {

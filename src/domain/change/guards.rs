@@ -49,6 +49,7 @@ pub(super) fn check_fresh(session: &Session, id: ItemId) -> Result<(), ApplyErro
         || session.conflicts.iter().any(|c| c.id == id)
         || session.actions.iter().any(|a| a.id == id)
         || session.glossary.iter().any(|g| g.id == id)
+        || session.rounds.iter().any(|r| r.id() == id)
         || session
             .partners
             .iter()

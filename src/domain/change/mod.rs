@@ -7,6 +7,7 @@ use chrono::{DateTime, Datelike, NaiveDate, SecondsFormat, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::glossary::GlossaryEntry;
+use super::rounds::{Revealed, RoundSpec, Seal};
 use super::session::*;
 use super::stage::Stage;
 use super::types::*;
@@ -20,6 +21,7 @@ pub use guards::same_name;
 
 mod apply;
 mod guards;
+pub mod rounds;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Policy {
@@ -234,6 +236,31 @@ pub enum Change {
     GlossaryRemoved {
         id: ItemId,
     },
+    /// A sealed round opens: the prompt on the wall, who is expected to answer, and how
+    /// the answers will be labelled. At most one round is open at a time.
+    RoundOpened {
+        round: RoundSpec,
+    },
+    /// Someone sealed an answer: who, and its digest. Never the answer itself.
+    AnswerSealed {
+        round: ItemId,
+        seal: Seal,
+    },
+    /// Someone took a sealed answer back before the reveal.
+    AnswerWithdrawn {
+        round: ItemId,
+        number: u32,
+    },
+    /// Every sealed answer, at once, into the record: interests join the session's
+    /// interests, views and scores stay with the round. Each must match its digest.
+    RoundRevealed {
+        round: ItemId,
+        answers: Vec<Revealed>,
+    },
+    /// The round ends without a reveal; its answers are never shown.
+    RoundCancelled {
+        round: ItemId,
+    },
     TimeboxSet {
         stage: Stage,
         minutes: u32,
@@ -311,6 +338,16 @@ pub enum ApplyError {
     TimeRange(DateTime<Utc>),
     #[error("the due date {0} is outside the years {FIRST_YEAR} to {LAST_YEAR}")]
     DueDateRange(NaiveDate),
+    #[error("a round is open already; reveal or cancel it first")]
+    RoundAlreadyOpen,
+    #[error("the round is not open")]
+    RoundNotOpen,
+    #[error("{0}")]
+    Round(&'static str),
+    #[error("{person} of {partner} has no seat in this round")]
+    NoSeat { person: String, partner: String },
+    #[error("answer {0} does not match what was sealed")]
+    DigestMismatch(u32),
     #[error("nothing to undo")]
     NothingToUndo,
     #[error("nothing to redo")]
@@ -324,6 +361,14 @@ impl Change {
         !matches!(
             self,
             Change::Created { .. }
+                // A round is the room's own: what was sealed stays sealed and what was
+                // revealed stays revealed. A round is ended by cancelling it, a revealed
+                // interest is removed like any other.
+                | Change::RoundOpened { .. }
+                | Change::AnswerSealed { .. }
+                | Change::AnswerWithdrawn { .. }
+                | Change::RoundRevealed { .. }
+                | Change::RoundCancelled { .. }
                 | Change::MovedTo { .. }
                 | Change::TimeSpent { .. }
                 | Change::Undo

@@ -365,6 +365,7 @@ fn changed_label(changed: &Changed, session: &Session) -> String {
         Changed::Verdict => "verdict".to_string(),
         Changed::Action(_) => "action item".to_string(),
         Changed::Glossary(_) => "glossary entry".to_string(),
+        Changed::Round(_) => "sealed round".to_string(),
         Changed::Stage(stage) => format!("stage: {stage}"),
         Changed::Clock(stage) => format!("time of {stage}"),
     }
