@@ -9,7 +9,7 @@ use std::os::unix::fs::{MetadataExt, symlink};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use sameside::domain::{Change, Stage};
+use sameside::domain::{Change, ItemId, Stage};
 use sameside::storage::atomic::{backup_path, write_atomically};
 use sameside::storage::autosave::{Autosaver, Retry};
 use sameside::storage::follow::Follower;
@@ -460,6 +460,24 @@ fn a_restored_session_is_back_under_its_name_with_its_backup() {
     assert!(list_trash(dir.path()).unwrap().is_empty());
     assert_eq!(list_sessions(dir.path()).unwrap().len(), 1);
     assert_exclusive(&open(&path));
+}
+
+#[test]
+fn the_sealed_answers_of_a_session_go_to_the_trash_and_back_with_it() {
+    use sameside::storage::sealed::{SealedAnswers, read_sealed, sealed_path, write_sealed};
+    let dir = TempDir::new().unwrap();
+    let path = session_in(dir.path(), "a.ron");
+    let sealed = SealedAnswers::new(ItemId(40));
+    write_sealed(&path, &sealed).unwrap();
+
+    let moved = trash_session(&path, moment(5)).unwrap();
+    assert_eq!(names_in(dir.path()), vec!["trash"]);
+    assert!(sealed_path(&moved).is_file());
+
+    let item = list_trash(dir.path()).unwrap().remove(0);
+    restore_from_trash(&item, dir.path()).unwrap();
+    assert_eq!(read_sealed(&path, ItemId(40)).unwrap(), sealed);
+    assert!(list_trash(dir.path()).unwrap().is_empty());
 }
 
 #[test]

@@ -19,6 +19,7 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use super::atomic::backup_path;
 use super::lock::{LockOutcome, lock_path, try_lock_session};
 use super::save_error::{SaveError, Step};
+use super::sealed::sealed_path;
 use super::store::read_session;
 
 /// The trash folder's name inside the sessions directory.
@@ -52,7 +53,7 @@ pub struct Trashed {
     pub partners: Vec<String>,
 }
 
-/// Moves the session in `path` and its `.bak` into a new folder in the trash of the
+/// Moves the session in `path`, its `.bak` and its `.sealed` into a new folder in the trash of the
 /// directory it is in, and returns the new place of the session file. Refuses while
 /// another sameside has the session open, so that a session in use never disappears
 /// from under someone.
@@ -91,6 +92,12 @@ pub fn trash_session(path: &Path, now: DateTime<Utc>) -> Result<PathBuf, SaveErr
             // The session itself is safe in the trash already; a backup that cannot
             // follow it stays where it is rather than fail the whole deletion.
             let _ = fs::rename(&backup, backup_path(&moved));
+        }
+        // The answers of a round still sealed go with the session they belong to: left
+        // behind, they would be found by the next session of that name.
+        let sealed = sealed_path(path);
+        if fs::symlink_metadata(&sealed).is_ok() {
+            let _ = fs::rename(&sealed, sealed_path(&moved));
         }
         // Nothing is left for the lock to guard. Removing it while holding it means no
         // other instance can be relying on it.
@@ -203,6 +210,11 @@ pub fn restore_from_trash(item: &Trashed, sessions_dir: &Path) -> Result<PathBuf
     if fs::symlink_metadata(&backup).is_ok() && fs::symlink_metadata(&target_backup).is_err() {
         // The session is back already; a backup that cannot follow stays in the trash.
         let _ = move_without_overwriting(&backup, &target_backup);
+    }
+    let sealed = sealed_path(&item.file);
+    let target_sealed = sealed_path(&target);
+    if fs::symlink_metadata(&sealed).is_ok() && fs::symlink_metadata(&target_sealed).is_err() {
+        let _ = move_without_overwriting(&sealed, &target_sealed);
     }
     if let Some(folder) = item.file.parent() {
         // Only succeeds when the folder is empty, which is when it has served its purpose.
