@@ -8,6 +8,7 @@ use crate::domain::rounds::{
 };
 use crate::domain::session::{Interest, Session};
 use crate::domain::types::ItemId;
+use crate::domain::verdict::proceed_contradicted;
 
 /// Most people one round waits for: a room, not a crowd.
 pub const MAX_SEATS: usize = 64;
@@ -162,6 +163,9 @@ pub(super) fn reveal(
             (_, None) => {}
         }
     }
+    // The new interests may turn up conflicts. The verdict rule is checked on the
+    // result here, not by undoing afterwards: a reveal has no inverse.
+    let mut next = s.clone();
     for revealed in answers {
         if let (
             Answer::Interest {
@@ -174,7 +178,7 @@ pub(super) fn reveal(
             Some(seal),
         ) = (&revealed.answer, revealed.item, round.seal(revealed.number))
         {
-            note_id(s, item);
+            note_id(&mut next, item);
             let interest = Interest {
                 id: item,
                 partner: seal.partner,
@@ -183,12 +187,16 @@ pub(super) fn reveal(
                 weight: *weight,
                 function: *function,
             };
-            insert_by_id(&mut s.interests, interest, |i| i.id);
+            insert_by_id(&mut next.interests, interest, |i| i.id);
         }
     }
-    let round = open_round(s, id)?;
+    let round = open_round(&mut next, id)?;
     round.revealed = answers.to_vec();
     round.state = RoundState::Revealed;
+    if let Some(why) = proceed_contradicted(&next) {
+        return Err(ApplyError::VerdictNotAllowed(why));
+    }
+    *s = next;
     Ok(())
 }
 
