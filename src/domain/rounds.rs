@@ -147,7 +147,6 @@ impl Round {
     /// the wall shows while the round is open ("Ostmark: 1 of 3").
     pub fn counts(&self) -> Vec<SeatCount> {
         let mut partners: Vec<PartnerId> = self.spec.seats.iter().map(|s| s.partner).collect();
-        partners.dedup();
         partners.sort_unstable();
         partners.dedup();
         partners
