@@ -26,11 +26,18 @@ pub(super) fn quote(text: &str) -> String {
     format!("'{}'", truncate_to_width(&one_line(text), 60))
 }
 
-/// A conflict's sentence in full, as one quoted line the dialog wraps: cut at 60
-/// characters, "Northwind and Globex both claim Bava…" lost the very thing the two
-/// collide on. Only a sentence longer than a few lines of the dialog is cut.
-fn quote_sentence(text: &str) -> String {
-    format!("'{}'", truncate_to_width(&one_line(text), 240))
+/// A conflict's sentence as one quoted line the dialog wraps. Cut at 60 characters,
+/// "Northwind and Globex both claim Bava…" lost the very thing the two collide on; the
+/// partners and the subject come first, so `max` keeps them. One deal-breaker is shown
+/// in full (up to four lines of the dialog); several share the room, two lines each,
+/// so the dialog's keys still fit on an 80×24 screen.
+fn quote_sentence(text: &str, max: usize) -> String {
+    format!("'{}'", truncate_to_width(&one_line(text), max))
+}
+
+/// How much of each named deal-breaker's sentence the verdict dialog shows.
+fn sentence_room(named: usize) -> usize {
+    if named <= 1 { 240 } else { 120 }
 }
 
 /// Reads a typed due date: empty for none, otherwise `YYYY-MM-DD`.
@@ -102,10 +109,11 @@ pub(super) fn verdict_confirm(session: &Session, board: &[BoardEntry]) -> Intent
     // The deal-breakers by name, so the room sees what stands in the way of a plain
     // proceed, entered or detected alike.
     let breakers = blocking_deal_breakers(board);
+    let room = sentence_room(breakers.len().min(MAX_NAMED_DEAL_BREAKERS));
     for entry in breakers.iter().take(MAX_NAMED_DEAL_BREAKERS) {
         lines.push(format!(
             "✖ Deal-breaker: {}",
-            quote_sentence(&entry.description)
+            quote_sentence(&entry.description, room)
         ));
     }
     if breakers.len() > MAX_NAMED_DEAL_BREAKERS {

@@ -262,3 +262,47 @@ fn delete_asks_first_and_names_the_action_item() {
     let buf = draw(&screen, history.session(), 80, 24);
     assert!(find(&buf, "▶ Pick two pilot customers").is_some());
 }
+
+#[test]
+fn three_long_deal_breakers_leave_the_verdict_keys_on_an_80_by_24_screen() {
+    use crate::tui::widgets::render_dialog;
+    use crate::tui::widgets::testing::{draw_buffer, text_rows};
+    use ratatui::text::Line;
+
+    let mut history = proceed();
+    // Long words wrap early: two to a row of the dialog, so the length alone does not
+    // say how many rows a sentence takes.
+    let long = ["Rahmenvertragsverhandlung"; 12].join(" ");
+    for n in 0..4 {
+        let description = format!("{long} ({n})");
+        add_conflict(
+            &mut history,
+            &description,
+            Severity::High,
+            ConflictStatus::DealBreaker,
+        );
+    }
+    let mut screen = SummaryScreen::default();
+    let dialog = confirm(press(&mut screen, history.session(), KeyCode::Char('v')));
+    let mut lines: Vec<Line> = dialog.lines.iter().map(|l| Line::from(l.clone())).collect();
+    lines.push(Line::default());
+    for option in &dialog.options {
+        lines.push(Line::from(format!("  {}  {}", option.key, option.label)));
+    }
+    lines.push(Line::from("  Esc  cancel, change nothing"));
+    let buf = draw_buffer(80, 24, |f| {
+        render_dialog(f, f.area(), &dialog.title, &lines, Default::default())
+    });
+    let all = text_rows(&buf).join("\n");
+    assert!(all.contains("Esc  cancel, change nothing"), "{all}");
+    assert!(
+        all.contains("… and 1 more") || all.contains("1 more"),
+        "{all}"
+    );
+    assert_eq!(
+        all.matches("✖ Deal-breaker: 'Rahmenvertragsverhandlung")
+            .count(),
+        3,
+        "{all}"
+    );
+}
