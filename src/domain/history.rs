@@ -238,6 +238,7 @@ impl Fold {
                     // seek from re-running conflict detection for every settled finding.
                     Guard::Replayed => change.apply_restoring(&mut self.session)?,
                 };
+                stamp_round(&mut self.session, change, event.at);
                 let gate_before = self.session.gate_record.take();
                 self.session.gate_record = follow(gate_before.clone(), &self.session, event.at);
                 if change.is_undoable() {
@@ -254,6 +255,23 @@ impl Fold {
         }
         self.session.updated = event.at;
         Ok(())
+    }
+}
+
+/// Notes on a round when it opened and closed: the changes themselves carry no time,
+/// their events do.
+fn stamp_round(session: &mut Session, change: &Change, at: DateTime<Utc>) {
+    let (id, opening) = match change {
+        Change::RoundOpened { round } => (round.id, true),
+        Change::RoundRevealed { round, .. } | Change::RoundCancelled { round } => (*round, false),
+        _ => return,
+    };
+    if let Some(round) = session.rounds.iter_mut().find(|r| r.id() == id) {
+        if opening {
+            round.opened_at = Some(at);
+        } else {
+            round.closed_at = Some(at);
+        }
     }
 }
 

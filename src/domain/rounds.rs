@@ -7,6 +7,7 @@
 //! The digest ties the reveal to what was sealed: an answer changed after sealing does
 //! not match its digest, and the reveal is refused.
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -132,6 +133,12 @@ pub struct Round {
     pub state: RoundState,
     /// Empty until the reveal.
     pub revealed: Vec<Revealed>,
+    /// When the round was opened and when it was revealed or cancelled: the record's
+    /// own times for those events, kept here so the wall's clock needs no search of it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub opened_at: Option<DateTime<Utc>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closed_at: Option<DateTime<Utc>>,
 }
 
 impl Round {
@@ -182,6 +189,13 @@ impl Round {
             .iter()
             .filter(|seat| !self.has_sealed(seat))
             .collect()
+    }
+
+    /// How long the round has run at `now`, or ran until it closed, in whole seconds.
+    pub fn seconds_open(&self, now: DateTime<Utc>) -> Option<u64> {
+        let end = self.closed_at.unwrap_or(now);
+        let seconds = (end - self.opened_at?).num_seconds();
+        Some(seconds.max(0).unsigned_abs())
     }
 
     /// The seat an answer was sealed by.

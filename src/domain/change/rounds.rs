@@ -45,6 +45,9 @@ pub(super) fn open(s: &mut Session, spec: &RoundSpec, checked: bool) -> Result<(
         seals: Vec::new(),
         state: RoundState::Open,
         revealed: Vec::new(),
+        // Set by the record, which knows when the event happened.
+        opened_at: None,
+        closed_at: None,
     });
     Ok(())
 }
