@@ -15,6 +15,7 @@ pub mod messages;
 pub mod regular;
 pub mod save_error;
 pub mod sealed;
+pub mod sealed_keeper;
 pub mod store;
 pub mod trash;
 
