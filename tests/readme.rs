@@ -32,9 +32,14 @@ fn keymap() -> String {
         ("Every stage".into(), every_stage_keys(false)),
     ];
     // The stage screens' keys come from their own key tables, as their help does.
-    for (n, (title, keys)) in Wall::default().keymap(false).into_iter().enumerate() {
+    let screens = Wall::default().keymap(false);
+    let last = screens.len() - 1;
+    for (n, (title, keys)) in screens.into_iter().enumerate() {
+        // The partners panel first, the stages numbered, the sealed round last: it
+        // stands in for whichever stage is on show.
         let title = match n {
             0 => format!("{title} (p)"),
+            n if n == last => format!("{title} (S, while one is open)"),
             n => format!("{n} {title}"),
         };
         sections.push((title, keys));

@@ -57,6 +57,8 @@ pub struct Form {
     pub error: Option<String>,
     /// What the form is for: `tui::submit` turns its values into changes.
     pub purpose: Purpose,
+    /// What Enter does, in the hint line ("save", "seal").
+    pub verb: &'static str,
 }
 
 pub enum FormOutcome {
@@ -73,7 +75,14 @@ impl Form {
             focus: 0,
             error: None,
             purpose,
+            verb: "save",
         }
+    }
+
+    /// The same form, with Enter named `verb` in its hint line.
+    pub fn enter_does(mut self, verb: &'static str) -> Form {
+        self.verb = verb;
+        self
     }
 
     /// Adds a one-line text field named `id`.
@@ -262,7 +271,7 @@ impl Form {
             None => {
                 let mut spans = vec![
                     Span::styled(" Enter", theme.key),
-                    Span::styled(" save  ", theme.muted),
+                    Span::styled(format!(" {}  ", self.verb), theme.muted),
                     Span::styled("Tab", theme.key),
                     Span::styled(" next field  ", theme.muted),
                 ];

@@ -59,6 +59,12 @@ pub enum Intent {
     QuitAnyway,
     /// Leave the app (saving first).
     Quit,
+    /// Reveal the open sealed round (the moderator has agreed).
+    RevealRound(crate::domain::ItemId),
+    /// Cancel the open sealed round, throwing its answers away unread.
+    CancelRound(crate::domain::ItemId),
+    /// Hold the answers of the last revealed round on the wall.
+    ShowRoundResult,
     /// Write the open session's notes (Markdown and HTML) beside its file.
     ExportNotes,
     /// Write the notes of the session in this file beside it.

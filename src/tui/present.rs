@@ -234,7 +234,9 @@ impl PresentView {
     /// The help overlay's sections: the view's and the wall's keys, then the keys of
     /// the stage on show that work here.
     pub fn help(&self) -> Vec<(&'static str, Vec<KeyHelp>)> {
-        let (title, stage) = self.wall.help(self.stage(), true);
+        // Which screen is up does not depend on the colours.
+        let theme = crate::tui::theme::Theme::dark();
+        let (title, stage) = self.wall.help(self.stage(), &self.ctx(&theme, None));
         vec![
             ("Audience view", super::keys::present_keys()),
             (title, stage),

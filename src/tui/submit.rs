@@ -5,7 +5,7 @@
 use crate::domain::{Change, Session};
 
 use super::form::Form;
-use super::purpose::{Purpose, Values};
+use super::purpose::{Purpose, RoundPurpose, Values};
 use super::session_view;
 use super::stages;
 
@@ -37,5 +37,11 @@ pub fn submit(
         Purpose::Interests(purpose) => stages::interests::submit(purpose, values, session),
         Purpose::Conflicts(purpose) => stages::conflicts::submit(purpose, values, session),
         Purpose::Summary(purpose) => stages::summary::submit(purpose, values, session),
+        Purpose::Round(RoundPurpose::Open) => stages::round::submit_open(values, session),
+        // An answer is kept outside the record until the reveal, so the session view
+        // takes it (`SessionView::seal_answer`); only its seal becomes a change.
+        Purpose::Round(RoundPurpose::Seal(_)) => {
+            Err("a sealed answer is taken by the open session, not recorded".to_string())
+        }
     }
 }

@@ -23,6 +23,7 @@ use super::stages::focus::render_focus;
 use super::stages::interests::InterestsScreen;
 use super::stages::partners::PartnersScreen;
 use super::stages::roles::RolesScreen;
+use super::stages::round::RoundScreen;
 use super::stages::screen::Screen;
 use super::stages::summary::SummaryScreen;
 use super::stages::vision::VisionScreen;
@@ -96,6 +97,9 @@ pub enum WallKey {
 pub struct Wall {
     screens: Vec<Box<dyn Screen>>,
     partners: PartnersScreen,
+    /// A sealed round takes the stage's place while it is open, and its answers once
+    /// revealed until the moderator goes back.
+    round: RoundScreen,
     /// The partners panel is over the stage.
     show_partners: bool,
     /// Focus mode (`z`): the selected item alone and large instead of the whole stage.
@@ -111,6 +115,7 @@ impl Default for Wall {
         Wall {
             screens: Stage::ALL.into_iter().map(screen_for).collect(),
             partners: PartnersScreen::default(),
+            round: RoundScreen::default(),
             show_partners: false,
             focus: false,
             board: RefCell::new(None),
@@ -157,19 +162,38 @@ impl Wall {
         self.focus = false;
     }
 
-    fn screen(&self, stage: Stage) -> &dyn Screen {
+    fn screen(&self, stage: Stage, ctx: &StageCtx) -> &dyn Screen {
         if self.show_partners {
             return &self.partners;
+        }
+        if self.round.is_up(ctx.session, ctx.highlight) {
+            return &self.round;
         }
         // `screens` has one entry per stage in `Stage::ALL` order.
         self.screens[stage.index()].as_ref()
     }
 
-    fn screen_mut(&mut self, stage: Stage) -> &mut dyn Screen {
+    fn screen_mut(&mut self, stage: Stage, ctx: &StageCtx) -> &mut dyn Screen {
         if self.show_partners {
             return &mut self.partners;
         }
+        if self.round.is_up(ctx.session, ctx.highlight) {
+            return &mut self.round;
+        }
         self.screens[stage.index()].as_mut()
+    }
+
+    /// True while a sealed round stands in for the stage.
+    pub fn shows_round(&self, ctx: &StageCtx) -> bool {
+        !self.show_partners && self.round.is_up(ctx.session, ctx.highlight)
+    }
+
+    /// Holds the answers of the last revealed round on the wall; false when there are
+    /// none.
+    pub fn show_round_result(&mut self, session: &Session) -> bool {
+        self.show_partners = false;
+        self.focus = false;
+        self.round.show_last_result(session)
     }
 
     /// Whether a wall key means something now. Focus applies also when nothing is
@@ -193,7 +217,7 @@ impl Wall {
         };
         WallKey::Used(match action {
             WallAction::Focus => {
-                if self.screen(stage).focus_card(ctx).is_some() {
+                if self.screen(stage, ctx).focus_card(ctx).is_some() {
                     self.focus = true;
                     None
                 } else {
@@ -219,7 +243,7 @@ impl Wall {
 
     /// Gives `key` to the screen on show.
     pub fn screen_key(&mut self, stage: Stage, key: KeyEvent, ctx: &StageCtx) -> Option<Intent> {
-        self.screen_mut(stage).handle_key(key, ctx)
+        self.screen_mut(stage, ctx).handle_key(key, ctx)
     }
 
     /// The help lines of the wall's own keys.
@@ -230,7 +254,15 @@ impl Wall {
     /// The record says what the last change did: the screen on show moves its cursor
     /// there.
     pub fn follow(&mut self, stage: Stage, changed: &Changed, ctx: &StageCtx) {
-        self.screen_mut(stage).follow(changed, ctx);
+        // A round's news goes to the round whatever is on show: a reveal puts the
+        // answers up even over the stage they were not opened from.
+        if let Changed::Round(_) = changed {
+            Screen::follow(&mut self.round, changed, ctx);
+            self.show_partners = false;
+            self.focus = false;
+            return;
+        }
+        self.screen_mut(stage, ctx).follow(changed, ctx);
     }
 
     /// The footer's keys: in focus mode only stepping and leaving; otherwise the screen's
@@ -243,7 +275,7 @@ impl Wall {
             }));
             return keys;
         }
-        let mut keys = self.screen(stage).footer_keys(ctx);
+        let mut keys = self.screen(stage, ctx).footer_keys(ctx);
         // Leaving the partners panel is always offered; a view that only looks also
         // offers what there is to look at.
         keys.extend(bindings::footer(WALL_BINDINGS, ctx.read_only, |a| {
@@ -258,9 +290,9 @@ impl Wall {
     }
 
     /// The title and keys of the screen on show, then the wall's own keys, for help.
-    pub fn help(&self, stage: Stage, read_only: bool) -> (&'static str, Vec<KeyHelp>) {
-        let screen = self.screen(stage);
-        (screen.title(), screen.help(read_only))
+    pub fn help(&self, stage: Stage, ctx: &StageCtx) -> (&'static str, Vec<KeyHelp>) {
+        let screen = self.screen(stage, ctx);
+        (screen.title(), screen.help(ctx.read_only))
     }
 
     /// Every screen of the wall with its keys, the partners panel first and then the
@@ -268,18 +300,19 @@ impl Wall {
     pub fn keymap(&self, read_only: bool) -> Vec<(&'static str, Vec<KeyHelp>)> {
         std::iter::once(&self.partners as &dyn Screen)
             .chain(self.screens.iter().map(|s| s.as_ref()))
+            .chain(std::iter::once(&self.round as &dyn Screen))
             .map(|s| (s.title(), s.help(read_only)))
             .collect()
     }
 
     /// The selected item of the screen on show, for focus mode.
     pub fn focus_card(&self, stage: Stage, ctx: &StageCtx) -> Option<FocusCard> {
-        self.screen(stage).focus_card(ctx)
+        self.screen(stage, ctx).focus_card(ctx)
     }
 
     /// The keys the footer offers now, each with the key event that presses it.
     pub fn offered_keys(&self, stage: Stage, ctx: &StageCtx) -> Vec<(&'static str, KeyEvent)> {
-        self.screen(stage).offered_keys(ctx)
+        self.screen(stage, ctx).offered_keys(ctx)
     }
 
     /// Draws the screen on show into `body` under a large title when the terminal
@@ -293,7 +326,7 @@ impl Wall {
         screen_height: u16,
         ctx: &StageCtx,
     ) {
-        let screen = self.screen(stage);
+        let screen = self.screen(stage, ctx);
         let card = if self.focus {
             screen.focus_card(ctx)
         } else {
@@ -305,6 +338,8 @@ impl Wall {
         }
         let title = if self.show_partners {
             "Partners"
+        } else if self.shows_round(ctx) {
+            "Sealed round"
         } else {
             stage.label()
         };

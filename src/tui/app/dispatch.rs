@@ -120,6 +120,19 @@ impl App {
                 self.exports.wait();
                 self.quit = true;
             }
+            Intent::RevealRound(round) => {
+                self.round_step(|view, now| view.reveal_round(round, now))
+            }
+            Intent::CancelRound(round) => {
+                self.round_step(|view, now| view.cancel_round(round, now))
+            }
+            Intent::ShowRoundResult => {
+                if let Screen::Session(view) = &mut self.screen
+                    && !view.show_round_result()
+                {
+                    self.info("No sealed round has been revealed in this session.");
+                }
+            }
             Intent::ExportNotes => {
                 let Screen::Session(view) = &self.screen else {
                     self.error("Notes not written: no session is open");
@@ -146,6 +159,23 @@ impl App {
                 });
                 self.info("Writing the notes…");
             }
+        }
+    }
+
+    /// Carries out a step of a sealed round on the open session; the status line says
+    /// how it went.
+    pub(super) fn round_step(
+        &mut self,
+        step: impl FnOnce(&mut SessionView, chrono::DateTime<chrono::Utc>) -> Result<String, String>,
+    ) {
+        let now = self.clock.now();
+        let Screen::Session(view) = &mut self.screen else {
+            self.error("No session is open");
+            return;
+        };
+        match step(view, now) {
+            Ok(said) => self.info(said),
+            Err(e) => self.error(e),
         }
     }
 

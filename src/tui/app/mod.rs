@@ -499,6 +499,11 @@ impl App {
         {
             self.status = Some((said, StatusKind::Warn));
         }
+        if let Screen::Session(view) = &mut self.screen
+            && let Some(said) = view.poll_sealed()
+        {
+            self.status = Some((said, StatusKind::Warn));
+        }
         if let Screen::Home(home) = &mut self.screen {
             home.poll_checks();
         }

@@ -2,6 +2,7 @@
 //! find prompt, with the question before typed text is thrown away.
 
 use super::*;
+use crate::tui::purpose::RoundPurpose;
 
 impl App {
     pub(super) fn handle_modal_key(&mut self, mut modal: Modal, key: KeyEvent) {
@@ -104,6 +105,23 @@ impl App {
             Modal::Form(mut dialog) => match dialog.form.handle_key(key) {
                 FormOutcome::Editing => self.modal = Some(Modal::Form(dialog)),
                 FormOutcome::Cancel => self.info("Cancelled; nothing changed."),
+                FormOutcome::Submit
+                    if matches!(dialog.form.purpose, Purpose::Round(RoundPurpose::Seal(_))) =>
+                {
+                    // An answer stays off the record: the session keeps it sealed.
+                    let now = self.clock.now();
+                    let outcome = match &mut self.screen {
+                        Screen::Session(view) => view.seal_answer(&dialog.form.values(), now),
+                        _ => Err("no session is open".to_string()),
+                    };
+                    match outcome {
+                        Ok(said) => self.info(said),
+                        Err(e) => {
+                            dialog.form.error = Some(e);
+                            self.modal = Some(Modal::Form(dialog));
+                        }
+                    }
+                }
                 FormOutcome::Submit => {
                     let form = &dialog.form;
                     let outcome = match &self.screen {

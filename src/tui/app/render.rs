@@ -38,7 +38,15 @@ impl App {
             (Some((text, kind)), None) => Some((text.as_str(), self.status_style(*kind))),
             (None, None) => None,
         };
+        // One person types a sealed answer: nothing of the session is behind their form,
+        // so a glance at the wall (or a mirrored projector) shows only the form.
+        let answering = matches!(
+            &self.modal,
+            Some(Modal::Form(dialog))
+                if matches!(dialog.form.purpose, Purpose::Round(crate::tui::purpose::RoundPurpose::Seal(_)))
+        );
         match &self.screen {
+            _ if answering => {}
             Screen::Home(home) => home.render(frame, area, &self.theme, now, status),
             Screen::Setup(setup) => setup.render(frame, area, &self.theme, now, status),
             Screen::Session(view) => view.render(frame, area, &self.theme, now, status),

@@ -10,6 +10,7 @@ mod conflicts;
 mod interests;
 mod partners;
 mod roles;
+mod rounds;
 mod summary;
 mod vision;
 
@@ -17,6 +18,7 @@ pub use conflicts::{ConflictsPurpose, GlossaryForm};
 pub use interests::InterestsPurpose;
 pub use partners::PartnersPurpose;
 pub use roles::RolesPurpose;
+pub use rounds::RoundPurpose;
 pub use summary::SummaryPurpose;
 pub use vision::VisionPurpose;
 
@@ -45,6 +47,16 @@ pub enum FieldId {
     Within,
     /// One partner, chosen.
     Partner,
+    /// What a sealed round asks (self-interests, views, a score).
+    Kind,
+    /// The question on the wall.
+    Prompt,
+    /// How revealed answers are labelled.
+    Labelling,
+    /// The person answering, from the round's seats.
+    Seat,
+    /// A score, from a round's scale.
+    Score,
 }
 
 /// What one field holds when the form is submitted.
@@ -106,4 +118,5 @@ pub enum Purpose {
     Interests(InterestsPurpose),
     Conflicts(ConflictsPurpose),
     Summary(SummaryPurpose),
+    Round(RoundPurpose),
 }

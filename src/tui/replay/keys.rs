@@ -249,7 +249,9 @@ impl ReplayView {
     /// The help overlay's sections: the replay's keys, the wall's, and the keys of the
     /// stage on show that work in a replay.
     pub fn help(&self) -> Vec<(&'static str, Vec<KeyHelp>)> {
-        let (title, stage) = self.wall.help(self.stage(), true);
+        // Which screen is up does not depend on the colours.
+        let theme = crate::tui::theme::Theme::dark();
+        let (title, stage) = self.wall.help(self.stage(), &self.ctx(&theme, None));
         vec![("Replay", crate::tui::keys::replay_keys()), (title, stage)]
     }
 }

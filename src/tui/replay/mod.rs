@@ -193,7 +193,9 @@ impl ReplayView {
             theme,
         );
         let replay_now = self.replay_time(now);
-        let ctx = self.ctx(theme, self.highlight(replay_now)).on(now);
+        let mut ctx = self.ctx(theme, self.highlight(replay_now)).on(now);
+        // A round's clock runs in the replayed time, not today's.
+        ctx.now = Some(self.state.updated);
         self.wall.render(stage, frame, body, area.height, &ctx);
         let lines = self.bar_lines(usize::from(area.width), theme, replay_now);
         frame.render_widget(Paragraph::new(lines), bar_area);

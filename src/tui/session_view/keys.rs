@@ -30,6 +30,10 @@ pub enum SessionAction {
     TimeboxUp,
     TimeboxDown,
     SetTimebox,
+    /// Open a sealed round: each person answers on their own, then all are revealed.
+    OpenRound,
+    /// The answers of the last revealed round, on the wall again.
+    RoundResult,
     /// A read-only view whose writer has gone takes the session over.
     TakeOver,
     /// Save and go back to the session list.
@@ -95,6 +99,18 @@ pub const SESSION_BINDINGS: &[Binding<SessionAction>] = &[
         "set this stage's timebox",
         SessionAction::SetTimebox,
     ),
+    Binding::changes(
+        &[Chord::char('S')],
+        "S",
+        "open a sealed round: everyone answers privately, then all answers are revealed at once",
+        SessionAction::OpenRound,
+    ),
+    Binding::looks(
+        &[Chord::char('V')],
+        "V",
+        "the answers of the last revealed sealed round (← → for earlier rounds)",
+        SessionAction::RoundResult,
+    ),
     Binding::looks(
         &[Chord::char('o')],
         "o",
@@ -122,7 +138,28 @@ impl SessionView {
     /// Whether a session-wide key means something now.
     fn applies(&self, action: SessionAction) -> bool {
         let live = self.read_only.is_none();
+        let session = self.history.session();
+        // While a round is open the wall is the round's: the stages, and undoing what
+        // they hold, wait until it is revealed or cancelled.
+        let round_open = session.open_round().is_some();
         match action {
+            SessionAction::OpenRound => live && !round_open,
+            SessionAction::RoundResult => {
+                !round_open
+                    && session
+                        .rounds
+                        .iter()
+                        .any(|r| r.state == crate::domain::rounds::RoundState::Revealed)
+            }
+            SessionAction::DecideGate
+            | SessionAction::NextStage
+            | SessionAction::PrevStage
+            | SessionAction::Undo
+            | SessionAction::Redo
+                if round_open =>
+            {
+                false
+            }
             // The gate's dialog only while the gate is undecided: once it is decided,
             // PageDown simply goes on, so a presentation clicker is never stuck.
             SessionAction::DecideGate => self.at_undecided_gate(),
@@ -191,6 +228,11 @@ impl SessionView {
                 })
             }
             SessionAction::TakeOver => self.path.clone().map(Intent::TakeOver),
+            SessionAction::OpenRound => Some(crate::tui::stages::round::open_form(
+                self.history.session(),
+                self.stage(),
+            )),
+            SessionAction::RoundResult => Some(Intent::ShowRoundResult),
             SessionAction::SaveAndClose | SessionAction::Close => Some(Intent::Home),
         }
     }
@@ -238,6 +280,12 @@ impl SessionView {
         if let Some(action) = own {
             return self.perform(action);
         }
+        let moving = matches!(key.code, KeyCode::PageDown | KeyCode::PageUp) && !is_chord(&key);
+        if moving && self.history.session().open_round().is_some() {
+            return Some(Intent::Status(
+                "A sealed round is open: reveal it (R) or cancel it (X) first.".to_string(),
+            ));
+        }
         match key.code {
             KeyCode::PageDown if !is_chord(&key) => {
                 return Some(Intent::Status("This is the last stage.".to_string()));
@@ -254,7 +302,16 @@ impl SessionView {
 
     /// The title and keys of the screen on show, for the help overlay.
     pub fn screen_keys(&self) -> (&'static str, Vec<KeyHelp>) {
-        self.wall.help(self.stage(), self.read_only.is_some())
+        let board = self.board();
+        let theme = Theme::dark();
+        let ctx = StageCtx::new(
+            self.history.session(),
+            &board,
+            &theme,
+            self.read_only.is_some(),
+            None,
+        );
+        self.wall.help(self.stage(), &ctx)
     }
 
     /// The keys every stage shares, for the help overlay and the README: the session's

@@ -6,6 +6,7 @@
 mod keys;
 mod record_error;
 mod render;
+mod sealed;
 
 pub use keys::{SESSION_BINDINGS, SessionAction, timebox_minutes};
 pub use record_error::RecordError;
@@ -61,6 +62,8 @@ pub struct SessionView {
     /// another instance rewrote the file.
     version: u64,
     wall: Wall,
+    /// The open sealed round's answers, kept off the record until the reveal.
+    sealed: sealed::Sealed,
 }
 
 impl SessionView {
@@ -126,8 +129,10 @@ impl SessionView {
             last_look: None,
             version: 0,
             wall: Wall::default(),
+            sealed: sealed::Sealed::default(),
         };
         view.last_look = view.timebox_look(now);
+        view.start_sealed();
         view
     }
 
@@ -210,6 +215,10 @@ impl SessionView {
         for change in changes {
             let before = self.history.session().current;
             let navigation = matches!(change, Change::MovedTo { .. });
+            let opens = match &change {
+                Change::RoundOpened { round } => Some(round.id),
+                _ => None,
+            };
             match self.history.record(now, change) {
                 // "Vision gate passed" says more than the move that follows it.
                 Ok(text) if !navigation || said.is_empty() => said = text,
@@ -220,6 +229,9 @@ impl SessionView {
                 }
             }
             self.version += 1;
+            if let Some(round) = opens {
+                self.round_opened(round);
+            }
             touched.extend(self.history.last_changed());
             let after = self.history.session().current;
             if after != before {
@@ -339,6 +351,9 @@ impl SessionView {
         if self.read_only.is_some() {
             return Ok(());
         }
+        // The answers go to disk before the session does: a seal on disk whose answer
+        // is not would be an answer lost.
+        self.flush_sealed();
         let stage = self.history.session().current;
         let changed = self.history.events().len() > self.entered_events;
         let seconds = time_to_record(self.entered_at, now, changed);

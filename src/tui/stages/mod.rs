@@ -20,6 +20,7 @@ pub mod interests;
 pub mod marks;
 pub mod partners;
 pub mod roles;
+pub mod round;
 pub mod screen;
 pub mod summary;
 pub mod text;
@@ -47,6 +48,9 @@ pub struct StageCtx<'a> {
     /// The app clock's day, for what falls due (overdue action items); `None` where no
     /// clock is at hand, and then nothing is called overdue.
     pub today: Option<chrono::NaiveDate>,
+    /// The moment the wall shows, for clocks that run on it (a sealed round's): the app
+    /// clock in a live session, the replayed event's time in a replay.
+    pub now: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 /// The selected item of a stage, for focus mode: shown alone and large so the room can
@@ -103,12 +107,14 @@ impl<'a> StageCtx<'a> {
             highlight,
             fit: FitReport::default(),
             today: None,
+            now: None,
         }
     }
 
     /// The same context, knowing what day the app clock says it is.
     pub fn on(mut self, now: chrono::DateTime<chrono::Utc>) -> StageCtx<'a> {
         self.today = Some(now.date_naive());
+        self.now = Some(now);
         self
     }
 
