@@ -208,3 +208,74 @@ fn an_answer_that_does_not_fit_the_question_is_not_sealed() {
     ));
     assert!(sealed.answers.is_empty());
 }
+
+#[test]
+fn the_keeper_writes_the_newest_answers_reads_them_back_and_discards_them() {
+    use sameside::storage::sealed_keeper::{KeeperNews, SealedKeeper};
+    let dir = TempDir::new().unwrap();
+    let session = dir.path().join("2026-12-05-pilot.ron");
+    let keeper = SealedKeeper::start(session.clone());
+    keeper.read(ROUND);
+    let mut sealed = SealedAnswers::new(ROUND);
+    for (number, statement) in [(1, "Lead Voith"), (2, "Keep Trumpf")] {
+        sealed
+            .seal(
+                RoundKind::Interests,
+                number,
+                ACME,
+                "Halvard",
+                wish(statement),
+            )
+            .unwrap();
+        keeper.write(sealed.clone());
+    }
+    keeper.flush();
+    let news = keeper.news();
+    // No file yet when it was read: an empty round, not an error.
+    assert!(
+        matches!(&news[0], KeeperNews::Loaded(Ok(a)) if a.answers.is_empty()),
+        "{news:?}"
+    );
+    assert!(
+        news[1..]
+            .iter()
+            .all(|n| matches!(n, KeeperNews::Written(Ok(())))),
+        "{news:?}"
+    );
+    assert_eq!(read_sealed(&session, ROUND).unwrap(), sealed);
+
+    keeper.read(ROUND);
+    keeper.discard();
+    keeper.flush();
+    let news = keeper.news();
+    assert!(
+        matches!(&news[0], KeeperNews::Loaded(Ok(a)) if *a == sealed),
+        "{news:?}"
+    );
+    assert!(matches!(news[1], KeeperNews::Discarded(Ok(()))), "{news:?}");
+    assert!(!sealed_path(&session).exists());
+}
+
+#[test]
+fn a_keeper_that_cannot_write_says_so_and_keeps_going() {
+    use sameside::storage::sealed_keeper::{KeeperNews, SealedKeeper};
+    let dir = TempDir::new().unwrap();
+    // The session's folder is gone: nothing can be written beside it.
+    let session = dir.path().join("gone").join("2026-12-05-pilot.ron");
+    let keeper = SealedKeeper::start(session);
+    let mut sealed = SealedAnswers::new(ROUND);
+    sealed
+        .seal(RoundKind::Interests, 1, ACME, "Halvard", wish("Lead Voith"))
+        .unwrap();
+    keeper.write(sealed.clone());
+    keeper.write(sealed);
+    keeper.flush();
+    let news = keeper.news();
+    assert!(!news.is_empty());
+    for item in &news {
+        match item {
+            KeeperNews::Written(Err(e)) => assert!(e.to_string().contains("gone"), "{e}"),
+            other => panic!("expected a failed write, got {other:?}"),
+        }
+    }
+}

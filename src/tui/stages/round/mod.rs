@@ -8,6 +8,8 @@
 
 mod draw;
 mod forms;
+#[cfg(test)]
+mod tests;
 
 pub use forms::{answer_form, open_form, read_answer, seats_of, submit_open, usual_prompt};
 
