@@ -7,7 +7,9 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::domain::rounds::{Answer, Labelling, Revealed, Round, RoundKind, RoundState, SeatCount};
+use crate::domain::rounds::{
+    Answer, Labelling, Revealed, Round, RoundKind, RoundState, Seal, SeatCount,
+};
 use crate::domain::{PartnerId, Session};
 use crate::tui::stages::text::{clip_rows, wrap_text};
 use crate::tui::theme::Theme;
@@ -107,36 +109,51 @@ fn counts(frame: &mut Frame, area: Rect, round: &Round, ctx: &StageCtx) {
         .max()
         .unwrap_or(0)
         .min(24);
-    let mut lines = Vec::new();
-    for count in round.counts() {
-        lines.push(count_line(session, count, name_width, theme));
-        // Who is still to answer helps the moderator pass the laptop on; where the
-        // answers will be anonymous the names stay off the wall altogether.
-        if round.spec.labelling != Labelling::Anonymous {
-            let people: Vec<(&str, bool)> = round
-                .spec
-                .seats
-                .iter()
-                .filter(|s| s.partner == count.partner)
-                .map(|seat| (seat.person.as_str(), round.has_sealed(seat)))
-                .collect();
-            lines.extend(people_rows(
-                &people,
-                name_width + 4,
-                usize::from(area.width),
-                theme,
-            ));
-        }
-        lines.push(Line::raw(""));
-    }
     let sealed = match round.seals.len() {
         1 => "1 answer sealed".to_string(),
         n => format!("{n} answers sealed"),
     };
-    lines.push(Line::styled(
+    let footer = Line::styled(
         format!("{sealed}: nobody sees an answer until the reveal."),
         theme.muted,
-    ));
+    );
+    // Who is still to answer helps the moderator pass the laptop on; where the
+    // answers will be anonymous the names stay off the wall altogether. When the
+    // names do not fit, the counts alone are shown, and the footer says so.
+    let named = round.spec.labelling != Labelling::Anonymous;
+    let build = |with_people: bool| {
+        let mut lines = Vec::new();
+        for count in round.counts() {
+            lines.push(count_line(session, count, name_width, theme));
+            if with_people {
+                let people: Vec<(&str, bool)> = round
+                    .spec
+                    .seats
+                    .iter()
+                    .filter(|s| s.partner == count.partner)
+                    .map(|seat| (seat.person.as_str(), round.has_sealed(seat)))
+                    .collect();
+                lines.extend(people_rows(
+                    &people,
+                    name_width + 4,
+                    usize::from(area.width),
+                    theme,
+                ));
+            }
+            lines.push(Line::raw(""));
+        }
+        lines.push(footer.clone());
+        lines
+    };
+    let mut lines = build(named);
+    if named && lines.len() > usize::from(area.height) {
+        lines = build(false);
+        ctx.fit.hide(round.spec.seats.len(), "names of people", "");
+    }
+    if lines.len() > usize::from(area.height) {
+        // Blank rows between partners go first.
+        lines.retain(|l| !l.spans.is_empty());
+    }
     draw_lines(frame.buffer_mut(), area, &lines);
 }
 
@@ -198,11 +215,8 @@ fn count_line(session: &Session, count: SeatCount, width: usize, theme: &Theme) 
 }
 
 /// How an answer is signed on the wall, as the round said it would be.
-fn signature(round: &Round, revealed: &Revealed) -> String {
-    let Some(seal) = round.seal(revealed.number) else {
-        return String::new();
-    };
-    match round.spec.labelling {
+fn signature(labelling: Labelling, seal: &Seal) -> String {
+    match labelling {
         Labelling::ByPerson => seal.person.clone(),
         Labelling::ByPartner => String::new(),
         Labelling::Anonymous => "someone".to_string(),
@@ -218,6 +232,15 @@ fn answers(frame: &mut Frame, area: Rect, round: &Round, scroll: usize, ctx: &St
         frame.render_widget(Paragraph::new(line), area);
         return 0;
     }
+    // Whose each answer is, looked up once rather than per answer and column.
+    let mut seals: Vec<&Seal> = round.seals.iter().collect();
+    seals.sort_unstable_by_key(|s| s.number);
+    let seal_of = |number: u32| {
+        seals
+            .binary_search_by_key(&number, |s| s.number)
+            .ok()
+            .map(|at| seals[at])
+    };
     let mut furthest = 0;
     let columns = Layout::horizontal(partners.iter().map(|_| Constraint::Fill(1)))
         .spacing(2)
@@ -230,7 +253,7 @@ fn answers(frame: &mut Frame, area: Rect, round: &Round, scroll: usize, ctx: &St
         let mine: Vec<&Revealed> = round
             .revealed
             .iter()
-            .filter(|r| round.seal(r.number).is_some_and(|s| s.partner == *partner))
+            .filter(|r| seal_of(r.number).is_some_and(|s| s.partner == *partner))
             .collect();
         // The partner's name and its summary stay put; the answers under them scroll.
         let mut head = vec![Line::styled(session.partner_name(*partner), style)];
@@ -240,19 +263,26 @@ fn answers(frame: &mut Frame, area: Rect, round: &Round, scroll: usize, ctx: &St
         if mine.is_empty() {
             head.push(Line::styled("no answer", theme.muted));
         }
-        let body: Vec<Line> = mine
-            .iter()
-            .flat_map(|revealed| answer_lines(round, revealed, width, theme))
-            .collect();
-        let room = usize::from(column.height).saturating_sub(head.len());
-        furthest = furthest.max(body.len().saturating_sub(room));
-        let start = scroll.min(body.len().saturating_sub(room));
-        let below = body.len().saturating_sub(start + room);
-        if start > 0 {
-            ctx.fit.hide(start, "answer rows", "↑↓");
+        // Scrolled by whole answers, and only the answers on show are laid out: a
+        // round of 640 answers draws as fast as one of ten.
+        furthest = furthest.max(mine.len().saturating_sub(1));
+        let start = scroll.min(mine.len().saturating_sub(1));
+        let mut shown = 0;
+        for revealed in &mine[start..] {
+            let Some(seal) = seal_of(revealed.number) else {
+                continue;
+            };
+            let by = signature(round.spec.labelling, seal);
+            let lines = answer_lines(revealed, &by, width, theme);
+            let left = usize::from(column.height).saturating_sub(head.len());
+            if shown > 0 && lines.len() > left {
+                break;
+            }
+            head.extend(lines.into_iter().take(left));
+            shown += 1;
         }
-        ctx.fit.hide(below, "answer rows", "↑↓");
-        head.extend(body.into_iter().skip(start).take(room));
+        ctx.fit.hide(start, "answers", "↑↓");
+        ctx.fit.hide(mine.len() - start - shown, "answers", "↑↓");
         draw_lines(frame.buffer_mut(), *column, &head);
     }
     furthest
@@ -281,13 +311,7 @@ fn score_summary(kind: RoundKind, mine: &[&Revealed]) -> Option<String> {
 }
 
 /// The rows of one revealed answer in a column `width` cells wide.
-fn answer_lines(
-    round: &Round,
-    revealed: &Revealed,
-    width: u16,
-    theme: &Theme,
-) -> Vec<Line<'static>> {
-    let by = signature(round, revealed);
+fn answer_lines(revealed: &Revealed, by: &str, width: u16, theme: &Theme) -> Vec<Line<'static>> {
     let by = if by.is_empty() {
         String::new()
     } else {

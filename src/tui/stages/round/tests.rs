@@ -29,9 +29,15 @@ fn room() -> History {
 }
 
 fn opened(history: &mut History, kind: usize) {
+    opened_as(history, kind, 2);
+}
+
+/// Opens a round of `kind` labelled as the form's option `labelling` (0 by partner,
+/// 1 by person, 2 anonymous).
+fn opened_as(history: &mut History, kind: usize, labelling: usize) {
     let values = Values::default()
         .with(FieldId::Kind, FieldValue::Choice(kind))
-        .with(FieldId::Labelling, FieldValue::Choice(2));
+        .with(FieldId::Labelling, FieldValue::Choice(labelling));
     let changes = submit_open(&values, history.session()).unwrap();
     for change in changes {
         history.record(at(), change).unwrap();
@@ -93,5 +99,40 @@ fn an_interest_speaks_for_the_seats_function_and_scores_follow_the_scale() {
         let beyond = Values::default().with(FieldId::Score, FieldValue::Choice(99));
         let (_, answer) = read_answer(&beyond, round, session).unwrap();
         assert_eq!(answer, Answer::Score(5), "never past the top of the scale");
+    }
+}
+
+#[test]
+fn a_full_room_keeps_every_partners_count_on_a_small_wall() {
+    use crate::tui::stages::screen::StageScreen;
+    use crate::tui::stages::testing::{draw_fit, reported};
+    use ratatui::layout::Rect;
+
+    for labelling in [0, 2] {
+        let mut history = fresh(8);
+        // Eight partners of eight people: 64 seats, the most a round takes.
+        for partner in 1..=8u32 {
+            for n in 0..8u32 {
+                let name = format!("Person {partner}-{n}");
+                let id = 100 + partner * 10 + n;
+                add_rep(&mut history, partner, id, &name, Function::Sales);
+            }
+        }
+        opened_as(&mut history, 0, labelling);
+        let session = history.session();
+        let screen = super::RoundScreen::default();
+        let (rows, hidden) = draw_fit(80, 19, session, |frame, ctx| {
+            StageScreen::render(&screen, frame, Rect::new(0, 0, 80, 19), ctx);
+        });
+        let text = rows.join("\n");
+        assert_eq!(text.matches("0 of 8").count(), 8, "{text}");
+        assert!(!text.contains("Person 1-0"), "{text}");
+        // Anonymous rounds show no names anyway; named ones say the names did not fit.
+        let names = reported(&hidden, "names of people");
+        if labelling == 2 {
+            assert_eq!(names, None);
+        } else {
+            assert_eq!(names, Some((64, "")));
+        }
     }
 }
