@@ -258,7 +258,7 @@ fn sealed_answers_stay_out_of_the_session_file_and_come_back_on_reopening() {
             .app
             .status
             .as_ref()
-            .is_some_and(|(s, _)| s.contains("sealed answers are back"))
+            .is_some_and(|(s, _)| s.contains("is back"))
         {
             break;
         }
@@ -355,4 +355,35 @@ fn a_replay_shows_the_counts_growing_then_the_reveal() {
         .position(|f| f.contains("revealed") && f.contains(PRIYA) && f.contains(JORGE));
     assert!(first_count.is_some(), "one answer, then two");
     assert!(reveal > first_count, "the reveal comes after the counts");
+}
+
+#[test]
+fn an_answer_lost_with_its_file_is_left_out_of_the_reveal_and_said_so() {
+    let mut room = Room::open();
+    room.open_interest_round().answer(0, PRIYA).answer(0, JORGE);
+    room.close();
+    // The sealed file is gone (deleted by hand, or never written before a crash).
+    std::fs::remove_file(room.file.with_extension("sealed")).expect("the sealed file");
+    let file = room.file.clone();
+    room.app.open(&file);
+    let mut said = String::new();
+    for _ in 0..200 {
+        room.app.tick();
+        if let Some((s, _)) = &room.app.status
+            && s.contains("not kept")
+        {
+            said = s.clone();
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    assert!(said.contains("2 sealed answers are not kept"), "{said}");
+    room.key(KeyCode::Char('R')).key(KeyCode::Char('y'));
+    let status = room.app.status.clone().map(|(s, _)| s).unwrap_or_default();
+    assert!(
+        status.contains("2 not kept on this computer were left out"),
+        "{status}"
+    );
+    let wall = room.text(160, 45);
+    assert!(wall.contains("revealed"), "the round is over: {wall}");
 }

@@ -61,9 +61,14 @@ impl SessionView {
                     let kept = answers.answers.len();
                     self.sealed.answers = Some(answers);
                     self.sealed.unreadable = None;
-                    said = Some(match self.lost_answers().len() {
-                        0 => format!("The open round's {kept} sealed answers are back."),
-                        n => format!(
+                    said = Some(match (self.lost_answers().len(), kept) {
+                        (0, 0) => "A sealed round is open; nobody has answered yet.".to_string(),
+                        (0, 1) => "The open round's sealed answer is back.".to_string(),
+                        (0, kept) => format!("The open round's {kept} sealed answers are back."),
+                        (1, _) => "1 sealed answer is not kept on this computer: the reveal \
+                                   leaves it out"
+                            .to_string(),
+                        (n, _) => format!(
                             "{n} sealed answers are not kept on this computer: \
                              the reveal leaves them out"
                         ),
@@ -211,6 +216,7 @@ impl SessionView {
         };
         Ok(match lost.len() {
             0 => format!("Revealed {answers}."),
+            1 => format!("Revealed {answers}; 1 not kept on this computer was left out."),
             n => format!("Revealed {answers}; {n} not kept on this computer were left out."),
         })
     }
