@@ -121,3 +121,48 @@ fn a_read_only_footer_offers_no_key_that_would_change_the_session() {
         }
     }
 }
+
+/// The session live with a self-interest round open and one answer sealed, or that
+/// round revealed with its answers up.
+fn room_with_round(revealed: bool) -> Room {
+    let mut room = Room::open(NORTHWIND);
+    for key in ['S', 's'] {
+        room.key(KeyCode::Char(key));
+    }
+    room.key(KeyCode::Enter);
+    room.key(KeyCode::Char('a'));
+    room.key(KeyCode::Tab);
+    for c in "Keep the plant accounts".chars() {
+        room.key(KeyCode::Char(c));
+    }
+    room.key(KeyCode::Enter);
+    if revealed {
+        room.key(KeyCode::Char('R'));
+        room.key(KeyCode::Char('y'));
+    }
+    room
+}
+
+#[test]
+fn every_key_a_sealed_round_offers_does_something() {
+    let mut checked = 0;
+    for revealed in [false, true] {
+        let keys = offered(&room_with_round(revealed));
+        assert!(
+            !keys.is_empty(),
+            "the round offers no key (revealed: {revealed})"
+        );
+        for (words, key) in keys {
+            let mut room = room_with_round(revealed);
+            let before = (above_status(&room), current(&room));
+            room.app.handle_key(key);
+            let after = (above_status(&room), current(&room));
+            assert!(
+                room.app.modal.is_some() || before != after,
+                "the round (revealed: {revealed}) offers \"{words}\" but it does nothing"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 5, "only {checked} keys were offered");
+}
