@@ -34,31 +34,49 @@ pub(super) struct Draft {
     function: Function,
 }
 
+/// The category and weight fields of an interest, as every interest form asks them (a
+/// sealed answer too).
+pub fn category_and_weight(form: Form, category: InterestCategory, weight: Weight) -> Form {
+    form.choice_field(
+        FieldId::Category,
+        "Category",
+        labels(InterestCategory::ALL, InterestCategory::label),
+        position_of(InterestCategory::ALL, &category),
+    )
+    .choice_field(
+        FieldId::Weight,
+        "Weight",
+        labels(Weight::ALL, Weight::label),
+        position_of(Weight::ALL, &weight),
+    )
+}
+
+/// The category and weight chosen in a form built with `category_and_weight`.
+pub fn chosen_category_and_weight(values: &Values) -> (InterestCategory, Weight) {
+    (
+        InterestCategory::ALL
+            .get(values.choice(FieldId::Category))
+            .copied()
+            .unwrap_or(InterestCategory::Other),
+        Weight::ALL
+            .get(values.choice(FieldId::Weight))
+            .copied()
+            .unwrap_or(Weight::Important),
+    )
+}
+
 pub(super) fn interest_form(title: String, draft: &Draft, purpose: InterestsPurpose) -> Form {
-    Form::new(title, Purpose::Interests(purpose))
-        .text_field(
-            FieldId::Statement,
-            "What must be protected",
-            &draft.statement,
-        )
-        .choice_field(
-            FieldId::Category,
-            "Category",
-            labels(InterestCategory::ALL, InterestCategory::label),
-            position_of(InterestCategory::ALL, &draft.category),
-        )
-        .choice_field(
-            FieldId::Weight,
-            "Weight",
-            labels(Weight::ALL, Weight::label),
-            position_of(Weight::ALL, &draft.weight),
-        )
-        .choice_field(
-            FieldId::Function,
-            "Stated by",
-            labels(Function::ALL, Function::label),
-            position_of(Function::ALL, &draft.function),
-        )
+    let form = Form::new(title, Purpose::Interests(purpose)).text_field(
+        FieldId::Statement,
+        "What must be protected",
+        &draft.statement,
+    );
+    category_and_weight(form, draft.category, draft.weight).choice_field(
+        FieldId::Function,
+        "Stated by",
+        labels(Function::ALL, Function::label),
+        position_of(Function::ALL, &draft.function),
+    )
 }
 
 /// Reads the form back; the statement must say something.
@@ -67,16 +85,11 @@ fn read_form(values: &Values) -> Result<Draft, String> {
     if statement.is_empty() {
         return Err("Write what this partner must protect first".to_string());
     }
+    let (category, weight) = chosen_category_and_weight(values);
     Ok(Draft {
         statement,
-        category: InterestCategory::ALL
-            .get(values.choice(FieldId::Category))
-            .copied()
-            .unwrap_or(InterestCategory::Other),
-        weight: Weight::ALL
-            .get(values.choice(FieldId::Weight))
-            .copied()
-            .unwrap_or(Weight::Important),
+        category,
+        weight,
         function: Function::ALL
             .get(values.choice(FieldId::Function))
             .copied()

@@ -15,7 +15,7 @@ mod coverage;
 mod draw;
 mod forms;
 
-pub use forms::submit;
+pub use forms::{category_and_weight, chosen_category_and_weight, submit};
 mod list;
 #[cfg(test)]
 mod tests;

@@ -7,6 +7,7 @@ use crate::domain::{Change, Function, InterestCategory, Session, Stage, Weight};
 use crate::tui::form::Form;
 use crate::tui::intent::Intent;
 use crate::tui::purpose::{FieldId, Purpose, RoundPurpose, Values};
+use crate::tui::stages::interests::{category_and_weight, chosen_category_and_weight};
 
 /// The labellings in the order the form offers them, with their words.
 const LABELLINGS: [(Labelling, &str); 3] = [
@@ -174,29 +175,12 @@ pub fn answer_form(session: &Session, round: &Round) -> Intent {
     .enter_does("seal")
     .choice_field(FieldId::Seat, "You are", seats, first_open);
     let form = match round.spec.kind {
-        RoundKind::Interests => form
-            .text_field(FieldId::Statement, "What your side must protect", "")
-            .choice_field(
-                FieldId::Category,
-                "Category",
-                InterestCategory::ALL
-                    .iter()
-                    .map(|c| c.label().to_string())
-                    .collect(),
-                InterestCategory::ALL
-                    .iter()
-                    .position(|c| *c == InterestCategory::Other)
-                    .unwrap_or(0),
-            )
-            .choice_field(
-                FieldId::Weight,
-                "Weight",
-                Weight::ALL.iter().map(|w| w.label().to_string()).collect(),
-                Weight::ALL
-                    .iter()
-                    .position(|w| *w == Weight::Important)
-                    .unwrap_or(0),
-            ),
+        RoundKind::Interests => category_and_weight(
+            form.text_field(FieldId::Statement, "What your side must protect", ""),
+            // "Other" and the middle weight, as a moderator's new interest starts.
+            InterestCategory::Other,
+            Weight::Important,
+        ),
         RoundKind::Views => form.text_field(FieldId::Text, "Your view", ""),
         kind @ (RoundKind::Alignment | RoundKind::Confidence) => {
             let options = score_options(kind);
@@ -235,16 +219,11 @@ pub fn read_answer(
                         .find(|r| same_person(&r.name, &seat.person))
                 })
                 .map_or(Function::Other, |r| r.function);
+            let (category, weight) = chosen_category_and_weight(values);
             Answer::Interest {
                 statement: statement.to_string(),
-                category: InterestCategory::ALL
-                    .get(values.choice(FieldId::Category))
-                    .copied()
-                    .unwrap_or(InterestCategory::Other),
-                weight: Weight::ALL
-                    .get(values.choice(FieldId::Weight))
-                    .copied()
-                    .unwrap_or(Weight::Important),
+                category,
+                weight,
                 function,
             }
         }
