@@ -4,31 +4,25 @@
 //! 160×45; accept changed pictures with `INSTA_UPDATE=always cargo test --test
 //! screens_rounds` and read every `.snap` you accept.
 
-use std::path::{Path, PathBuf};
+#[path = "common/room.rs"]
+mod room;
+
+use std::path::PathBuf;
 use std::rc::Rc;
 
-use chrono::{DateTime, Duration, TimeZone, Utc};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use chrono::Duration;
+use ratatui::crossterm::event::KeyCode;
 use tempfile::TempDir;
-use unicode_width::UnicodeWidthStr;
 
-use sameside::storage::dirs::{DirSource, SessionsDir};
+use room::{NORTHWIND, app_on, copy_example, press};
 use sameside::tui::app::{App, Modal, Screen};
 use sameside::tui::clock::FixedClock;
-use sameside::tui::theme::Theme;
 
-const NORTHWIND: &str = "2026-11-12-northwind-globex-plant-floor-analytics.ron";
 const SIZES: [(u16, u16); 2] = [(80, 24), (160, 45)];
 
 /// Statements nobody but their author may see before the reveal.
 const PRIYA: &str = "Keep the Bavarian plant accounts we serve today";
 const JORGE: &str = "Own the connector code we write for the pilot";
-
-fn start() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 27, 10, 0, 0).unwrap()
-}
 
 /// The Northwind example, copied to a fresh folder and opened live.
 struct Room {
@@ -52,15 +46,8 @@ impl Room {
             })
             .expect("a temporary folder");
         let dir = tmp.path().to_path_buf();
-        let shipped = Path::new(env!("CARGO_MANIFEST_DIR")).join("sessions");
-        let file = dir.join(NORTHWIND);
-        std::fs::copy(shipped.join(NORTHWIND), &file).expect("copy the example");
-        let clock = Rc::new(FixedClock::new(start()));
-        let sessions = SessionsDir {
-            path: dir.clone(),
-            source: DirSource::Flag,
-        };
-        let mut app = App::new(sessions, Theme::dark(), clock.clone());
+        let file = copy_example(NORTHWIND, &dir);
+        let (mut app, clock) = app_on(&dir);
         app.open(&file);
         assert!(
             matches!(app.screen, Screen::Session(_)),
@@ -76,11 +63,7 @@ impl Room {
     }
 
     fn key(&mut self, code: KeyCode) -> &mut Room {
-        let modifiers = match code {
-            KeyCode::Char(c) if c.is_uppercase() => KeyModifiers::SHIFT,
-            _ => KeyModifiers::NONE,
-        };
-        self.app.handle_key(KeyEvent::new(code, modifiers));
+        press(&mut self.app, code);
         self
     }
 
@@ -122,29 +105,11 @@ impl Room {
         self
     }
 
+    /// The screen at `width` × `height`, lines trimmed, the folder as `[DIR]`.
     fn text(&self, width: u16, height: u16) -> String {
-        let Ok(mut terminal) = Terminal::new(TestBackend::new(width, height));
-        terminal
-            .draw(|frame| self.app.render(frame))
-            .expect("drawing to a test backend");
-        let buffer = terminal.backend().buffer().clone();
-        let mut out = String::new();
-        for y in 0..height {
-            let mut line = String::new();
-            let mut skip = 0usize;
-            for x in 0..width {
-                let symbol = buffer[(x, y)].symbol();
-                if skip > 0 {
-                    skip -= 1;
-                    continue;
-                }
-                line.push_str(symbol);
-                skip = symbol.width().saturating_sub(1);
-            }
-            out.push_str(line.trim_end());
-            out.push('\n');
-        }
-        out.replace(&self.dir.display().to_string(), "[DIR]")
+        let drawn = room::Room::draw(&self.app, width, height);
+        let lines: Vec<&str> = drawn.lines().map(str::trim_end).collect();
+        (lines.join("\n") + "\n").replace(&self.dir.display().to_string(), "[DIR]")
     }
 
     #[track_caller]

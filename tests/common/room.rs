@@ -102,8 +102,13 @@ impl Room {
 
     /// The screen as drawn at `width` × `height`, rows ended by newlines.
     pub fn screen_at(&self, width: u16, height: u16) -> String {
+        Room::draw(&self.app, width, height)
+    }
+
+    /// `app` drawn at `width` × `height`, rows ended by newlines.
+    pub fn draw(app: &App, width: u16, height: u16) -> String {
         let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
-        terminal.draw(|frame| self.app.render(frame)).expect("draw");
+        terminal.draw(|frame| app.render(frame)).expect("draw");
         let buffer = terminal.backend().buffer();
         let mut text = String::new();
         for y in 0..buffer.area.height {
