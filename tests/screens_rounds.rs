@@ -352,3 +352,39 @@ fn an_answer_lost_with_its_file_is_left_out_of_the_reveal_and_said_so() {
     let wall = room.text(160, 45);
     assert!(wall.contains("revealed"), "the round is over: {wall}");
 }
+
+#[test]
+fn a_sealed_file_that_cannot_be_written_stays_on_the_status_line_until_it_can() {
+    let mut room = Room::open();
+    room.open_interest_round();
+    // A folder where the sealed file goes: nothing can be renamed over it.
+    let blocker = room.file.with_extension("sealed");
+    std::fs::create_dir(&blocker).expect("a folder in the way");
+    std::fs::write(blocker.join("keep"), "x").expect("a file inside it");
+    room.answer(0, PRIYA);
+    let wait_for = |room: &mut Room, text: &str| {
+        for _ in 0..300 {
+            room.app.tick();
+            if room.text(160, 45).contains(text) {
+                return true;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        false
+    };
+    assert!(wait_for(&mut room, "Sealed answers not written"));
+    // Other news does not push the problem off the wall.
+    room.key(KeyCode::Char('a')).key(KeyCode::Esc);
+    let wall = room.text(160, 45);
+    assert!(wall.contains("Sealed answers not written"), "{wall}");
+    assert!(!wall.contains(PRIYA), "{wall}");
+
+    std::fs::remove_dir_all(&blocker).expect("clear the way");
+    room.answer(0, JORGE);
+    assert!(wait_for(&mut room, "on disk again"));
+    let kept = room.sealed_file().expect("the sealed file");
+    assert!(
+        kept.contains(PRIYA) && kept.contains(JORGE),
+        "both answers kept: {kept}"
+    );
+}

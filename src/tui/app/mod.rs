@@ -502,7 +502,10 @@ impl App {
         if let Screen::Session(view) = &mut self.screen
             && let Some(said) = view.poll_sealed()
         {
-            self.status = Some((said, StatusKind::Warn));
+            self.status = Some(match said {
+                Ok(news) => (news, StatusKind::Info),
+                Err(problem) => (problem, StatusKind::Warn),
+            });
         }
         if let Screen::Home(home) = &mut self.screen {
             home.poll_checks();

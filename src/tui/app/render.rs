@@ -33,8 +33,13 @@ impl App {
             return;
         }
         let now = self.clock.now();
-        let status: Option<(&str, Style)> = match (&self.status, &self.save_error) {
-            (_, Some(e)) => Some((e.as_str(), self.theme.bad)),
+        let sealed_error = match &self.screen {
+            Screen::Session(view) => view.sealed_write_error(),
+            _ => None,
+        };
+        let problem = self.save_error.as_deref().or(sealed_error);
+        let status: Option<(&str, Style)> = match (&self.status, problem) {
+            (_, Some(e)) => Some((e, self.theme.bad)),
             (Some((text, kind)), None) => Some((text.as_str(), self.status_style(*kind))),
             (None, None) => None,
         };

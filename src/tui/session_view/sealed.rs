@@ -51,8 +51,9 @@ impl SessionView {
     }
 
     /// What the worker did since the last look: a sentence for the moderator when it
-    /// matters (answers read back, a failed write).
-    pub fn poll_sealed(&mut self) -> Option<String> {
+    /// matters, `Ok` for news (answers read back), `Err` for a problem (a failed write,
+    /// an unreadable file, answers lost).
+    pub fn poll_sealed(&mut self) -> Option<Result<String, String>> {
         let news = self.sealed.keeper.as_ref()?.news();
         let mut said = None;
         for item in news {
@@ -62,34 +63,38 @@ impl SessionView {
                     self.sealed.answers = Some(answers);
                     self.sealed.unreadable = None;
                     said = Some(match (self.lost_answers().len(), kept) {
-                        (0, 0) => "A sealed round is open; nobody has answered yet.".to_string(),
-                        (0, 1) => "The open round's sealed answer is back.".to_string(),
-                        (0, kept) => format!("The open round's {kept} sealed answers are back."),
-                        (1, _) => "1 sealed answer is not kept on this computer: the reveal \
-                                   leaves it out"
-                            .to_string(),
-                        (n, _) => format!(
+                        (0, 0) => {
+                            Ok("A sealed round is open; nobody has answered yet.".to_string())
+                        }
+                        (0, 1) => Ok("The open round's sealed answer is back.".to_string()),
+                        (0, kept) => {
+                            Ok(format!("The open round's {kept} sealed answers are back."))
+                        }
+                        (1, _) => Err("1 sealed answer is not kept on this computer: the reveal \
+                                       leaves it out"
+                            .to_string()),
+                        (n, _) => Err(format!(
                             "{n} sealed answers are not kept on this computer: \
                              the reveal leaves them out"
-                        ),
+                        )),
                     });
                 }
                 KeeperNews::Loaded(Err(e)) => {
                     let text = e.to_string();
-                    said = Some(format!(
+                    said = Some(Err(format!(
                         "The sealed answers cannot be read: {text}. Nothing can be sealed \
                          or revealed until the file is fixed; X cancels the round"
-                    ));
+                    )));
                     self.sealed.unreadable = Some(text);
                 }
                 KeeperNews::Written(Ok(())) | KeeperNews::Discarded(Ok(())) => {
                     if self.sealed.write_error.take().is_some() {
-                        said = Some("The sealed answers are on disk again.".to_string());
+                        said = Some(Ok("The sealed answers are on disk again.".to_string()));
                     }
                 }
                 KeeperNews::Written(Err(e)) | KeeperNews::Discarded(Err(e)) => {
                     let text = format!("Sealed answers not written: {e}; kept in memory");
-                    said = Some(text.clone());
+                    said = Some(Err(text.clone()));
                     self.sealed.write_error = Some(text);
                 }
             }
@@ -237,6 +242,12 @@ impl SessionView {
     /// Holds the last revealed round's answers on the wall; false when there is none.
     pub fn show_round_result(&mut self) -> bool {
         self.wall.show_round_result(self.history.session())
+    }
+
+    /// The last failed write of the sealed answers, until one succeeds: the status line
+    /// keeps it up, as it does a failed save.
+    pub fn sealed_write_error(&self) -> Option<&str> {
+        self.sealed.write_error.as_deref()
     }
 
     /// Waits for every sealed write handed over: for tests, and before closing.
