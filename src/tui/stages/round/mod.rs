@@ -170,26 +170,35 @@ impl RoundScreen {
     }
 }
 
+/// Most people named in the question before a reveal: the rest are counted, so the
+/// dialog's keys stay on an 80×24 screen however many are missing.
+const NAMED_MISSING: usize = 8;
+
 /// The question before a reveal: how many answers, and who has not given one.
 fn reveal_confirm(session: &Session, round: &Round) -> Intent {
     let people = round.spec.seats.len();
-    let answered = people - round.missing().len();
-    let mut lines = vec![format!(
-        "{} sealed from {answered} of {people} people go on the wall together.",
-        match round.seals.len() {
-            1 => "1 answer".to_string(),
-            n => format!("{n} answers"),
-        }
-    )];
-    let missing: Vec<String> = round
-        .missing()
+    let missing = round.missing();
+    let answered = people - missing.len();
+    let mut lines = vec![match round.seals.len() {
+        1 => format!("1 answer sealed from {answered} of {people} people goes on the wall."),
+        n => format!(
+            "{n} answers sealed from {answered} of {people} people go on the wall together."
+        ),
+    }];
+    let mut named: Vec<String> = missing
         .iter()
+        .take(NAMED_MISSING)
         .map(|seat| format!("{} ({})", seat.person, session.partner_name(seat.partner)))
         .collect();
+    match missing.len().saturating_sub(NAMED_MISSING) {
+        0 => {}
+        1 => named.push("1 other".to_string()),
+        n => named.push(format!("{n} others")),
+    }
     if missing.is_empty() {
         lines.push("Everyone has answered.".to_string());
     } else {
-        lines.push(format!("Not answered yet: {}.", missing.join(", ")));
+        lines.push(format!("Not answered yet: {}.", named.join(", ")));
         lines.push("After the reveal nobody can add to this round.".to_string());
     }
     Intent::Confirm(Confirm {

@@ -136,3 +136,35 @@ fn a_full_room_keeps_every_partners_count_on_a_small_wall() {
         }
     }
 }
+
+#[test]
+fn the_question_before_a_reveal_names_a_few_missing_people_and_counts_the_rest() {
+    use crate::tui::intent::Intent;
+    let mut history = fresh(8);
+    for partner in 1..=8u32 {
+        for n in 0..8u32 {
+            let name = format!("Person {partner}-{n}");
+            add_rep(
+                &mut history,
+                partner,
+                100 + partner * 10 + n,
+                &name,
+                Function::Sales,
+            );
+        }
+    }
+    opened(&mut history, 0);
+    let session = history.session();
+    let round = session.open_round().unwrap();
+    let Intent::Confirm(confirm) = super::reveal_confirm(session, round) else {
+        panic!("a reveal asks first");
+    };
+    let text = confirm.lines.join("\n");
+    assert!(text.contains("Person 1-0 (Northwind Analytics)"), "{text}");
+    assert!(text.contains("56 others"), "{text}");
+    assert!(!text.contains("Person 2-0"), "{text}");
+    assert!(
+        text.contains("0 answers sealed from 0 of 64 people"),
+        "{text}"
+    );
+}
