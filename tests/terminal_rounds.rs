@@ -61,6 +61,11 @@ fn a_round_shows_counts_on_both_screens_and_the_reveal_shows_the_answer() {
     let revealed = wall.wait_for(SECRET);
     assert!(revealed.contains("revealed"), "{revealed}");
     audience.wait_for(SECRET);
+    // Past the moment that marks a change, the audience still reads the answers: they
+    // stay until the moderator's next change.
+    std::thread::sleep(std::time::Duration::from_millis(2_500));
+    let later = audience.screen();
+    assert!(later.contains(SECRET), "{later}");
 
     wall.escape("Summary");
     wall.keys(&["q"]);

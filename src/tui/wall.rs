@@ -166,7 +166,7 @@ impl Wall {
         if self.show_partners {
             return &self.partners;
         }
-        if self.round.is_up(ctx.session, ctx.highlight) {
+        if self.round.is_up(ctx) {
             return &self.round;
         }
         // `screens` has one entry per stage in `Stage::ALL` order.
@@ -177,7 +177,7 @@ impl Wall {
         if self.show_partners {
             return &mut self.partners;
         }
-        if self.round.is_up(ctx.session, ctx.highlight) {
+        if self.round.is_up(ctx) {
             return &mut self.round;
         }
         self.screens[stage.index()].as_mut()
@@ -185,7 +185,7 @@ impl Wall {
 
     /// True while a sealed round stands in for the stage.
     pub fn shows_round(&self, ctx: &StageCtx) -> bool {
-        !self.show_partners && self.round.is_up(ctx.session, ctx.highlight)
+        !self.show_partners && self.round.is_up(ctx)
     }
 
     /// Holds the answers of the last revealed round on the wall; false when there are

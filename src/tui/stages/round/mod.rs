@@ -110,33 +110,41 @@ const BINDINGS: &[Binding<Action>] = &[
 ];
 
 impl RoundScreen {
-    /// The revealed round on show: the one the moderator holds up, or in a replay or
-    /// the audience view the one whose reveal just happened.
-    fn shown_result<'s>(
-        &self,
-        session: &'s Session,
-        ctx_changed: Option<&Changed>,
-    ) -> Option<&'s Round> {
-        let id = match (self.result, ctx_changed) {
-            (Some(id), _) => id,
-            (None, Some(Changed::Round(id))) => *id,
-            _ => return None,
+    /// The revealed round on show: the one the moderator holds up; in a view that only
+    /// follows the record (a replay, the audience view), the one whose reveal is the
+    /// latest change, so the room reads the answers until the moderator moves on.
+    fn shown_result<'s>(&self, ctx: &StageCtx<'s>) -> Option<&'s Round> {
+        let session = ctx.session;
+        let revealed = |id: ItemId| {
+            session
+                .round(id)
+                .filter(|r| r.state == RoundState::Revealed)
         };
+        if let Some(id) = self.result {
+            return revealed(id);
+        }
+        if let Some(Changed::Round(id)) = ctx.highlight
+            && let Some(round) = revealed(*id)
+        {
+            return Some(round);
+        }
+        // The record's latest time is the reveal's own: nothing has happened since.
         session
-            .round(id)
-            .filter(|r| r.state == RoundState::Revealed)
+            .rounds
+            .iter()
+            .rev()
+            .find(|r| r.state == RoundState::Revealed)
+            .filter(|r| ctx.read_only && r.closed_at == Some(session.updated))
     }
 
     /// The round this screen is about: the open one, else the revealed one on show.
-    pub fn round<'s>(&self, session: &'s Session, changed: Option<&Changed>) -> Option<&'s Round> {
-        session
-            .open_round()
-            .or_else(|| self.shown_result(session, changed))
+    pub fn round<'s>(&self, ctx: &StageCtx<'s>) -> Option<&'s Round> {
+        ctx.session.open_round().or_else(|| self.shown_result(ctx))
     }
 
     /// Whether the round takes the wall's place now.
-    pub fn is_up(&self, session: &Session, changed: Option<&Changed>) -> bool {
-        self.round(session, changed).is_some()
+    pub fn is_up(&self, ctx: &StageCtx) -> bool {
+        self.round(ctx).is_some()
     }
 
     /// Holds the answers of the last revealed round on the wall (`V` on any stage).
@@ -276,7 +284,7 @@ impl StageScreen for RoundScreen {
     }
 
     fn render(&self, frame: &mut Frame, area: Rect, ctx: &StageCtx) {
-        if let Some(round) = self.round(ctx.session, ctx.highlight) {
+        if let Some(round) = self.round(ctx) {
             self.furthest
                 .set(draw::round(frame, area, round, self.scroll, ctx));
         }

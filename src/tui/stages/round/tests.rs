@@ -168,3 +168,55 @@ fn the_question_before_a_reveal_names_a_few_missing_people_and_counts_the_rest()
         "{text}"
     );
 }
+
+#[test]
+fn views_that_follow_the_record_show_a_reveal_until_the_next_change() {
+    use crate::domain::Stage;
+    use crate::storage::sealed::SealedAnswers;
+    use crate::tui::stages::testing::ctx;
+    use crate::tui::theme::Theme;
+
+    let mut history = room();
+    opened(&mut history, 1);
+    let round = history.session().open_round().unwrap().clone();
+    let mut sealed = SealedAnswers::new(round.id());
+    let seal = sealed
+        .seal(
+            RoundKind::Views,
+            1,
+            PartnerId(1),
+            "Priya",
+            Answer::Text("We can carry it alone".into()),
+        )
+        .unwrap();
+    history.record(at(), seal).unwrap();
+    let round = history.session().open_round().unwrap().clone();
+    let later = at() + chrono::Duration::minutes(1);
+    let reveal = sealed.reveal(&round, || ItemId(900)).unwrap();
+    history.record(later, reveal).unwrap();
+
+    let theme = Theme::dark();
+    let screen = super::RoundScreen::default();
+    let mut following = ctx(history.session(), &theme);
+    following.read_only = true;
+    assert!(screen.is_up(&following), "the audience sees the answers");
+    // The moderator's own view goes back to the stage with Esc instead.
+    assert!(!screen.is_up(&ctx(history.session(), &theme)));
+
+    let next = later + chrono::Duration::minutes(1);
+    history
+        .record(
+            next,
+            Change::TimeboxSet {
+                stage: Stage::Summary,
+                minutes: 12,
+            },
+        )
+        .unwrap();
+    let mut following = ctx(history.session(), &theme);
+    following.read_only = true;
+    assert!(
+        !screen.is_up(&following),
+        "the next change moves the wall on"
+    );
+}
