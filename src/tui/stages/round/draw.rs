@@ -11,6 +11,7 @@ use crate::domain::rounds::{
     Answer, Labelling, Revealed, Round, RoundKind, RoundState, Seal, SeatCount,
 };
 use crate::domain::{PartnerId, Session};
+use crate::tui::big_title;
 use crate::tui::stages::text::{clip_rows, wrap_text};
 use crate::tui::theme::Theme;
 
@@ -154,7 +155,43 @@ fn counts(frame: &mut Frame, area: Rect, round: &Round, ctx: &StageCtx) {
         // Blank rows between partners go first.
         lines.retain(|l| !l.spans.is_empty());
     }
+    let area = big_total(frame, area, round, lines.len(), theme);
     draw_lines(frame.buffer_mut(), area, &lines);
+}
+
+/// How many of everyone have answered, in large letters above the counts when the
+/// screen has the rows to spare: the one figure the room watches while a round is open.
+/// Returns the space left under it.
+fn big_total(frame: &mut Frame, area: Rect, round: &Round, needed: usize, theme: &Theme) -> Rect {
+    let people = round.spec.seats.len();
+    let answered = people - round.missing().len();
+    let spare = area
+        .height
+        .saturating_sub(u16::try_from(needed).unwrap_or(u16::MAX));
+    // The letters and a blank row under them.
+    let Some(layout) = big_title::fit(
+        &format!("{answered} of {people}"),
+        area.width,
+        spare.saturating_sub(1),
+        1,
+        8,
+    ) else {
+        return area;
+    };
+    let [big, _, rest] = Layout::vertical([
+        Constraint::Length(layout.height()),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+    ])
+    .areas(area);
+    big_title::render(
+        frame.buffer_mut(),
+        big,
+        &layout,
+        theme.heading,
+        ratatui::layout::Alignment::Left,
+    );
+    rest
 }
 
 /// The people of one partner with their marks ("✓ Anna   · Ben"), in rows under the
