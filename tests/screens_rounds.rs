@@ -388,3 +388,26 @@ fn a_sealed_file_that_cannot_be_written_stays_on_the_status_line_until_it_can() 
         "both answers kept: {kept}"
     );
 }
+
+#[test]
+fn an_anonymous_round_never_names_who_answered_on_the_wall() {
+    let mut room = Room::open();
+    room.key(KeyCode::Char('S')).key(KeyCode::Char('s'));
+    // Kind, question, then how answers are shown: `a` picks "anonymous within the partner".
+    room.key(KeyCode::Tab)
+        .key(KeyCode::Tab)
+        .key(KeyCode::Char('a'));
+    room.key(KeyCode::Enter);
+    assert!(room.app.modal.is_none(), "{:?}", room.app.status);
+    room.answer(0, PRIYA);
+    for (w, h) in SIZES {
+        let wall = room.text(w, h);
+        assert!(wall.contains("someone of Northwind Analytics"), "{wall}");
+        assert!(wall.contains("1 of 4"), "{wall}");
+        assert!(!wall.contains("Priya"), "a name on the wall: {wall}");
+    }
+    room.key(KeyCode::Char('R')).key(KeyCode::Char('y'));
+    let wall = room.text(160, 45);
+    assert!(wall.contains(PRIYA) && wall.contains("someone"), "{wall}");
+    assert!(!wall.contains("Priya Raman"), "{wall}");
+}

@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, Utc};
 
-use crate::domain::rounds::{Round, RoundKind};
+use crate::domain::rounds::{Labelling, Round, RoundKind};
 use crate::domain::{Change, ItemId};
 use crate::storage::sealed::{SealedAnswers, SealedError};
 use crate::storage::sealed_keeper::{KeeperNews, SealedKeeper};
@@ -168,15 +168,16 @@ impl SessionView {
         }
         self.sealed.answers = Some(next);
         let partner = self.history.session().partner_name(seat.partner);
+        // In an anonymous round the wall never names who answered, the status line
+        // included: it names the side only.
+        let who = if round.spec.labelling == Labelling::Anonymous {
+            format!("someone of {partner}")
+        } else {
+            format!("{} ({partner})", seat.person)
+        };
         Ok(match earlier {
-            Some(_) => format!(
-                "Sealed again: {}'s answer ({partner}) replaces the earlier one.",
-                seat.person
-            ),
-            None => format!(
-                "Sealed: an answer from {} ({partner}). Pass the laptop on.",
-                seat.person
-            ),
+            Some(_) => format!("Sealed again: the answer of {who} replaces the earlier one."),
+            None => format!("Sealed: an answer from {who}. Pass the laptop on."),
         })
     }
 
