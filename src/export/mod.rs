@@ -7,6 +7,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 mod notes;
+mod rounds;
 mod words;
 
 pub use notes::{GateOutcome, Notes, Pile};

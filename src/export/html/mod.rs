@@ -27,6 +27,7 @@ mod interests;
 mod overview;
 mod page;
 mod roles;
+mod rounds;
 mod style;
 mod text;
 mod vision;

@@ -123,6 +123,14 @@ impl Page<'_, '_> {
                 .map_or(0, |i| i + 1);
             entries.insert(after, ("glossary", "Glossary".into(), None));
         }
+        // The sealed rounds, only when the room held one, before the agreements.
+        if !self.s.rounds.is_empty() {
+            let before = entries
+                .iter()
+                .position(|e| e.0 == "agreements")
+                .unwrap_or(entries.len());
+            entries.insert(before, ("rounds", "Sealed rounds".into(), None));
+        }
         self.raw("<nav class=\"toc\" aria-label=\"Contents\">\n<p class=\"toc-title\">Contents</p>\n<ul>\n");
         for (id, label, stage) in &entries {
             let _ = write!(self.out, "<li><a href=\"#{id}\">");

@@ -260,6 +260,7 @@ impl<'n, 'a> Page<'n, 'a> {
         self.self_interests();
         self.conflict_board();
         self.glossary();
+        self.sealed_rounds();
         self.agreement_list();
         self.verdict();
         self.actions();

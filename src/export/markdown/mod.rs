@@ -19,6 +19,7 @@ mod interests;
 mod layout;
 mod opening;
 mod roles;
+mod rounds;
 mod vision;
 mod wording;
 
@@ -30,6 +31,7 @@ use interests::interests;
 use layout::Doc;
 use opening::{at_a_glance, front_matter, partners, time};
 use roles::roles;
+use rounds::rounds;
 use vision::vision;
 
 /// The notes for `notes.session` as one Markdown document.
@@ -45,6 +47,7 @@ pub fn markdown(notes: &Notes) -> String {
     interests(&mut doc, notes.session);
     conflicts(&mut doc, notes, &readiness);
     glossary(&mut doc, notes.session);
+    rounds(&mut doc, notes.session);
     summary(&mut doc, notes);
     decision_log(&mut doc, notes);
     footer(&mut doc, notes);
