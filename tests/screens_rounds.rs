@@ -411,3 +411,31 @@ fn an_anonymous_round_never_names_who_answered_on_the_wall() {
     assert!(wall.contains(PRIYA) && wall.contains("someone"), "{wall}");
     assert!(!wall.contains("Priya Raman"), "{wall}");
 }
+
+#[test]
+fn check_tells_a_returning_moderator_of_the_open_round_and_its_kept_answers() {
+    let mut room = Room::open();
+    room.open_interest_round().answer(0, PRIYA).answer(0, JORGE);
+    room.close();
+    let check = || {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_sameside"))
+            .arg("check")
+            .arg(&room.file)
+            .env("SAMESIDE_CACHE_DIR", &room.dir)
+            .output()
+            .expect("run sameside check");
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let said = check();
+    assert!(
+        said.contains("a sealed round is open (self-interests): 2 of 8 people answered"),
+        "{said}"
+    );
+    assert!(said.contains("every answer is kept in"), "{said}");
+    assert!(!said.contains(PRIYA), "check never shows an answer: {said}");
+
+    std::fs::remove_file(room.file.with_extension("sealed")).expect("the sealed file");
+    let said = check();
+    assert!(said.contains("2 answers are not kept in"), "{said}");
+}

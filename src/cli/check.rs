@@ -1,4 +1,5 @@
-//! `sameside check FILE…`: one line per file, exit 1 if any is invalid.
+//! `sameside check FILE…`: one line per file, and one more under a file whose sealed
+//! round is open; exit 1 if any is invalid.
 
 use std::io;
 use std::path::PathBuf;
@@ -11,6 +12,7 @@ use crate::storage::dirs::resolve_cache_dir;
 use crate::storage::format::{Decoded, header_disagreements};
 use crate::storage::list_cache::ListCache;
 use crate::storage::listing::check_session;
+use crate::storage::sealed::{read_sealed, sealed_path};
 
 use super::output::{Out, line};
 
@@ -61,6 +63,9 @@ pub(super) fn check(out: &mut Out, files: &[PathBuf]) -> io::Result<ExitCode> {
                         stale,
                     ),
                 )?;
+                if let Some(round) = session.open_round() {
+                    line(out, format!("  {}", open_round_line(file, round)))?;
+                }
             }
             Err(e) => {
                 all_valid = false;
@@ -73,6 +78,38 @@ pub(super) fn check(out: &mut Out, files: &[PathBuf]) -> io::Result<ExitCode> {
         Ok(ExitCode::SUCCESS)
     } else {
         Ok(ExitCode::from(1))
+    }
+}
+
+/// What a moderator coming back to a session should know of its open round: how many
+/// have answered, and whether every sealed answer is still kept beside the file.
+fn open_round_line(file: &std::path::Path, round: &crate::domain::rounds::Round) -> String {
+    let people = round.spec.seats.len();
+    let answered = people - round.missing().len();
+    let open = format!(
+        "a sealed round is open ({}): {answered} of {people} people answered",
+        round.spec.kind.label()
+    );
+    let kept = match read_sealed(file, round.id()) {
+        Ok(kept) => kept,
+        Err(e) => return format!("{open}; its answers cannot be read: {e}"),
+    };
+    let lost = round
+        .seals
+        .iter()
+        .filter(|seal| !kept.answers.iter().any(|a| a.number == seal.number))
+        .count();
+    let path = sealed_path(file);
+    match lost {
+        0 => format!("{open}; every answer is kept in {}", path.display()),
+        1 => format!(
+            "{open}; 1 answer is not kept in {}: the reveal will leave it out",
+            path.display()
+        ),
+        n => format!(
+            "{open}; {n} answers are not kept in {}: the reveal will leave them out",
+            path.display()
+        ),
     }
 }
 

@@ -119,7 +119,8 @@ pub enum Command {
     /// List the colour themes, shipped and your own, with their lowest contrast; exits 1
     /// if a theme file is broken
     Themes,
-    /// Check session files; prints one line per file, exits 1 if any is invalid
+    /// Check session files; prints one line per file (and one more for an open sealed
+    /// round), exits 1 if any is invalid
     Check {
         /// The session files to check
         #[arg(required = true, value_name = "FILE")]
