@@ -20,27 +20,18 @@ use sameside::storage::format::{Header, decode, encode};
 
 const ROUND: ItemId = ItemId(100);
 
-fn seat(partner: PartnerId, person: &str) -> Seat {
-    Seat {
-        partner,
-        person: person.to_string(),
-    }
-}
-
 fn open_interests_round(labelling: Labelling) -> Change {
-    Change::RoundOpened {
-        round: RoundSpec {
-            id: ROUND,
-            kind: RoundKind::Interests,
-            prompt: "What must your side get out of this partnership?".to_string(),
-            labelling,
-            seats: vec![
-                seat(ACME, "Halvard"),
-                seat(ACME, "Mia"),
-                seat(GLOBEX, "Ostrow"),
-            ],
-        },
-    }
+    round_opened(
+        ROUND,
+        RoundKind::Interests,
+        labelling,
+        "What must your side get out of this partnership?",
+        vec![
+            seat(ACME, "Halvard"),
+            seat(ACME, "Mia"),
+            seat(GLOBEX, "Ostrow"),
+        ],
+    )
 }
 
 fn wish(statement: &str) -> Answer {

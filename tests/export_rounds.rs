@@ -18,28 +18,17 @@ const HALVARD: &str = "We can carry the pilot alone for three months";
 const OSTROW: &str = "Our people are ready; the <risk> is price";
 
 fn open(room: &mut Room, kind: RoundKind, labelling: Labelling) {
-    room.ok(Change::RoundOpened {
-        round: RoundSpec {
-            id: ROUND,
-            kind,
-            prompt: "Where does each side stand?".to_string(),
-            labelling,
-            seats: vec![
-                Seat {
-                    partner: ACME,
-                    person: "Halvard".to_string(),
-                },
-                Seat {
-                    partner: GLOBEX,
-                    person: "Ostrow".to_string(),
-                },
-                Seat {
-                    partner: GLOBEX,
-                    person: "Mira".to_string(),
-                },
-            ],
-        },
-    });
+    room.ok(round_opened(
+        ROUND,
+        kind,
+        labelling,
+        "Where does each side stand?",
+        vec![
+            seat(ACME, "Halvard"),
+            seat(GLOBEX, "Ostrow"),
+            seat(GLOBEX, "Mira"),
+        ],
+    ));
 }
 
 fn notes(room: &Room) -> (String, String) {

@@ -24,24 +24,13 @@ fn wish(statement: &str) -> Answer {
 /// A room with an interests round open for Halvard (Acme) and Ostrow (Globex).
 fn room_with_round() -> Room {
     let mut room = Room::new();
-    room.ok(Change::RoundOpened {
-        round: RoundSpec {
-            id: ROUND,
-            kind: RoundKind::Interests,
-            prompt: "What must your side get out of this?".to_string(),
-            labelling: Labelling::ByPerson,
-            seats: vec![
-                Seat {
-                    partner: ACME,
-                    person: "Halvard".to_string(),
-                },
-                Seat {
-                    partner: GLOBEX,
-                    person: "Ostrow".to_string(),
-                },
-            ],
-        },
-    });
+    room.ok(round_opened(
+        ROUND,
+        RoundKind::Interests,
+        Labelling::ByPerson,
+        "What must your side get out of this?",
+        vec![seat(ACME, "Halvard"), seat(GLOBEX, "Ostrow")],
+    ));
     room
 }
 

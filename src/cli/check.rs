@@ -94,11 +94,7 @@ fn open_round_line(file: &std::path::Path, round: &crate::domain::rounds::Round)
         Ok(kept) => kept,
         Err(e) => return format!("{open}; its answers cannot be read: {e}"),
     };
-    let lost = round
-        .seals
-        .iter()
-        .filter(|seal| !kept.answers.iter().any(|a| a.number == seal.number))
-        .count();
+    let lost = kept.lost(round).len();
     let path = sealed_path(file);
     match lost {
         0 => format!("{open}; every answer is kept in {}", path.display()),

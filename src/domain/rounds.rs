@@ -65,6 +65,25 @@ pub enum Labelling {
     Anonymous,
 }
 
+impl Labelling {
+    /// How a revealed answer sealed under `seal` is signed on the wall and in the notes:
+    /// the person, nothing (the partner's column says whose it is), or "someone".
+    pub fn signature(self, seal: &Seal) -> &str {
+        match self {
+            Labelling::ByPerson => &seal.person,
+            Labelling::ByPartner => "",
+            Labelling::Anonymous => "someone",
+        }
+    }
+}
+
+/// The mean of `scores` in tenths, rounded down (35 for 3.5); `None` for no scores.
+pub fn mean_tenths(scores: &[u8]) -> Option<u32> {
+    let count = u32::try_from(scores.len()).ok().filter(|n| *n > 0)?;
+    let total: u32 = scores.iter().map(|s| u32::from(*s)).sum();
+    Some(total * 10 / count)
+}
+
 /// A person expected to answer, and the partner they speak for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Seat {

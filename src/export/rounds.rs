@@ -3,7 +3,7 @@
 //! by partner, signed as the round said they would be. A round still open gives only
 //! its counts: the notes never hold an answer before the reveal.
 
-use crate::domain::rounds::{Answer, Labelling, Round, RoundKind, RoundState, Seal};
+use crate::domain::rounds::{Answer, Labelling, Round, RoundKind, RoundState, mean_tenths};
 use crate::domain::{PartnerId, Session};
 
 /// One round, ready to be written out.
@@ -32,14 +32,6 @@ fn count(n: usize, one: &str, many: &str) -> String {
     match n {
         1 => format!("1 {one}"),
         n => format!("{n} {many}"),
-    }
-}
-
-fn signature(labelling: Labelling, seal: &Seal) -> String {
-    match labelling {
-        Labelling::ByPerson => seal.person.clone(),
-        Labelling::ByPartner => String::new(),
-        Labelling::Anonymous => "someone".to_string(),
     }
 }
 
@@ -85,11 +77,10 @@ fn one_round(number: usize, round: &Round) -> RoundNotes<'_> {
 }
 
 fn revealed_by_partner(round: &Round) -> Vec<PartnerAnswers> {
-    let mut partners: Vec<PartnerId> = round.spec.seats.iter().map(|s| s.partner).collect();
-    partners.sort_unstable();
-    partners.dedup();
-    partners
+    round
+        .counts()
         .into_iter()
+        .map(|c| c.partner)
         .map(|partner| {
             let mut answers = Vec::new();
             let mut scores = Vec::new();
@@ -99,26 +90,29 @@ fn revealed_by_partner(round: &Round) -> Vec<PartnerAnswers> {
                 else {
                     continue;
                 };
-                let by = signature(round.spec.labelling, seal);
+                let by = round.spec.labelling.signature(seal).to_string();
                 match &revealed.answer {
                     Answer::Interest { .. } => interests += 1,
                     Answer::Text(text) => answers.push((text.clone(), by)),
                     Answer::Score(score) => {
-                        scores.push(u32::from(*score));
+                        scores.push(*score);
                         answers.push((score.to_string(), by));
                     }
                 }
             }
-            let mean = (round.spec.kind.score_range().is_some() && !scores.is_empty()).then(|| {
-                let total: u32 = scores.iter().sum();
-                let tenths = total * 10 / u32::try_from(scores.len()).unwrap_or(1);
-                format!(
-                    "mean {}.{} of {}",
-                    tenths / 10,
-                    tenths % 10,
-                    count(scores.len(), "answer", "answers")
-                )
-            });
+            let mean = round
+                .spec
+                .kind
+                .score_range()
+                .and(mean_tenths(&scores))
+                .map(|tenths| {
+                    format!(
+                        "mean {}.{} of {}",
+                        tenths / 10,
+                        tenths % 10,
+                        count(scores.len(), "answer", "answers")
+                    )
+                });
             PartnerAnswers {
                 partner,
                 answers,

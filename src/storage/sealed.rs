@@ -109,6 +109,17 @@ impl SealedAnswers {
         })
     }
 
+    /// The seals of `round` whose answers are not kept here (the file was lost, or the
+    /// app stopped between recording a seal and writing its answer).
+    pub fn lost(&self, round: &Round) -> Vec<u32> {
+        round
+            .seals
+            .iter()
+            .filter(|seal| !self.answers.iter().any(|a| a.number == seal.number))
+            .map(|seal| seal.number)
+            .collect()
+    }
+
     /// Forgets answer `number`, as its person took it back.
     pub fn withdraw(&mut self, number: u32) {
         self.answers.retain(|a| a.number != number);

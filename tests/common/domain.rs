@@ -599,3 +599,30 @@ impl Room {
         Room { history, minute: 0 }
     }
 }
+
+/// A seat in a sealed round: `person` answers for `partner`.
+pub fn seat(partner: PartnerId, person: &str) -> rounds::Seat {
+    rounds::Seat {
+        partner,
+        person: person.to_string(),
+    }
+}
+
+/// The change that opens sealed round `id` of `kind` for `seats`, labelled as given.
+pub fn round_opened(
+    id: ItemId,
+    kind: rounds::RoundKind,
+    labelling: rounds::Labelling,
+    prompt: &str,
+    seats: Vec<rounds::Seat>,
+) -> Change {
+    Change::RoundOpened {
+        round: rounds::RoundSpec {
+            id,
+            kind,
+            prompt: prompt.to_string(),
+            labelling,
+            seats,
+        },
+    }
+}

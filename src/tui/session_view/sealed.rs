@@ -127,12 +127,7 @@ impl SessionView {
         else {
             return Vec::new();
         };
-        round
-            .seals
-            .iter()
-            .filter(|seal| !answers.answers.iter().any(|a| a.number == seal.number))
-            .map(|seal| seal.number)
-            .collect()
+        answers.lost(round)
     }
 
     /// Seals the answer typed into the answer form: the answer is kept here and in the

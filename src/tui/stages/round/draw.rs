@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::domain::rounds::{
-    Answer, Labelling, Revealed, Round, RoundKind, RoundState, Seal, SeatCount,
+    Answer, Labelling, Revealed, Round, RoundKind, RoundState, Seal, SeatCount, mean_tenths,
 };
 use crate::domain::{PartnerId, Session};
 use crate::tui::big_title;
@@ -251,15 +251,6 @@ fn count_line(session: &Session, count: SeatCount, width: usize, theme: &Theme) 
     ])
 }
 
-/// How an answer is signed on the wall, as the round said it would be.
-fn signature(labelling: Labelling, seal: &Seal) -> String {
-    match labelling {
-        Labelling::ByPerson => seal.person.clone(),
-        Labelling::ByPartner => String::new(),
-        Labelling::Anonymous => "someone".to_string(),
-    }
-}
-
 /// The revealed answers, one column per partner.
 fn answers(frame: &mut Frame, area: Rect, round: &Round, scroll: usize, ctx: &StageCtx) -> usize {
     let (session, theme) = (ctx.session, ctx.theme);
@@ -309,8 +300,8 @@ fn answers(frame: &mut Frame, area: Rect, round: &Round, scroll: usize, ctx: &St
             let Some(seal) = seal_of(revealed.number) else {
                 continue;
             };
-            let by = signature(round.spec.labelling, seal);
-            let lines = answer_lines(revealed, &by, width, theme);
+            let by = round.spec.labelling.signature(seal);
+            let lines = answer_lines(revealed, by, width, theme);
             let left = usize::from(column.height).saturating_sub(head.len());
             if shown > 0 && lines.len() > left {
                 break;
@@ -328,18 +319,14 @@ fn answers(frame: &mut Frame, area: Rect, round: &Round, scroll: usize, ctx: &St
 /// "mean 3.5 · 2 answers" over the scores of one partner.
 fn score_summary(kind: RoundKind, mine: &[&Revealed]) -> Option<String> {
     kind.score_range()?;
-    let scores: Vec<u32> = mine
+    let scores: Vec<u8> = mine
         .iter()
         .filter_map(|r| match r.answer {
-            Answer::Score(s) => Some(u32::from(s)),
+            Answer::Score(s) => Some(s),
             _ => None,
         })
         .collect();
-    if scores.is_empty() {
-        return None;
-    }
-    let total: u32 = scores.iter().sum();
-    let tenths = total * 10 / u32::try_from(scores.len()).unwrap_or(1);
+    let tenths = mean_tenths(&scores)?;
     let count = match scores.len() {
         1 => "1 answer".to_string(),
         n => format!("{n} answers"),
