@@ -103,8 +103,9 @@ pub(super) fn round(
 /// Who has answered, partner by partner, and never what.
 fn counts(frame: &mut Frame, area: Rect, round: &Round, ctx: &StageCtx) {
     let (session, theme) = (ctx.session, ctx.theme);
-    let name_width = round
-        .counts()
+    // Counted once per frame: each count looks through every seal.
+    let counts = round.counts();
+    let name_width = counts
         .iter()
         .map(|c| crate::tui::widgets::display_width(&session.partner_name(c.partner)))
         .max()
@@ -124,7 +125,7 @@ fn counts(frame: &mut Frame, area: Rect, round: &Round, ctx: &StageCtx) {
     let named = round.spec.labelling != Labelling::Anonymous;
     let build = |with_people: bool| {
         let mut lines = Vec::new();
-        for count in round.counts() {
+        for &count in &counts {
             lines.push(count_line(session, count, name_width, theme));
             if with_people {
                 let people: Vec<(&str, bool)> = round
